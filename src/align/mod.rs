@@ -1,0 +1,383 @@
+//! Pairs the clauses of two resolutions by content, never by number.
+//!
+//! Preambular paragraphs are aligned with preambular ones, operative with
+//! operative, and sub-paragraphs within their aligned parents. The work is
+//! kept near-linear for long texts:
+//!
+//! 1. identical clauses are paired by hashing their wording;
+//! 2. the longest run of those pairs in the same order becomes the anchors;
+//! 3. between two anchors, the leftover clauses are scored against each
+//!    other (the plausible candidates: same place in the document);
+//! 4. what is still left is looked up through an index of each clause's
+//!    rarest words, to find clauses moved *and* reworded;
+//! 5. a clause whose words went into several neighbouring clauses is a
+//!    split; several clauses folded into one is a merge;
+//! 6. a pair out of order relative to the other pairs is flagged moved.
+//!
+//! A deadline bounds the whole: past it, steps 4 and 5 are skipped and the
+//! result says it is coarser.
+
+mod score;
+
+use std::time::{Duration, Instant};
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::pair::Pair;
+use crate::parse::{Clause, Part, Resolution};
+use crate::tokens::{Interner, KeyOptions};
+
+pub use score::{dice, lis_mask};
+
+/// How clauses are paired.
+#[derive(Debug, Clone, Copy)]
+pub struct AlignOptions {
+    /// Minimum similarity (0 to 1, the share of words two clauses have in
+    /// common) for two clauses at the same place to count as one clause
+    /// reworded rather than one dropped and another added.
+    pub threshold: f32,
+    /// How words compare.
+    pub keys: KeyOptions,
+    /// Time allowed for alignment and word diffs before falling back to a
+    /// coarser result.
+    pub deadline: Duration,
+}
+
+/// The default `--threshold`.
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            threshold: DEFAULT_THRESHOLD,
+            keys: KeyOptions::default(),
+            deadline: Duration::from_secs(5),
+        }
+    }
+}
+
+/// What became of a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// Same wording (numbering may differ).
+    Unchanged,
+    /// Reworded: same clause, different words.
+    Modified,
+    /// Only in the new text.
+    Inserted,
+    /// Only in the old text.
+    Deleted,
+    /// One old clause became several new ones.
+    Split,
+    /// Several old clauses became one new one.
+    Merged,
+}
+
+/// One step of the clause-level edit script.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// What happened.
+    pub kind: LinkKind,
+    /// Indices of the old clauses at this level (empty when inserted).
+    pub old: Vec<usize>,
+    /// Indices of the new clauses at this level (empty when deleted).
+    pub new: Vec<usize>,
+    /// The clause changed place relative to its neighbours.
+    pub moved: bool,
+    /// Word overlap between the two sides, 0 to 1.
+    pub similarity: f32,
+    /// Alignment of the sub-paragraphs. Indices refer to the children of the
+    /// linked clauses taken in order (for a split, the children of all new
+    /// clauses one after another).
+    pub children: Vec<Link>,
+}
+
+/// The alignment of one part of the resolutions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartAlignment {
+    /// Which part.
+    pub part: Part,
+    /// Links in reading order of the new text; deletions where they were dropped.
+    pub links: Vec<Link>,
+}
+
+/// The alignment of two resolutions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// One entry per part present on either side.
+    pub parts: Vec<PartAlignment>,
+    /// The deadline was reached: moved-and-reworded clauses, splits and
+    /// merges were not looked for.
+    pub coarse: bool,
+}
+
+/// Aligns two resolutions.
+pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
+    let mut ctx = Ctx {
+        interner: Interner::new(),
+        opts: *opts,
+        deadline: Instant::now() + opts.deadline,
+        coarse: false,
+    };
+    let mut parts = Vec::new();
+    for part in Part::ALL {
+        let (old, new) = (res.old.part(part), res.new.part(part));
+        if old.is_empty() && new.is_empty() {
+            continue;
+        }
+        let old: Vec<&Clause> = old.iter().collect();
+        let new: Vec<&Clause> = new.iter().collect();
+        let links = ctx.level(&old, &new);
+        parts.push(PartAlignment { part, links });
+    }
+    Alignment { parts, coarse: ctx.coarse }
+}
+
+/// What the aligner needs of one clause.
+struct Info {
+    /// Word keys of the clause and its sub-paragraphs.
+    words: Vec<u32>,
+    /// The same, sorted, for overlap counts.
+    sorted: Vec<u32>,
+    /// Hash of the full wording (words and punctuation).
+    full: u64,
+    /// Hash of the clause's own wording, without sub-paragraphs.
+    own: u64,
+}
+
+struct Ctx {
+    interner: Interner,
+    opts: AlignOptions,
+    deadline: Instant,
+    coarse: bool,
+}
+
+fn hash_keys(keys: &[u32]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    keys.hash(&mut h);
+    h.finish()
+}
+
+impl Ctx {
+    fn info(&mut self, c: &Clause) -> Info {
+        let k = self.opts.keys;
+        let mut words = Vec::new();
+        let mut full = Vec::new();
+        let mut own = 0;
+        let mut first = true;
+        c.walk(&mut |d| {
+            words.extend(self.interner.word_keys(&d.text, k));
+            let content = self.interner.content_keys(&d.text, k);
+            if first {
+                own = hash_keys(&content);
+                first = false;
+            }
+            full.extend(content);
+            full.push(crate::tokens::BREAK);
+        });
+        let mut sorted = words.clone();
+        sorted.sort_unstable();
+        Info { words, sorted, full: hash_keys(&full), own }
+    }
+
+    fn past_deadline(&mut self) -> bool {
+        if !self.coarse && Instant::now() > self.deadline {
+            self.coarse = true;
+        }
+        self.coarse
+    }
+
+    /// Aligns one list of sibling clauses.
+    fn level(&mut self, old: &[&Clause], new: &[&Clause]) -> Vec<Link> {
+        let oi: Vec<Info> = old.iter().map(|c| self.info(c)).collect();
+        let ni: Vec<Info> = new.iter().map(|c| self.info(c)).collect();
+        let mut m = Matching::new(old.len(), new.len());
+
+        // 1. identical wording
+        let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (n, info) in ni.iter().enumerate().rev() {
+            by_hash.entry(info.full).or_default().push(n);
+        }
+        for (o, info) in oi.iter().enumerate() {
+            if let Some(list) = by_hash.get_mut(&info.full)
+                && let Some(pos) = list.iter().rposition(|&n| ni[n].words == info.words)
+            {
+                let n = list.remove(pos);
+                m.pair(o, n, 1.0);
+            }
+        }
+
+        // 2. anchors: the identical pairs that keep their order
+        let exact: Vec<(usize, usize)> = m.pairs();
+        let keep = lis_mask(&exact.iter().map(|p| p.1).collect::<Vec<_>>());
+        let anchors: Vec<(usize, usize)> = exact.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| *p).collect();
+
+        // 3. leftovers between consecutive anchors
+        let thr = self.opts.threshold;
+        let mut lo = (0usize, 0usize);
+        for &(ao, an) in anchors.iter().chain(std::iter::once(&(old.len(), new.len()))) {
+            let os: Vec<usize> = (lo.0..ao).filter(|&o| m.o2n[o].is_none()).collect();
+            let ns: Vec<usize> = (lo.1..an).filter(|&n| m.n2o[n].is_none()).collect();
+            if !os.is_empty() && !ns.is_empty() {
+                let cands = if os.len() * ns.len() <= 2500 {
+                    score::all_pairs(&os, &ns, &oi, &ni, |i| &i.sorted)
+                } else {
+                    score::indexed_pairs(&os, &ns, &oi, &ni, |i| &i.sorted)
+                };
+                m.greedy(cands, thr);
+            }
+            lo = (ao + 1, an + 1);
+        }
+
+        // 4. moved and reworded: anywhere, by rare words, with a higher bar
+        if !self.past_deadline() {
+            let os: Vec<usize> = (0..old.len()).filter(|&o| m.o2n[o].is_none()).collect();
+            let ns: Vec<usize> = (0..new.len()).filter(|&n| m.n2o[n].is_none()).collect();
+            if !os.is_empty() && !ns.is_empty() {
+                let cands = score::indexed_pairs(&os, &ns, &oi, &ni, |i| &i.sorted);
+                m.greedy(cands, thr.max(0.7));
+            }
+        }
+
+        // 5. splits and merges
+        let mut groups: Vec<(Vec<usize>, Vec<usize>, f32)> = Vec::new();
+        if !self.past_deadline() {
+            groups = score::splits_and_merges(&mut m, &oi, &ni, thr, &anchors, |i| &i.words);
+        }
+
+        // 6. moves: pairs (and groups) out of order relative to the rest
+        let mut rows: Vec<Row> = Vec::new();
+        for o in 0..old.len() {
+            if let Some(n) = m.o2n[o]
+                && m.n2o[n] == Some(o)
+                && !m.grouped_old[o]
+            {
+                // the kind describes the clause's own wording; its
+                // sub-paragraphs carry their own kinds
+                let kind = if oi[o].own == ni[n].own { LinkKind::Unchanged } else { LinkKind::Modified };
+                rows.push(Row { kind, old: vec![o], new: vec![n], sim: m.score[o] });
+            }
+        }
+        for (os, ns, sim) in groups {
+            let kind = if os.len() == 1 { LinkKind::Split } else { LinkKind::Merged };
+            rows.push(Row { kind, old: os, new: ns, sim });
+        }
+        rows.sort_by_key(|r| r.old[0]);
+        let order: Vec<usize> = rows.iter().map(|r| r.new[0]).collect();
+        let in_order = lis_mask(&order);
+
+        let mut links: Vec<Link> = Vec::new();
+        for (r, keep) in rows.into_iter().zip(in_order) {
+            let oc: Vec<&Clause> = r.old.iter().flat_map(|&o| old[o].children.iter()).collect();
+            let nc: Vec<&Clause> = r.new.iter().flat_map(|&n| new[n].children.iter()).collect();
+            let children = if oc.is_empty() && nc.is_empty() { Vec::new() } else { self.level(&oc, &nc) };
+            links.push(Link { kind: r.kind, old: r.old, new: r.new, moved: !keep, similarity: r.sim, children });
+        }
+        for o in (0..old.len()).filter(|&o| m.o2n[o].is_none() && !m.grouped_old[o]) {
+            links.push(one_sided(LinkKind::Deleted, o, old[o]));
+        }
+        for n in (0..new.len()).filter(|&n| m.n2o[n].is_none() && !m.grouped_new[n]) {
+            links.push(one_sided(LinkKind::Inserted, n, new[n]));
+        }
+        reading_order(links)
+    }
+}
+
+struct Row {
+    kind: LinkKind,
+    old: Vec<usize>,
+    new: Vec<usize>,
+    sim: f32,
+}
+
+/// A link for a clause present on one side only, with all its sub-paragraphs.
+fn one_sided(kind: LinkKind, index: usize, clause: &Clause) -> Link {
+    let children = clause.children.iter().enumerate().map(|(k, c)| one_sided(kind, k, c)).collect();
+    let (old, new) = if kind == LinkKind::Deleted { (vec![index], vec![]) } else { (vec![], vec![index]) };
+    Link { kind, old, new, moved: false, similarity: 0.0, children }
+}
+
+/// Orders links as the new text reads; a deleted clause goes right after
+/// the link of the old clause before it (or first, if it opened the part).
+fn reading_order(links: Vec<Link>) -> Vec<Link> {
+    // the new position of each old clause that stayed in order
+    let mut anchor_of_old: Vec<(usize, usize)> = links
+        .iter()
+        .filter(|l| !l.new.is_empty() && !l.old.is_empty() && !l.moved)
+        .flat_map(|l| l.old.iter().map(move |&o| (o, l.new[0])))
+        .collect();
+    anchor_of_old.sort_unstable();
+    let mut keyed: Vec<((i64, u8, usize), Link)> = links
+        .into_iter()
+        .map(|l| {
+            let key = if let Some(&n) = l.new.first() {
+                (n as i64, 0, 0)
+            } else {
+                let o = l.old[0];
+                let before = anchor_of_old.partition_point(|&(x, _)| x < o);
+                match before.checked_sub(1) {
+                    Some(k) => (anchor_of_old[k].1 as i64, 1, o),
+                    None => (-1, 1, o),
+                }
+            };
+            (key, l)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.into_iter().map(|(_, l)| l).collect()
+}
+
+/// The 1:1 matching under construction.
+pub(crate) struct Matching {
+    pub o2n: Vec<Option<usize>>,
+    pub n2o: Vec<Option<usize>>,
+    pub score: Vec<f32>,
+    pub grouped_old: Vec<bool>,
+    pub grouped_new: Vec<bool>,
+}
+
+impl Matching {
+    fn new(old: usize, new: usize) -> Self {
+        Matching {
+            o2n: vec![None; old],
+            n2o: vec![None; new],
+            score: vec![0.0; old],
+            grouped_old: vec![false; old],
+            grouped_new: vec![false; new],
+        }
+    }
+
+    pub(crate) fn pair(&mut self, o: usize, n: usize, s: f32) {
+        self.o2n[o] = Some(n);
+        self.n2o[n] = Some(o);
+        self.score[o] = s;
+    }
+
+    pub(crate) fn unpair(&mut self, o: usize) {
+        if let Some(n) = self.o2n[o].take() {
+            self.n2o[n] = None;
+        }
+    }
+
+    /// The pairs made so far, in old order.
+    fn pairs(&self) -> Vec<(usize, usize)> {
+        self.o2n.iter().enumerate().filter_map(|(o, n)| n.map(|n| (o, n))).collect()
+    }
+
+    /// Pairs candidates best first, each clause at most once.
+    fn greedy(&mut self, mut cands: Vec<(f32, usize, usize)>, threshold: f32) {
+        cands.retain(|c| c.0 >= threshold);
+        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (s, o, n) in cands {
+            if self.o2n[o].is_none() && self.n2o[n].is_none() {
+                self.pair(o, n, s);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

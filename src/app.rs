@@ -1,0 +1,102 @@
+//! Runs a parsed command line: resolves options, calls the library, writes
+//! the output whole (or not at all).
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use resdiff::cli::{ColorChoice, Command, CompareArgs, InputArgs, OutputArgs, ShowArgs};
+use resdiff::load::{LoadOptions, load_path};
+use resdiff::render::{self, Format, RenderOptions, Theme};
+use resdiff::tokens::KeyOptions;
+use resdiff::{AlignOptions, CompareOptions, Pair, exit, parse};
+
+/// Runs one command and returns the exit status.
+pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
+    match cli.command {
+        Command::Compare(args) => compare(args),
+        Command::Show(args) => show(args),
+    }
+}
+
+fn load_options(i: &InputArgs) -> LoadOptions {
+    LoadOptions { from: i.from, max_bytes: i.max_size }
+}
+
+/// Resolves `--format`, `--color` and `--width` against the environment.
+fn render_options(o: &OutputArgs, changes_only: bool) -> RenderOptions {
+    let to_terminal = o.output.is_none() && std::io::stdout().is_terminal();
+    let format = o.format.unwrap_or(if to_terminal { Format::Table } else { Format::Plain });
+    let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match o.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => to_terminal && !no_color_env && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+    } && format != Format::Json;
+    let width = o.width.unwrap_or_else(|| {
+        if to_terminal && let Some((w, _)) = terminal_size() {
+            return w;
+        }
+        std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+    });
+    RenderOptions { format, theme: Theme::new(color), width, changes_only }
+}
+
+fn terminal_size() -> Option<(u16, u16)> {
+    comfy_table_width()
+}
+
+/// The terminal width as comfy-table sees it.
+fn comfy_table_width() -> Option<(u16, u16)> {
+    let t = comfy_table::Table::new();
+    t.width().map(|w| (w, 0))
+}
+
+fn compare(args: CompareArgs) -> Result<u8> {
+    let lopts = load_options(&args.input);
+    let paths = Pair::new(args.old.clone(), args.new.clone());
+    let docs = paths.try_map(|p| load_path(&p, &lopts))?;
+    let res = docs.try_map(|d| parse::parse(&d))?;
+    let opts = CompareOptions {
+        align: AlignOptions {
+            threshold: args.threshold,
+            keys: KeyOptions { ignore_case: args.ignore_case, ignore_punctuation: args.ignore_punctuation },
+            ..AlignOptions::default()
+        },
+    };
+    let diff = resdiff::compare(res, &opts);
+    let ropts = render_options(&args.output, args.changes_only);
+    let mut buf = Vec::new();
+    render::render(&diff, &ropts, &mut buf)?;
+    emit(&buf, args.output.output.as_deref())?;
+    Ok(if diff.has_changes() { exit::CHANGES_FOUND } else { exit::NO_CHANGES })
+}
+
+fn show(args: ShowArgs) -> Result<u8> {
+    let doc = load_path(&args.file, &load_options(&args.input))?;
+    let res = parse::parse(&doc)?;
+    let ropts = render_options(&args.output, false);
+    let mut buf = Vec::new();
+    render::render_resolution(&res, &ropts, &mut buf)?;
+    emit(&buf, args.output.output.as_deref())?;
+    Ok(exit::NO_CHANGES)
+}
+
+/// Writes the output: to stdout, or to a file through a temporary file in
+/// the same directory renamed into place, so an error never leaves half a file.
+fn emit(bytes: &[u8], path: Option<&Path>) -> Result<()> {
+    match path {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+        }
+        Some(p) => {
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("{}: cannot write", p.display()))?;
+            tmp.write_all(bytes).with_context(|| format!("{}: cannot write", p.display()))?;
+            tmp.persist(p).with_context(|| format!("{}: cannot write", p.display()))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! The command line, as clap definitions only: flags here, logic elsewhere.
+//! The `///` comment on each field is its `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::load::SourceFormat;
+use crate::render::Format;
+
+/// Compare United Nations draft resolutions clause by clause, word by word.
+///
+/// resdiff reads two drafts, finds their preambular and operative
+/// paragraphs, pairs each clause with its counterpart by content (never by
+/// number), and shows what was kept, reworded, added, dropped, moved, split
+/// or merged. Exit status: 0 no substantive difference, 1 differences, 2 error.
+#[derive(Debug, Parser)]
+#[command(name = "resdiff", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare two drafts clause by clause.
+    ///
+    /// Pairs the clauses of OLD and NEW by content and shows, side by side,
+    /// the words deleted (struck through, or [-like this-]) and inserted
+    /// (underlined, or {+like this+}).
+    #[command(after_help = "Examples:
+  resdiff compare resolutions/A-ES-11-L.11.txt resolutions/A-ES-11-L.10.txt
+  resdiff compare resolutions/A-RES-ES-11-1.txt resolutions/A-RES-ES-11-4.txt --changes-only
+  resdiff compare old.txt new.txt --format json > diff.json")]
+    Compare(CompareArgs),
+    /// Show the parsed structure of one draft.
+    ///
+    /// Prints the header fields and each clause with its id and lead words,
+    /// as resdiff understands them: the way to check what a comparison sees.
+    #[command(after_help = "Examples:
+  resdiff show resolutions/A-ES-11-L.11.txt
+  resdiff show resolutions/A-RES-ES-11-4.txt --format json")]
+    Show(ShowArgs),
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    /// Always colour (overrides NO_COLOR).
+    Always,
+    /// Never colour; changes are marked [-deleted-] and {+inserted+}.
+    Never,
+}
+
+/// Options for reading inputs.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Read inputs as this format instead of detecting it from their content.
+    #[arg(long, value_name = "FORMAT")]
+    pub from: Option<SourceFormat>,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::load::DEFAULT_MAX_BYTES)]
+    pub max_size: u64,
+}
+
+/// Options for output.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output format [default: table on a terminal, plain otherwise].
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// When to use colour.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+    /// Width of the table in columns [default: the terminal's, else 100].
+    #[arg(long, short = 'w', value_name = "N")]
+    pub width: Option<u16>,
+    /// Write to FILE instead of standard output (written whole, or not at all).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `resdiff compare`.
+#[derive(Debug, Clone, Args)]
+pub struct CompareArgs {
+    /// The earlier text (a file, or - for standard input).
+    pub old: PathBuf,
+    /// The later text.
+    pub new: PathBuf,
+    /// Hide clauses without substantive change.
+    #[arg(long, short = 'c')]
+    pub changes_only: bool,
+    /// Compare words without regard to case.
+    #[arg(long, short = 'i')]
+    pub ignore_case: bool,
+    /// Treat punctuation as spacing.
+    #[arg(long)]
+    pub ignore_punctuation: bool,
+    /// How similar two clauses must be (0 to 1, share of words in common)
+    /// to count as one clause reworded rather than one dropped and another
+    /// added. Lower pairs more boldly.
+    #[arg(long, short = 't', value_name = "F", default_value_t = crate::align::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f32,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `resdiff show`.
+#[derive(Debug, Clone, Args)]
+pub struct ShowArgs {
+    /// The draft (a file, or - for standard input).
+    pub file: PathBuf,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+fn parse_threshold(s: &str) -> Result<f32, String> {
+    let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is outside 0 to 1"))
+    }
+}

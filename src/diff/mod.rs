@@ -1,0 +1,305 @@
+//! Word diffs inside aligned clauses, and [`ResolutionDiff`], the plain
+//! data every renderer reads.
+
+mod words;
+
+use std::time::Instant;
+
+use serde::Serialize;
+
+pub use words::{Op, Segment, word_diff};
+
+use crate::align::{AlignOptions, Alignment, Link, LinkKind};
+use crate::pair::Pair;
+use crate::parse::{Clause, Part, Resolution, base_lead, lead_strength};
+use crate::tokens::{Interner, TokenKind, tokenize};
+
+/// Version of the JSON output; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A change of the lead words of a clause (`Demands` → `Calls upon`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeadChange {
+    /// The old lead.
+    pub old: Option<String>,
+    /// The new lead.
+    pub new: Option<String>,
+    /// New strength minus old on the conventions' scale (negative: softened),
+    /// when both leads are on it.
+    pub shift: Option<f32>,
+}
+
+/// What happened to one clause (or group of clauses, for splits and merges).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// Unchanged, modified, inserted, deleted, split or merged.
+    pub kind: LinkKind,
+    /// The part of the resolution.
+    pub part: Part,
+    /// Old clause ids.
+    pub old: Vec<String>,
+    /// New clause ids.
+    pub new: Vec<String>,
+    /// The clause changed place relative to its neighbours.
+    pub moved: bool,
+    /// Share of words kept, 0 to 1, rounded to three decimals.
+    pub similarity: f32,
+    /// Lead words, when they changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead: Option<LeadChange>,
+    /// The word diff of the clause's own text. For splits and merges the
+    /// texts of the several clauses are joined by `"\n"`.
+    pub segments: Vec<Segment>,
+    /// Changes of the sub-paragraphs.
+    pub children: Vec<Change>,
+}
+
+impl Change {
+    /// Whether this change or any below it is substantive.
+    pub fn is_substantive(&self) -> bool {
+        self.kind != LinkKind::Unchanged || self.moved || self.children.iter().any(Change::is_substantive)
+    }
+
+    /// Visits this change and its descendants, parents first.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Change)) {
+        f(self);
+        for c in &self.children {
+            c.walk(f);
+        }
+    }
+
+    /// A short label for the change: `=`, `~`, `+`, `-`, `split`, `merged`,
+    /// with `>` for moved.
+    pub fn label(&self) -> String {
+        let base = match self.kind {
+            LinkKind::Unchanged => "=",
+            LinkKind::Modified => "~",
+            LinkKind::Inserted => "+",
+            LinkKind::Deleted => "-",
+            LinkKind::Split => "split",
+            LinkKind::Merged => "merged",
+        };
+        if self.moved {
+            if self.kind == LinkKind::Unchanged { ">".to_string() } else { format!("> {base}") }
+        } else {
+            base.to_string()
+        }
+    }
+}
+
+/// Counts over all clauses at every depth.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Clauses with the same wording.
+    pub kept: usize,
+    /// Clauses reworded.
+    pub reworded: usize,
+    /// Clauses only in the new text.
+    pub added: usize,
+    /// Clauses only in the old text.
+    pub dropped: usize,
+    /// Clauses that changed place (also counted under their kind).
+    pub moved: usize,
+    /// Old clauses split into several.
+    pub split: usize,
+    /// New clauses merged from several.
+    pub merged: usize,
+    /// Lead words changed.
+    pub lead_changes: usize,
+    /// Words in inserted text.
+    pub words_inserted: usize,
+    /// Words in deleted text.
+    pub words_deleted: usize,
+}
+
+/// Differences in the header that count as substantive: only fields both
+/// texts state are compared.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct HeaderDiff {
+    /// Word diff of the titles, when both have one and they differ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Vec<Segment>>,
+    /// Sponsors in the new text only.
+    pub sponsors_added: Vec<String>,
+    /// Sponsors in the old text only.
+    pub sponsors_removed: Vec<String>,
+}
+
+impl HeaderDiff {
+    /// Whether anything differs.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none() && self.sponsors_added.is_empty() && self.sponsors_removed.is_empty()
+    }
+}
+
+/// The comparison of two resolutions: both documents, the changes in
+/// reading order of the new text, and a summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolutionDiff {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The old document.
+    pub old: Resolution,
+    /// The new document.
+    pub new: Resolution,
+    /// Header differences.
+    pub header: HeaderDiff,
+    /// Clause changes, preamble first, then operative part, then annex.
+    pub changes: Vec<Change>,
+    /// Counts.
+    pub summary: Summary,
+    /// Notes on how the comparison was made (a deadline reached, say).
+    pub notes: Vec<String>,
+}
+
+impl ResolutionDiff {
+    /// Whether there is any substantive difference (the exit status).
+    pub fn has_changes(&self) -> bool {
+        !self.header.is_empty() || self.changes.iter().any(Change::is_substantive)
+    }
+}
+
+struct Differ<'a> {
+    interner: Interner,
+    opts: &'a AlignOptions,
+    deadline: Instant,
+    timed_out: bool,
+}
+
+/// Builds the [`ResolutionDiff`] from an alignment.
+pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -> ResolutionDiff {
+    let mut d = Differ {
+        interner: Interner::new(),
+        opts,
+        deadline: Instant::now() + opts.deadline,
+        timed_out: false,
+    };
+    let mut changes = Vec::new();
+    for pa in &alignment.parts {
+        let old: Vec<&Clause> = res.old.part(pa.part).iter().collect();
+        let new: Vec<&Clause> = res.new.part(pa.part).iter().collect();
+        for link in &pa.links {
+            changes.push(d.change(link, pa.part, &old, &new));
+        }
+    }
+    let mut summary = Summary::default();
+    for c in &changes {
+        c.walk(&mut |c| {
+            match c.kind {
+                LinkKind::Unchanged => summary.kept += 1,
+                LinkKind::Modified => summary.reworded += 1,
+                LinkKind::Inserted => summary.added += 1,
+                LinkKind::Deleted => summary.dropped += 1,
+                LinkKind::Split => summary.split += 1,
+                LinkKind::Merged => summary.merged += 1,
+            }
+            summary.moved += usize::from(c.moved);
+            summary.lead_changes += usize::from(c.lead.is_some());
+            for s in &c.segments {
+                let words = count_words(&s.text);
+                match s.op {
+                    Op::Insert => summary.words_inserted += words,
+                    Op::Delete => summary.words_deleted += words,
+                    Op::Equal => {}
+                }
+            }
+        });
+    }
+    let header = d.header(&res);
+    let mut notes = Vec::new();
+    if alignment.coarse {
+        notes.push("alignment deadline reached: moved-and-reworded clauses, splits and merges were not looked for".to_string());
+    }
+    if d.timed_out {
+        notes.push("word-diff deadline reached: some clauses show a coarser diff".to_string());
+    }
+    ResolutionDiff {
+        schema_version: SCHEMA_VERSION,
+        old: res.old,
+        new: res.new,
+        header,
+        changes,
+        summary,
+        notes,
+    }
+}
+
+fn count_words(text: &str) -> usize {
+    tokenize(text, Default::default()).iter().filter(|t| t.kind == TokenKind::Word).count()
+}
+
+impl Differ<'_> {
+    fn change(&mut self, link: &Link, part: Part, old: &[&Clause], new: &[&Clause]) -> Change {
+        let oc: Vec<&Clause> = link.old.iter().map(|&i| old[i]).collect();
+        let nc: Vec<&Clause> = link.new.iter().map(|&i| new[i]).collect();
+        let join = |cs: &[&Clause]| cs.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\n");
+        let (otext, ntext) = (join(&oc), join(&nc));
+        let (segments, similarity) = match link.kind {
+            LinkKind::Unchanged => (vec![Segment { op: Op::Equal, text: ntext }], 1.0),
+            LinkKind::Inserted => (vec![Segment { op: Op::Insert, text: ntext }], 0.0),
+            LinkKind::Deleted => (vec![Segment { op: Op::Delete, text: otext }], 0.0),
+            LinkKind::Modified | LinkKind::Split | LinkKind::Merged => {
+                let (segs, timed_out) = word_diff(&otext, &ntext, &mut self.interner, self.opts.keys, Some(self.deadline));
+                self.timed_out |= timed_out;
+                let sim = ratio(&segs);
+                (segs, sim)
+            }
+        };
+        let lead = match (oc.first(), nc.first()) {
+            (Some(o), Some(n)) => {
+                let base = |l: &Option<String>| l.as_deref().map(base_lead);
+                (base(&o.lead) != base(&n.lead)).then(|| {
+                    let strength = |l: &Option<String>| l.as_deref().and_then(|l| lead_strength(l, part));
+                    let shift = strength(&o.lead).zip(strength(&n.lead)).map(|(a, b)| b - a);
+                    LeadChange { old: o.lead.clone(), new: n.lead.clone(), shift }
+                })
+            }
+            _ => None,
+        };
+        let och: Vec<&Clause> = oc.iter().flat_map(|c| c.children.iter()).collect();
+        let nch: Vec<&Clause> = nc.iter().flat_map(|c| c.children.iter()).collect();
+        let children = link.children.iter().map(|l| self.change(l, part, &och, &nch)).collect();
+        Change {
+            kind: link.kind,
+            part,
+            old: oc.iter().map(|c| c.id.clone()).collect(),
+            new: nc.iter().map(|c| c.id.clone()).collect(),
+            moved: link.moved,
+            similarity: (similarity * 1000.0).round() / 1000.0,
+            lead,
+            segments,
+            children,
+        }
+    }
+
+    fn header(&mut self, res: &Pair<Resolution>) -> HeaderDiff {
+        let mut h = HeaderDiff::default();
+        if let (Some(a), Some(b)) = (&res.old.header.title, &res.new.header.title) {
+            let (segs, _) = word_diff(a, b, &mut self.interner, self.opts.keys, Some(self.deadline));
+            if segs.iter().any(|s| s.op != Op::Equal) {
+                h.title = Some(segs);
+            }
+        }
+        let (a, b) = (&res.old.header.sponsors, &res.new.header.sponsors);
+        if !a.is_empty() && !b.is_empty() {
+            h.sponsors_added = b.iter().filter(|s| !a.contains(s)).cloned().collect();
+            h.sponsors_removed = a.iter().filter(|s| !b.contains(s)).cloned().collect();
+        }
+        h
+    }
+}
+
+/// Share of words kept: twice the equal words over the words of both sides.
+fn ratio(segs: &[Segment]) -> f32 {
+    let (mut eq, mut del, mut ins) = (0, 0, 0);
+    for s in segs {
+        let n = count_words(&s.text);
+        match s.op {
+            Op::Equal => eq += n,
+            Op::Delete => del += n,
+            Op::Insert => ins += n,
+        }
+    }
+    let total = 2 * eq + del + ins;
+    if total == 0 { 1.0 } else { 2.0 * eq as f32 / total as f32 }
+}

@@ -1,0 +1,732 @@
+//! The body: rebuilds paragraphs from lines (wrapped or not), recognises
+//! paragraph numbers and sub-paragraph letters, and nests clauses.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clean::Line;
+use super::lead::{lead, looks_operative, looks_preambular};
+use super::model::{Clause, Part};
+
+/// How a paragraph is numbered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Marker {
+    /// `3.`, `3 bis.`, `3)`: an operative paragraph.
+    Number { value: u32, label: String },
+    /// `(a)`, `(ii)`, `(A)`, `(1)`: a sub-paragraph.
+    Sub { label: String },
+    /// `PP3`, `OP2 bis`: a negotiation text that names the part explicitly.
+    Explicit { part: Part, label: String },
+}
+
+/// A paragraph rebuilt from one or more lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Para {
+    pub marker: Option<Marker>,
+    pub text: String,
+    /// A section heading ("Arms embargo") standing alone before a numbered paragraph.
+    pub heading: bool,
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3})(?:\s?(bis|ter|quater|quinquies|sexies|septies))?\s*[.)](?:\s+(.*))?$").unwrap()
+});
+static SUB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(([a-z]{1,3}|[A-Z]{1,2}|[ivxlcdm]+|[IVXLCDM]+|\d{1,2})(?:\s?(bis|ter))?\)(?:\s+(.*))?$").unwrap()
+});
+static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(PP|OP)\s?(\d{1,3})(?:\s?(bis|ter|quater))?\s*[.:)]?(?:\s+(.*))?$").unwrap()
+});
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?:\s+[IVX\d]+)?$").unwrap());
+
+/// Reads a paragraph marker at the start of a line; returns it and the rest.
+pub(crate) fn marker(line: &str) -> Option<(Marker, &str)> {
+    if let Some(c) = NUMBER.captures(line) {
+        let value: u32 = c[1].parse().ok()?;
+        if value == 0 {
+            return None;
+        }
+        let label = match c.get(2) {
+            Some(s) => format!("{} {}", &c[1], s.as_str()),
+            None => c[1].to_string(),
+        };
+        let rest = c.get(3).map_or("", |m| m.as_str());
+        return Some((Marker::Number { value, label }, rest));
+    }
+    if let Some(c) = SUB.captures(line) {
+        let label = match c.get(2) {
+            Some(s) => format!("{} {}", &c[1], s.as_str()),
+            None => c[1].to_string(),
+        };
+        let rest = c.get(3).map_or("", |m| m.as_str());
+        return Some((Marker::Sub { label }, rest));
+    }
+    if let Some(c) = EXPLICIT.captures(line) {
+        let part = if &c[1] == "PP" { Part::Preamble } else { Part::Operative };
+        let label = match c.get(3) {
+            Some(s) => format!("{} {}", &c[2], s.as_str()),
+            None => c[2].to_string(),
+        };
+        let rest = c.get(4).map_or("", |m| m.as_str());
+        return Some((Marker::Explicit { part, label }, rest));
+    }
+    None
+}
+
+/// Whether a line is an annex heading ("Annex", "Annex II").
+pub(crate) fn is_annex_heading(line: &str) -> bool {
+    ANNEX.is_match(line)
+}
+
+/// Last meaningful character, skipping closing quotes and brackets and a
+/// footnote number glued to the punctuation (`Relations;1`).
+fn ends_terminal(s: &str) -> bool {
+    let without_mark = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    let s = if without_mark.len() < s.len() && without_mark.trim_end().ends_with([',', ';', ':', '.']) {
+        without_mark.trim_end()
+    } else {
+        s
+    };
+    s.chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
+        .is_some_and(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?'))
+}
+
+/// Whether a line ends in a hyphen that splits a word across lines.
+fn ends_hyphenated(s: &str) -> bool {
+    if s.ends_with('\u{AD}') {
+        return true;
+    }
+    let mut it = s.chars().rev();
+    matches!(it.next(), Some('-' | '\u{2010}' | '\u{2011}')) && it.next().is_some_and(char::is_alphanumeric)
+}
+
+/// Words used in the body (lower case), to decide whether "interna-" +
+/// "tional" is one word or "gender-" + "based" a compound.
+pub(crate) struct Vocabulary {
+    words: HashSet<String>,
+}
+
+impl Vocabulary {
+    pub fn from_lines(lines: &[Line]) -> Self {
+        let mut words = HashSet::new();
+        for l in lines {
+            for w in l.text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\u{2011}')) {
+                if w.len() > 2 && !w.ends_with('-') {
+                    words.insert(w.to_lowercase());
+                }
+            }
+        }
+        Vocabulary { words }
+    }
+
+    /// Joins `left` (ending in a hyphen) and `right` across a line break.
+    fn join(&self, left: &str, right: &str) -> String {
+        if let Some(stem) = left.strip_suffix('\u{AD}') {
+            return format!("{stem}{right}");
+        }
+        let hyphen = left.chars().last().unwrap();
+        let stem = &left[..left.len() - hyphen.len_utf8()];
+        let head = stem.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let tail: String = right.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let starts_lower = right.chars().next().is_some_and(char::is_lowercase);
+        if starts_lower && !head.is_empty() && !tail.is_empty() {
+            let joined = format!("{head}{tail}").to_lowercase();
+            let compound = format!("{head}-{tail}").to_lowercase();
+            if self.words.contains(&joined) && !self.words.contains(&compound) {
+                return format!("{stem}{right}");
+            }
+        }
+        format!("{left}{right}")
+    }
+}
+
+/// Rebuilds paragraphs from lines.
+///
+/// A paragraph ends at a blank line or where the next one is numbered. Text
+/// that is hard-wrapped (as copied from a PDF) is joined back: a line that
+/// does not end in punctuation always continues; one that does continues
+/// unless the next line is indented further, the line is short, or the next
+/// line opens like a clause ("Recalling", "Deeply concerned", "Decides").
+pub(crate) fn paragraphs(lines: &[Line], vocab: &Vocabulary) -> Vec<Para> {
+    let nonblank: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    let unterminated = nonblank
+        .iter()
+        .filter(|l| !ends_terminal(&l.text) && marker(&l.text).is_none_or(|(_, r)| !r.is_empty()) && !is_annex_heading(&l.text))
+        .count();
+    let wrapped = nonblank.len() >= 3 && unterminated * 4 > nonblank.len();
+    let width = {
+        let mut lens: Vec<usize> = nonblank.iter().map(|l| l.text.chars().count()).collect();
+        lens.sort_unstable();
+        lens.get(lens.len() * 9 / 10).copied().unwrap_or(80)
+    };
+
+    let mut out: Vec<Para> = Vec::new();
+    let mut cur: Option<Para> = None;
+    let mut prev: Option<&Line> = None; // previous non-blank line of the current paragraph
+    let mut last_number: u32 = 0;
+    let mut after_blank = true;
+
+    let mut skip = 0;
+    for (idx, line) in lines.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        if line.is_blank() {
+            if let Some(p) = cur.take() {
+                out.push(p);
+            }
+            prev = None;
+            after_blank = true;
+            continue;
+        }
+        let text = line.text.as_str();
+        // a marker counts only where a paragraph can end: after a blank line,
+        // after punctuation, or (for numbers in wrapped text) in sequence
+        let prev_closed = prev.is_none_or(|p| ends_terminal(&p.text) || marker(&p.text).is_some_and(|(_, r)| r.is_empty()));
+        let m = marker(text).filter(|(m, r)| {
+            if after_blank || cur.is_none() {
+                return true;
+            }
+            if !prev_closed {
+                return false;
+            }
+            // in wrapped text a number at a line start may be a reference
+            // ("paragraph\n7. of"); after closing punctuation it is a new
+            // paragraph if it follows in sequence or opens like a clause
+            match m {
+                Marker::Number { value, .. } if wrapped => {
+                    (last_number..=last_number + 2).contains(value) || last_number == 0 || starts_like_clause(r)
+                }
+                _ => true,
+            }
+        });
+        if let Some((mk, rest)) = m {
+            if let Some(p) = cur.take() {
+                // a bare number on its own line takes the next line as its text
+                out.push(p);
+            }
+            if let Marker::Number { value, .. } = &mk {
+                last_number = *value;
+            }
+            cur = Some(Para { marker: Some(mk), text: rest.to_string(), heading: false });
+            prev = Some(line);
+            after_blank = false;
+            continue;
+        }
+        let heading = if prev_closed { section_heading(&lines[idx..], last_number) } else { 0 };
+        if is_annex_heading(text) || heading > 0 {
+            if let Some(p) = cur.take() {
+                out.push(p);
+            }
+            let mut parts: Vec<&str> = Vec::new();
+            let mut taken = 0;
+            for l in &lines[idx..] {
+                if parts.len() == heading.max(1) {
+                    break;
+                }
+                taken += 1;
+                if !l.is_blank() {
+                    parts.push(&l.text);
+                }
+            }
+            skip = taken - 1;
+            out.push(Para { marker: None, text: parts.join(" "), heading: heading > 0 });
+            prev = None;
+            after_blank = true;
+            continue;
+        }
+        let continues = match (&cur, prev) {
+            (None, _) | (_, None) => false,
+            (Some(p), Some(pl)) => {
+                if p.text.is_empty() {
+                    true // the number stood alone on the previous line
+                } else if ends_hyphenated(&pl.text) || !ends_terminal(&pl.text) {
+                    true
+                } else if !wrapped {
+                    false
+                } else {
+                    let indented = line.indent > pl.indent + 1 && line.indent >= 2;
+                    let short = pl.text.chars().count() * 4 < width * 3;
+                    let clause_like = starts_like_clause(text);
+                    !(indented || short || clause_like)
+                }
+            }
+        };
+        if continues {
+            let p = cur.as_mut().unwrap();
+            if p.text.is_empty() {
+                p.text = text.to_string();
+            } else if ends_hyphenated(&p.text) {
+                let cut = p.text.rfind(' ').map_or(0, |i| i + 1);
+                let left = p.text[cut..].to_string();
+                let first_right_end = text.find(' ').unwrap_or(text.len());
+                let joined = vocab.join(&left, &text[..first_right_end]);
+                p.text.truncate(cut);
+                p.text.push_str(&joined);
+                p.text.push_str(&text[first_right_end..]);
+            } else {
+                p.text.push(' ');
+                p.text.push_str(text);
+            }
+        } else {
+            if let Some(p) = cur.take() {
+                out.push(p);
+            }
+            cur = Some(Para { marker: None, text: text.to_string(), heading: false });
+        }
+        prev = Some(line);
+        after_blank = false;
+    }
+    if let Some(p) = cur.take() {
+        out.push(p);
+    }
+    out.retain(|p| !p.text.is_empty() || p.marker.is_some());
+    out
+}
+
+/// How many lines from here form a section heading inside the operative
+/// part ("Arms embargo", or "AMISOM" / "Priorities and tasks"): up to three
+/// short lines without closing punctuation, the first capitalised, followed
+/// by the next numbered paragraph. Zero when this is not a heading.
+fn section_heading(lines: &[Line], last_number: u32) -> usize {
+    let first = &lines[0].text;
+    if !first.starts_with(char::is_uppercase) {
+        return 0;
+    }
+    let mut k = 0;
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        let t = l.text.as_str();
+        if let Some((mk, r)) = marker(t) {
+            let follows = match mk {
+                Marker::Number { value, .. } => {
+                    !r.is_empty() && ((last_number..=last_number + 2).contains(&value) || (value == 1 && last_number > 1))
+                }
+                Marker::Explicit { .. } => true,
+                Marker::Sub { .. } => false,
+            };
+            return if follows && k > 0 { k } else { 0 };
+        }
+        if k == 3 || ends_terminal(t) || t.len() > 120 || t.split(' ').count() > 18 {
+            return 0;
+        }
+        k += 1;
+    }
+    0
+}
+
+/// Whether a line opens the way preambular or operative paragraphs do.
+pub(crate) fn starts_like_clause(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    if matches!(first, "United" | "States" | "Nations" | "Member" | "Parties" | "Forces" | "Affairs" | "Rights") {
+        return false;
+    }
+    looks_preambular(text) || looks_operative(text)
+}
+
+/// Sub-paragraph numbering styles, outermost first by convention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    LowerAlpha,
+    LowerRoman,
+    UpperAlpha,
+    UpperRoman,
+    Digit,
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    let s = s.to_ascii_lowercase();
+    let val = |c| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        'd' => Some(500),
+        'm' => Some(1000),
+        _ => None,
+    };
+    let digits: Option<Vec<u32>> = s.chars().map(val).collect();
+    let digits = digits?;
+    let mut total = 0;
+    for (k, d) in digits.iter().enumerate() {
+        if digits.get(k + 1).is_some_and(|n| n > d) {
+            total -= *d as i64;
+        } else {
+            total += *d as i64;
+        }
+    }
+    (total > 0 && total < 4000).then_some(total as u32)
+}
+
+fn alpha_value(s: &str) -> Option<u32> {
+    let c = s.chars().next()?.to_ascii_lowercase();
+    if !c.is_ascii_lowercase() || !s.chars().all(|x| x.to_ascii_lowercase() == c) {
+        return None;
+    }
+    Some((c as u32 - 'a' as u32 + 1) + 26 * (s.len() as u32 - 1))
+}
+
+/// One level of the clause being built, with its numbering style.
+struct Open {
+    clause: Clause,
+    style: Option<(Style, u32)>,
+}
+
+/// Builds the clause tree from paragraphs.
+pub(crate) struct Builder {
+    part: Part,
+    stack: Vec<Open>,
+    preamble: Vec<Clause>,
+    operative: Vec<Clause>,
+    annex: Vec<Clause>,
+    numbered_ops: bool,
+    heading: Option<String>,
+    last_number: u32,
+}
+
+impl Builder {
+    pub fn new() -> Self {
+        Builder {
+            part: Part::Preamble,
+            stack: Vec::new(),
+            preamble: Vec::new(),
+            operative: Vec::new(),
+            annex: Vec::new(),
+            numbered_ops: false,
+            heading: None,
+            last_number: 0,
+        }
+    }
+
+    fn clause(part: Part, label: Option<String>, text: String) -> Clause {
+        Clause {
+            id: String::new(),
+            part,
+            label,
+            heading: None,
+            lead: None,
+            text,
+            footnotes: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Closes open clauses down to `depth` levels.
+    fn close_to(&mut self, depth: usize) {
+        while self.stack.len() > depth {
+            let open = self.stack.pop().unwrap();
+            match self.stack.last_mut() {
+                Some(parent) => parent.clause.children.push(open.clause),
+                None => {
+                    let part = open.clause.part;
+                    match part {
+                        Part::Preamble => self.preamble.push(open.clause),
+                        Part::Operative => self.operative.push(open.clause),
+                        Part::Annex => self.annex.push(open.clause),
+                    }
+                }
+            }
+        }
+    }
+
+    fn top_level(&mut self, part: Part, label: Option<String>, text: String) {
+        self.close_to(0);
+        self.part = part;
+        self.stack.push(Open { clause: Self::clause(part, label, text), style: None });
+    }
+
+    /// Appends text to the innermost open clause.
+    fn append(&mut self, text: &str) {
+        match self.stack.last_mut() {
+            Some(open) => {
+                if !open.clause.text.is_empty() {
+                    open.clause.text.push(' ');
+                }
+                open.clause.text.push_str(text);
+            }
+            None => self.top_level(self.part, None, text.to_string()),
+        }
+    }
+
+    fn sub(&mut self, label: String, text: String) {
+        let base = label.split(' ').next().unwrap_or(&label).to_string();
+        let has = |st: Style, stack: &[Open]| stack.iter().any(|o| o.style.is_some_and(|(s, _)| s == st));
+        let last_of = |st: Style, stack: &[Open]| stack.iter().rev().find_map(|o| o.style.filter(|(s, _)| *s == st).map(|(_, v)| v));
+        let style = if base.chars().all(|c| c.is_ascii_digit()) {
+            Style::Digit
+        } else if base.chars().all(|c| c.is_ascii_lowercase()) {
+            let alpha = alpha_value(&base);
+            let roman = roman_value(&base);
+            match (alpha, roman) {
+                (Some(a), Some(r)) => {
+                    if last_of(Style::LowerAlpha, &self.stack) == Some(a - 1) {
+                        Style::LowerAlpha
+                    } else if last_of(Style::LowerRoman, &self.stack) == Some(r - 1) || r == 1 || base.len() > 1 {
+                        Style::LowerRoman
+                    } else {
+                        Style::LowerAlpha
+                    }
+                }
+                (None, Some(_)) => Style::LowerRoman,
+                _ => Style::LowerAlpha,
+            }
+        } else {
+            let alpha = alpha_value(&base);
+            let roman = roman_value(&base);
+            match (alpha, roman) {
+                (Some(a), Some(r)) => {
+                    if last_of(Style::UpperAlpha, &self.stack) == Some(a - 1) {
+                        Style::UpperAlpha
+                    } else if last_of(Style::UpperRoman, &self.stack) == Some(r - 1) || r == 1 || base.len() > 1 {
+                        Style::UpperRoman
+                    } else {
+                        Style::UpperAlpha
+                    }
+                }
+                (None, Some(_)) => Style::UpperRoman,
+                _ => Style::UpperAlpha,
+            }
+        };
+        let value = match style {
+            Style::Digit => base.parse().unwrap_or(0),
+            Style::LowerAlpha | Style::UpperAlpha => alpha_value(&base).unwrap_or(0),
+            Style::LowerRoman | Style::UpperRoman => roman_value(&base).unwrap_or(0),
+        };
+        if self.stack.is_empty() {
+            // a lettered paragraph with nothing to hang from: keep it as a clause of its own
+            self.top_level(self.part, Some(label), text);
+            return;
+        }
+        let depth = if has(style, &self.stack) {
+            self.stack.iter().position(|o| o.style.is_some_and(|(s, _)| s == style)).unwrap()
+        } else {
+            self.stack.len()
+        };
+        self.close_to(depth);
+        let part = self.stack[0].clause.part;
+        self.stack.push(Open { clause: Self::clause(part, Some(label), text), style: Some((style, value)) });
+    }
+
+    /// Adds one paragraph.
+    pub fn push(&mut self, para: Para) {
+        if para.heading {
+            self.heading = Some(para.text);
+            return;
+        }
+        let heading = self.heading.take();
+        let top = self.top_count();
+        self.push_para(para);
+        if heading.is_some() && self.top_count() > top
+            && let Some(open) = self.stack.first_mut()
+        {
+            open.clause.heading = heading;
+        }
+    }
+
+    fn top_count(&self) -> usize {
+        self.preamble.len() + self.operative.len() + self.annex.len() + usize::from(!self.stack.is_empty())
+    }
+
+    fn push_para(&mut self, para: Para) {
+        match para.marker {
+            Some(Marker::Number { value, label }) => {
+                // numbering that starts again at 1 after the operative part
+                // belongs to an annex (a statute, a list of tasks)
+                if value == 1 && self.part == Part::Operative && self.last_number > 1 {
+                    self.part = Part::Annex;
+                }
+                self.last_number = value;
+                let part = if self.part == Part::Annex { Part::Annex } else { Part::Operative };
+                if part == Part::Operative {
+                    self.numbered_ops = true;
+                }
+                self.top_level(part, Some(label), para.text);
+            }
+            Some(Marker::Explicit { part, label }) => {
+                if part == Part::Operative {
+                    self.numbered_ops = true;
+                }
+                self.top_level(part, Some(label), para.text);
+            }
+            Some(Marker::Sub { label }) => self.sub(label, para.text),
+            None => {
+                let text = para.text;
+                if is_annex_heading(&text) {
+                    self.close_to(0);
+                    self.part = Part::Annex;
+                    return;
+                }
+                match self.part {
+                    Part::Preamble => {
+                        let ends = text.trim_end_matches(['"', '”', '’', ')']).chars().last().unwrap_or(' ');
+                        if matches!(ends, '.' | ';') && looks_operative(&text) {
+                            self.top_level(Part::Operative, None, text);
+                        } else {
+                            self.top_level(Part::Preamble, None, text);
+                        }
+                    }
+                    Part::Operative => {
+                        if !self.numbered_ops && looks_operative(&text) {
+                            self.top_level(Part::Operative, None, text);
+                        } else {
+                            self.append(&text);
+                        }
+                    }
+                    Part::Annex => self.top_level(Part::Annex, None, text),
+                }
+            }
+        }
+    }
+
+    /// Finishes: closes open clauses and assigns ids and leads.
+    pub fn finish(mut self) -> (Vec<Clause>, Vec<Clause>, Vec<Clause>) {
+        self.close_to(0);
+        for (part, list) in [
+            (Part::Preamble, &mut self.preamble),
+            (Part::Operative, &mut self.operative),
+            (Part::Annex, &mut self.annex),
+        ] {
+            assign_ids(part, list);
+        }
+        (self.preamble, self.operative, self.annex)
+    }
+}
+
+/// Gives each clause its id (`PP2`, `OP3`, `OP3(a)(ii)`) and lead; ids are
+/// made unique if a draft repeats a number.
+fn assign_ids(part: Part, list: &mut [Clause]) {
+    let mut seen = HashSet::new();
+    for (k, c) in list.iter_mut().enumerate() {
+        let base = match (&c.label, part) {
+            (Some(l), Part::Operative | Part::Annex) => format!("{}{}", part.prefix(), l.replace(' ', "")),
+            _ => format!("{}{}", part.prefix(), k + 1),
+        };
+        c.id = unique(base, &mut seen);
+        assign_child_ids(c, &mut seen);
+    }
+}
+
+fn assign_child_ids(c: &mut Clause, seen: &mut HashSet<String>) {
+    c.lead = lead(&c.text);
+    let parent = c.id.clone();
+    for (k, child) in c.children.iter_mut().enumerate() {
+        let label = child.label.clone().unwrap_or_else(|| (k + 1).to_string()).replace(' ', "");
+        child.id = unique(format!("{parent}({label})"), seen);
+        assign_child_ids(child, seen);
+    }
+}
+
+fn unique(base: String, seen: &mut HashSet<String>) -> String {
+    if seen.insert(base.clone()) {
+        return base;
+    }
+    let mut n = 2;
+    loop {
+        let id = format!("{base}-{n}");
+        if seen.insert(id.clone()) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::clean::lines;
+    use super::*;
+
+    fn paras(text: &str) -> Vec<Para> {
+        let l = lines(text);
+        let v = Vocabulary::from_lines(&l);
+        paragraphs(&l, &v)
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(marker("3. Decides").unwrap().0, Marker::Number { value: 3, label: "3".into() });
+        assert_eq!(marker("3 bis. Decides").unwrap().0, Marker::Number { value: 3, label: "3 bis".into() });
+        assert_eq!(marker("(ii) To monitor").unwrap().0, Marker::Sub { label: "ii".into() });
+        assert_eq!(marker("OP2 Urges").unwrap().0, Marker::Explicit { part: Part::Operative, label: "2".into() });
+        assert!(marker("2625 (XXV) of 24 October").is_none());
+        assert!(marker("(2003), 1546 (2004)").is_none() || matches!(marker("(2003)"), None));
+    }
+
+    #[test]
+    fn wrapped_text_is_joined_into_paragraphs() {
+        let text = "Recalling the obligation of all States under Article 2 of the Charter to refrain in\ntheir international relations from the threat or use of force,\nNoting with concern that the invasion has persisted for three years and continues\nto have devastating consequences,\n1. Demands that the Russian Federation immediately cease its use of force against\nUkraine;\n2. Decides to remain seized of the matter.";
+        let p = paras(text);
+        assert_eq!(p.len(), 4, "{p:#?}");
+        assert!(p[0].text.ends_with("threat or use of force,"));
+        assert!(p[1].text.starts_with("Noting with concern"));
+        assert_eq!(p[2].text, "Demands that the Russian Federation immediately cease its use of force against Ukraine;");
+    }
+
+    #[test]
+    fn hyphenation_at_line_end() {
+        let text = "Requests the Secretary-\nGeneral to report on gender-\nbased violence and on the interna-\ntional response, as the international community asks,";
+        let p = paras(text);
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            p[0].text,
+            "Requests the Secretary-General to report on gender-based violence and on the international response, as the international community asks,"
+        );
+    }
+
+    #[test]
+    fn numbers_in_wrapped_text_must_follow_in_sequence() {
+        let text = "1. Decides to extend the mandate as set out in paragraph\n7. of resolution 2000 and also in the annex to that resolution with some further words here,\n2. Requests the Secretary-General to report to the Council on the implementation.";
+        let p = paras(text);
+        assert_eq!(p.len(), 2, "{p:#?}");
+    }
+
+    #[test]
+    fn nesting_to_any_depth() {
+        let mut b = Builder::new();
+        for (m, t) in [
+            (Some(Marker::Number { value: 1, label: "1".into() }), "Decides:"),
+            (Some(Marker::Sub { label: "a".into() }), "first;"),
+            (Some(Marker::Sub { label: "i".into() }), "roman one;"),
+            (Some(Marker::Sub { label: "ii".into() }), "roman two;"),
+            (Some(Marker::Sub { label: "A".into() }), "deeper;"),
+            (Some(Marker::Sub { label: "b".into() }), "second;"),
+            (Some(Marker::Sub { label: "h".into() }), "eighth;"),
+            (Some(Marker::Sub { label: "i".into() }), "ninth letter;"),
+        ] {
+            b.push(Para { marker: m, text: t.into(), heading: false });
+        }
+        let (_, ops, _) = b.finish();
+        let op = &ops[0];
+        assert_eq!(op.id, "OP1");
+        assert_eq!(op.children.len(), 4, "{op:#?}");
+        assert_eq!(op.children[0].children[1].id, "OP1(a)(ii)");
+        assert_eq!(op.children[0].children[1].children[0].id, "OP1(a)(ii)(A)");
+        assert_eq!(op.children[3].id, "OP1(i)");
+        assert_eq!(op.children[3].text, "ninth letter;");
+    }
+
+    #[test]
+    fn unnumbered_single_operative_paragraph() {
+        let mut b = Builder::new();
+        for t in ["Mourning the tragic loss of life,", "Reiterating that the purpose is peace,", "Implores a swift end to the conflict."] {
+            b.push(Para { marker: None, text: t.into(), heading: false });
+        }
+        let (pp, op, _) = b.finish();
+        assert_eq!(pp.len(), 2);
+        assert_eq!(op.len(), 1);
+        assert_eq!(op[0].id, "OP1");
+        assert_eq!(op[0].lead.as_deref(), Some("Implores"));
+    }
+
+    #[test]
+    fn roman_and_alpha() {
+        assert_eq!(roman_value("iv"), Some(4));
+        assert_eq!(roman_value("xix"), Some(19));
+        assert_eq!(alpha_value("c"), Some(3));
+        assert_eq!(alpha_value("aa"), Some(27));
+    }
+}

@@ -1,0 +1,208 @@
+//! Character and line clean-up: everything that is layout, not wording.
+//!
+//! Line endings, no-break and zero-width spaces, ligatures and control
+//! characters are normalised here; running heads, page numbers, job numbers,
+//! barcodes and "Please recycle" lines are recognised here so that the
+//! paragraph builder never sees them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One line of input after character clean-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// Text with runs of spaces collapsed, trimmed.
+    pub text: String,
+    /// Leading spaces before trimming (a tab counts 4).
+    pub indent: usize,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Normalises characters that never carry meaning in a draft's wording.
+pub(crate) fn normalize_chars(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                out.push('\n');
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+            }
+            // page breaks become line breaks; the running heads around them go later
+            '\u{000C}' | '\u{000B}' | '\u{2028}' | '\u{2029}' | '\u{0085}' => out.push('\n'),
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => out.push(' '),
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\t' | '\n' | '\u{00AD}' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+static NUMBER_TAB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3}(?: ?(?:bis|ter|quater))?)\.?(?:\t+|  +([A-Z]))").unwrap());
+
+/// Splits text into lines, measuring indentation and collapsing spaces.
+/// A number followed by a tab ("1\tDecides") is read as "1. Decides".
+pub(crate) fn lines(text: &str) -> Vec<Line> {
+    text.split('\n')
+        .map(|raw| {
+            let mut indent = 0;
+            for c in raw.chars() {
+                match c {
+                    ' ' => indent += 1,
+                    '\t' => indent += 4,
+                    _ => break,
+                }
+            }
+            let trimmed = raw.trim_matches(|c: char| c == ' ' || c == '\t');
+            let numbered = NUMBER_TAB.replace(trimmed, "$1. $2");
+            let mut collapsed = String::with_capacity(numbered.len());
+            let mut space = false;
+            for c in numbered.chars() {
+                if c == ' ' || c == '\t' {
+                    space = true;
+                } else {
+                    if space && !collapsed.is_empty() {
+                        collapsed.push(' ');
+                    }
+                    space = false;
+                    collapsed.push(c);
+                }
+            }
+            Line { text: collapsed, indent }
+        })
+        .collect()
+}
+
+/// A UN document symbol: `A/ES-11/L.10`, `S/2025/112`, `A/RES/78/316`,
+/// `A/C.3/80/L.22/Rev.1`, `A/HRC/58/L.5`, `E/2025/L.9`, `S/RES/2774 (2025)`.
+pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:A|S|E|UNEP|TD|ICCD|FCCC)/(?:[A-Z0-9][A-Za-z0-9.\-]*/)*[A-Z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?: \(\d{4}\))?").unwrap()
+});
+
+static PAGE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            (?:\d{1,3}/\d{1,3}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?(?:\s+\*\d{7,}\*)?  # job number, with page
+          | \*\d{7,}\*                            # barcode
+          | \d{1,3}\s*/\s*\d{1,3}                 # page number 2/3
+          | (?:Page\s+)?\d{1,3}\s+of\s+\d{1,3}    # Page 2 of 3
+          | Please\s+recycle.*
+          | \d{2}-\d{5}\s*\(E\).*                 # job number with anything after
+        )$",
+    )
+    .unwrap()
+});
+
+/// Whether a line is page furniture whatever the document: job number,
+/// barcode, page number, "Please recycle".
+pub(crate) fn is_page_noise(line: &str) -> bool {
+    PAGE_NOISE.is_match(line)
+}
+
+/// Whether a line is a running head of this document: its own symbol alone,
+/// or the symbol with the title (either order), or the title alone.
+pub(crate) fn is_running_head(line: &str, symbol: Option<&str>, title: Option<&str>) -> bool {
+    let norm = |s: &str| s.to_lowercase().replace(['’', '‘'], "'");
+    if let Some(sym) = symbol {
+        let sym_base = sym.split(" (").next().unwrap_or(sym);
+        let rest = if let Some(r) = line.strip_prefix(sym_base) {
+            Some(r)
+        } else {
+            line.strip_suffix(sym_base)
+        };
+        if let Some(rest) = rest {
+            let rest = rest.trim().trim_start_matches(|c: char| c.is_ascii_digit() || c == '/').trim();
+            if rest.is_empty() || PAGE_NOISE.is_match(rest) {
+                return true;
+            }
+            if let Some(t) = title
+                && rest.len() >= 8
+            {
+                let (r, t) = (norm(rest), norm(t));
+                if t.starts_with(&r) || r.starts_with(&t) || t.contains(&r) {
+                    return true;
+                }
+            }
+        }
+    }
+    if let Some(t) = title
+        && line.len() >= 12
+        && norm(line) == norm(t)
+    {
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_layout_characters() {
+        let s = normalize_chars("a\u{00A0}b\r\nc\rd\u{200B}e\u{FB01}\u{0007}");
+        assert_eq!(s, "a b\nc\ndefi");
+    }
+
+    #[test]
+    fn lines_collapse_spaces_and_read_tab_numbers() {
+        let l = lines("   Recalling   its \t resolution,\n1\tDecides to act;\n2.\tRequests");
+        assert_eq!(l[0].text, "Recalling its resolution,");
+        assert_eq!(l[0].indent, 3);
+        assert_eq!(l[1].text, "1. Decides to act;");
+        assert_eq!(l[2].text, "2. Requests");
+    }
+
+    #[test]
+    fn page_furniture_is_recognised() {
+        for noise in [
+            "25-02866 2/3",
+            "3/8 24-13337",
+            "22-23239 (E) 141022",
+            "22-23239 (E) 141022 *2223239*",
+            "*2223239*",
+            "2/3",
+            "Please recycle",
+        ] {
+            assert!(is_page_noise(noise), "{noise}");
+        }
+        for text in ["1. Decides to remain seized of the matter.", "2022,", "Recalling 2625 (XXV)"] {
+            assert!(!is_page_noise(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn running_heads_need_this_documents_symbol_or_title() {
+        let sym = Some("A/RES/ES-11/4");
+        let title = Some("Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations");
+        assert!(is_running_head("A/RES/ES-11/4", sym, title));
+        assert!(is_running_head("A/RES/ES-11/4 Territorial integrity of Ukraine: defending the principles of the", sym, title));
+        assert!(is_running_head("Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations A/RES/ES-11/4", sym, title));
+        assert!(!is_running_head("A/RES/ES-11/1 Aggression against Ukraine", sym, title));
+        assert!(!is_running_head("A/RES/ES-11/4, in which the Assembly", sym, None));
+    }
+
+    #[test]
+    fn symbols() {
+        for s in ["A/ES-11/L.10", "S/2025/112", "A/RES/78/316", "A/C.3/80/L.22/Rev.1", "A/HRC/58/L.5", "E/2025/L.9", "A/ES-11/L.1/Add.1", "S/RES/2774 (2025)", "A/RES/ES-11/1"] {
+            let m = SYMBOL.find(s).unwrap();
+            assert_eq!(m.as_str(), s);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! The header block: symbol, distribution, date, session, agenda item,
+//! sponsors, title, and the organ line that ends it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clean::{SYMBOL, is_page_noise};
+use super::model::Header;
+
+/// The organ line opening the body: `The General Assembly,`, `The Security
+/// Council,`, `The Human Rights Council,` (PDF text sometimes has a space
+/// before the comma). Group 1 is the line itself, group 2 any text that
+/// follows it on the same line.
+pub(crate) static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|Trusteeship\s+Council|Commission\s+on\s+[A-Z][A-Za-z ]{2,60}?|Conference\s+of\s+the\s+Parties|Executive\s+Board|Governing\s+Council|United\s+Nations\s+Environment\s+Assembly|Board\s+of\s+Governors|[A-Z][A-Za-z]+\s+Committee)\s*,)\s*(.*)$",
+    )
+    .unwrap()
+});
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$").unwrap()
+});
+static DISTR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"Distr\.?\s*:\s*([A-Za-z]+)").unwrap());
+static ORIGINAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"Original\s*:\s*[A-Za-z]+").unwrap());
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)\b").unwrap()
+});
+static SESSION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^[A-Z][\w\- ]*\bsession$").unwrap());
+static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization) Committee$|^[A-Z][a-z]+ Committee$").unwrap());
+static AGENDA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Agenda items?\s+\d").unwrap());
+static ADOPTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Resolution\s+adopted\s+by\s+the\b").unwrap());
+static DRAFT_REF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[(?:without reference to|on the report of)").unwrap());
+static SPONSORS_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.*?)\s*\**\s*:\s*((?:revised\s+|further\s+revised\s+)?draft\s+(?:resolution|decision)\b.*)$").unwrap()
+});
+static SUBMITTED_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^((?:revised\s+)?draft\s+(?:resolution|decision))\s+submitted\s+by\s+(.+)$").unwrap());
+static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^((?:ES-\d+/|S-\d+/)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Z])?)\.\s+(.+)$").unwrap());
+static MEETING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\d{1,5}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b").unwrap());
+
+/// Delegations whose names contain "and", which must survive splitting a
+/// sponsors list on "and".
+const AND_NAMES: &[&str] = &[
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Bosnia and Herzegovina",
+    "Trinidad and Tobago",
+    "Antigua and Barbuda",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Heard Island and McDonald Islands",
+    "Turks and Caicos Islands",
+    "Wallis and Futuna",
+];
+
+/// Whether a line is the meeting line closing an adopted text.
+pub(crate) fn is_meeting_line(line: &str) -> bool {
+    MEETING.is_match(line)
+}
+
+/// Whether a line is a date as printed in headers (`12 October 2022`).
+pub(crate) fn is_date(line: &str) -> bool {
+    DATE.is_match(line)
+}
+
+/// Reads the header block (the lines before the organ line).
+pub(crate) fn parse_header(lines: &[&str]) -> Header {
+    let mut h = Header::default();
+    // indices of lines not claimed by a known field, for sponsors and title
+    let mut free: Vec<usize> = Vec::new();
+    let mut agenda_at: Option<usize> = None;
+    let mut sponsors_at: Option<(usize, usize)> = None; // (first line, last line)
+    let mut after_marker = 0usize; // title lines start after this index
+    let mut i = 0;
+    while i < lines.len() {
+        let mut line = lines[i].trim().to_string();
+        if line.is_empty() || is_page_noise(&line) {
+            i += 1;
+            continue;
+        }
+        if h.symbol.is_none()
+            && let Some(m) = SYMBOL.find(&line)
+        {
+            let before = line[..m.start()].trim();
+            let after = line[m.end()..].trim();
+            if before.is_empty() || before == "United Nations" || after.is_empty() {
+                h.symbol = Some(m.as_str().to_string());
+                line = format!("{before} {after}").replace("United Nations", "").trim().to_string();
+                if line.is_empty() {
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        if line == "United Nations" {
+            i += 1;
+            continue;
+        }
+        if let Some(m) = BODY.find(&line) {
+            h.body.get_or_insert_with(|| m.as_str().to_string());
+            line = line[m.end()..].trim().to_string();
+        }
+        if let Some(c) = DISTR.captures(&line) {
+            h.distribution = Some(c[1].to_string());
+            line = DISTR.replace(&line, "").trim().to_string();
+        }
+        if ORIGINAL.is_match(&line) {
+            line = ORIGINAL.replace(&line, "").trim().to_string();
+        }
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        if h.date.is_none() && is_date(&line) {
+            h.date = Some(line);
+        } else if h.session.is_none() && SESSION.is_match(&line) && line.len() < 60 {
+            h.session = Some(line);
+        } else if h.committee.is_none() && COMMITTEE.is_match(&line) {
+            h.committee = Some(line);
+        } else if agenda_at.is_none() && AGENDA.is_match(&line) {
+            agenda_at = Some(i);
+            h.agenda_item = Some(line);
+        } else if ADOPTED.is_match(&line) {
+            // "Resolution adopted by the General Assembly" may wrap before "on 2 March 2022"
+            let mut kind = line;
+            if !kind.contains(" on ")
+                && let Some(next) = lines.get(i + 1)
+                && next.trim().starts_with("on ")
+            {
+                kind = format!("{kind} {}", next.trim());
+                i += 1;
+            }
+            h.kind = Some(kind);
+            after_marker = i + 1;
+        } else if DRAFT_REF.is_match(&line) {
+            let mut r = line;
+            while !r.ends_with(']') && i + 1 < lines.len() {
+                i += 1;
+                r = format!("{r} {}", lines[i].trim());
+            }
+            h.draft_reference = Some(r);
+            after_marker = i + 1;
+        } else if let Some(c) = SUBMITTED_BY.captures(&line) {
+            h.kind = Some(c[1].to_string());
+            h.sponsors = vec![c[2].trim_end_matches(['.', '*']).to_string()];
+            sponsors_at = Some((i, i));
+            after_marker = i + 1;
+        } else if let Some(c) = SPONSORS_END.captures(&line) {
+            h.kind = Some(c[2].to_string());
+            // the sponsors list may run over several lines before this one
+            let mut first = i;
+            let mut list = c[1].to_string();
+            while let Some(&prev) = free.last() {
+                if prev + 1 != first || Some(prev) == agenda_at {
+                    break;
+                }
+                let p = lines[prev].trim();
+                let continues = p.ends_with(',') || p.ends_with(" and") || list.starts_with(|c: char| c.is_lowercase());
+                if !continues {
+                    break;
+                }
+                list = format!("{p} {list}");
+                first = prev;
+                free.pop();
+            }
+            h.sponsors = split_sponsors(&list);
+            sponsors_at = Some((first, i));
+            after_marker = i + 1;
+        } else {
+            free.push(i);
+        }
+        i += 1;
+    }
+    // Agenda item title: free lines right after the agenda line, up to the
+    // sponsors or adoption line.
+    if let Some(a) = agenda_at {
+        let stop = sponsors_at.map(|s| s.0).unwrap_or(after_marker.max(a + 1));
+        let mut title_lines = Vec::new();
+        free.retain(|&k| {
+            if k > a && k < stop {
+                title_lines.push(lines[k].trim());
+                false
+            } else {
+                true
+            }
+        });
+        if !title_lines.is_empty()
+            && let Some(item) = &mut h.agenda_item
+        {
+            *item = format!("{item} {}", title_lines.join(" "));
+        }
+    }
+    let title_lines: Vec<&str> = free.iter().filter(|&&k| k >= after_marker).map(|&k| lines[k].trim()).collect();
+    if !title_lines.is_empty() {
+        let title = title_lines.join(" ");
+        if let Some(c) = NUMBERED_TITLE.captures(&title) {
+            h.number = Some(c[1].to_string());
+            h.title = Some(c[2].to_string());
+        } else {
+            h.title = Some(title);
+        }
+    }
+    h
+}
+
+/// Splits "Albania, Andorra, ... and Ukraine" into delegations.
+fn split_sponsors(list: &str) -> Vec<String> {
+    let list = list.trim().trim_end_matches(['*', ':']).trim();
+    if list.is_empty() {
+        return Vec::new();
+    }
+    // protect names that contain "and"
+    let mut protected = list.to_string();
+    for (k, name) in AND_NAMES.iter().enumerate() {
+        protected = protected.replace(name, &format!("\u{1}{k}\u{1}"));
+    }
+    let mut out = Vec::new();
+    for part in protected.split(',') {
+        for piece in part.split(" and ") {
+            let piece = piece.trim().trim_start_matches("and ").trim();
+            if piece.is_empty() {
+                continue;
+            }
+            let mut name = piece.to_string();
+            for (k, n) in AND_NAMES.iter().enumerate() {
+                name = name.replace(&format!("\u{1}{k}\u{1}"), n);
+            }
+            out.push(name.trim_end_matches('*').to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draft_header_with_wrapped_sponsors() {
+        let text = "United Nations A/ES-11/L.10\nGeneral Assembly Distr.: Limited\n21 February 2025\nOriginal: English\nEleventh emergency special session\nAgenda item 5\nLetter dated 28 February 2014 from the Permanent\nRepresentative of Ukraine to the United Nations addressed\nto the President of the Security Council (S/2014/136)\nAlbania, Andorra, Bosnia and Herzegovina,\nUnited Kingdom of Great Britain and Northern Ireland and Ukraine: draft resolution\nAdvancing a comprehensive, just and lasting peace in Ukraine";
+        let lines: Vec<&str> = text.lines().collect();
+        let h = parse_header(&lines);
+        assert_eq!(h.symbol.as_deref(), Some("A/ES-11/L.10"));
+        assert_eq!(h.body.as_deref(), Some("General Assembly"));
+        assert_eq!(h.distribution.as_deref(), Some("Limited"));
+        assert_eq!(h.date.as_deref(), Some("21 February 2025"));
+        assert_eq!(h.session.as_deref(), Some("Eleventh emergency special session"));
+        assert!(h.agenda_item.as_deref().unwrap().ends_with("(S/2014/136)"), "{:?}", h.agenda_item);
+        assert_eq!(
+            h.sponsors,
+            ["Albania", "Andorra", "Bosnia and Herzegovina", "United Kingdom of Great Britain and Northern Ireland", "Ukraine"]
+        );
+        assert_eq!(h.kind.as_deref(), Some("draft resolution"));
+        assert_eq!(h.title.as_deref(), Some("Advancing a comprehensive, just and lasting peace in Ukraine"));
+    }
+
+    #[test]
+    fn adopted_header_with_number_and_wrapped_title() {
+        let text = "United Nations A/RES/ES-11/4\nGeneral Assembly\nDistr.: General\n13 October 2022\nEleventh emergency special session\nAgenda item 5\nLetter dated 28 February 2014 from the Permanent\nResolution adopted by the General Assembly\non 12 October 2022\n[without reference to a Main Committee (A/ES-11/L.5)]\nES-11/4. Territorial integrity of Ukraine: defending the principles of the\nCharter of the United Nations";
+        let lines: Vec<&str> = text.lines().collect();
+        let h = parse_header(&lines);
+        assert_eq!(h.symbol.as_deref(), Some("A/RES/ES-11/4"));
+        assert_eq!(h.kind.as_deref(), Some("Resolution adopted by the General Assembly on 12 October 2022"));
+        assert_eq!(h.draft_reference.as_deref(), Some("[without reference to a Main Committee (A/ES-11/L.5)]"));
+        assert_eq!(h.number.as_deref(), Some("ES-11/4"));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations")
+        );
+        assert_eq!(h.agenda_item.as_deref(), Some("Agenda item 5 Letter dated 28 February 2014 from the Permanent"));
+    }
+
+    #[test]
+    fn security_council_sponsor_line() {
+        let lines = ["United States of America: draft resolution", "The path to peace"];
+        let h = parse_header(&lines);
+        assert_eq!(h.sponsors, ["United States of America"]);
+        assert_eq!(h.title.as_deref(), Some("The path to peace"));
+    }
+
+    #[test]
+    fn organ_line_variants() {
+        assert!(ORGAN.is_match("The General Assembly,"));
+        assert!(ORGAN.is_match("The General Assembly ,"));
+        assert!(ORGAN.is_match("The Security Council,"));
+        let c = ORGAN.captures("The General Assembly, Reaffirming the purposes").unwrap();
+        assert_eq!(&c[2], "Reaffirming the purposes");
+        assert!(!ORGAN.is_match("The General Assembly decided"));
+    }
+}

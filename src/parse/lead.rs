@@ -1,0 +1,264 @@
+//! Lead words: the opening phrase that carries a clause's force, and how
+//! strong it is on the scale drafters negotiate over.
+
+use super::model::Part;
+
+/// Adverbs that may stand before the lead verb (`Strongly condemns`).
+const ADVERBS: &[&str] = &[
+    "also", "again", "further", "furthermore", "once", "strongly", "deeply", "gravely",
+    "seriously", "firmly", "fully", "unequivocally", "urgently", "emphatically", "resolutely",
+    "solemnly", "most", "vigorously", "profoundly", "sincerely", "warmly", "expressly", "hereby",
+    "categorically", "repeatedly", "particularly", "especially", "equally", "similarly",
+    "additionally", "moreover", "still", "likewise",
+];
+
+/// Words that complete a phrasal lead: `Calls upon`, `Takes note of`,
+/// `Bearing in mind`, `Noting with concern`.
+fn particles(verb: &str) -> &'static [&'static [&'static str]] {
+    match verb {
+        "calls" | "calling" => &[&["upon"], &["on"], &["for"]],
+        "takes" | "taking" => &[
+            &["note", "with", "appreciation", "of"],
+            &["note", "with", "concern", "of"],
+            &["note", "with", "appreciation"],
+            &["note", "with", "concern"],
+            &["note", "of"],
+            &["note"],
+            &["into", "account"],
+        ],
+        "bearing" | "bear" | "bears" => &[&["in", "mind"]],
+        "noting" | "notes" | "welcoming" | "welcomes" | "recognizing" | "recognizes" => &[
+            &["with", "deep", "concern"],
+            &["with", "grave", "concern"],
+            &["with", "serious", "concern"],
+            &["with", "concern"],
+            &["with", "appreciation"],
+            &["with", "satisfaction"],
+            &["with", "regret"],
+        ],
+        "expressing" | "expresses" => &[
+            &["its", "deep", "concern"],
+            &["its", "grave", "concern"],
+            &["its", "serious", "concern"],
+            &["deep", "concern"],
+            &["grave", "concern"],
+            &["serious", "concern"],
+            &["concern"],
+            &["its", "concern"],
+            &["its", "appreciation"],
+            &["appreciation"],
+            &["its", "full", "support"],
+            &["its", "support"],
+        ],
+        "acting" => &[&["under", "chapter", "vii"]],
+        "having" => &[&["considered"], &["examined"], &["received"], &["heard"]],
+        _ => &[],
+    }
+}
+
+/// The lead of a clause text: optional adverbs, the first word, and any
+/// particle that completes it. `None` when the text does not open with a
+/// capitalised word (a sub-paragraph such as "(a) the establishment of ...").
+///
+/// ```
+/// use resdiff::parse::lead;
+/// assert_eq!(lead("Strongly condemns the attacks;").as_deref(), Some("Strongly condemns"));
+/// assert_eq!(lead("Calls upon all States to refrain;").as_deref(), Some("Calls upon"));
+/// assert_eq!(lead("Recalling also its resolution 2625 (XXV),").as_deref(), Some("Recalling also"));
+/// assert_eq!(lead("the Secretariat;"), None);
+/// ```
+pub fn lead(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .take(8)
+        .map(|w| w.trim_end_matches([',', ';', ':', '.']))
+        .collect();
+    let first = *words.first()?;
+    if !first.chars().next()?.is_uppercase() || !first.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut i = 0;
+    while i + 1 < lower.len() && ADVERBS.contains(&lower[i].as_str()) {
+        i += 1;
+    }
+    if lower[i] == "once" && lower.get(i + 1).map(String::as_str) == Some("again") {
+        i += 2;
+    }
+    let verb = lower.get(i)?;
+    if !words[i].chars().all(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    let mut end = i + 1;
+    for p in particles(verb) {
+        if lower.len() >= end + p.len() && lower[end..end + p.len()].iter().zip(p.iter()).all(|(a, b)| a == b) {
+            end += p.len();
+            break;
+        }
+    }
+    // "Recalling also", "Noting further": the adverb that follows belongs to the lead.
+    if let Some(next) = lower.get(end)
+        && matches!(next.as_str(), "also" | "further" | "again" | "moreover")
+        && end < words.len()
+    {
+        end += 1;
+    }
+    // An adjectival preambular lead keeps its complement's preposition out:
+    // "Deeply concerned by" -> "Deeply concerned".
+    Some(words[..end].join(" "))
+}
+
+/// The lead without adverbs such as `also`, `further`, `once again`, lower-cased:
+/// the form compared when asking whether a lead word changed.
+pub fn base_lead(lead: &str) -> String {
+    let words: Vec<String> = lead
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "also" | "further" | "again" | "once" | "furthermore" | "moreover" | "hereby"))
+        .collect();
+    words.join(" ")
+}
+
+/// Strength of a lead word on the scale in the UN drafting conventions,
+/// strongest highest: operative `Decides`/`Demands` 5, `Condemns` 4,
+/// `Calls upon`/`Urges` 3, `Requests` 2, `Encourages`/`Invites` 1,
+/// `Welcomes`/`Notes` 0; preambular `Strongly condemning`/`Gravely
+/// concerned` 3, `Concerned`/`Alarmed` 2, `Recalling`/`Reaffirming` 1,
+/// `Noting`/`Mindful` 0. A leading `Strongly`, `Deeply` or `Gravely` adds half
+/// a step. `None` for leads not on the scale.
+///
+/// ```
+/// use resdiff::parse::{lead_strength, Part};
+/// let demands = lead_strength("Demands", Part::Operative).unwrap();
+/// let calls = lead_strength("Calls upon", Part::Operative).unwrap();
+/// assert!(demands > calls);
+/// assert!(lead_strength("Strongly condemns", Part::Operative) > lead_strength("Condemns", Part::Operative));
+/// ```
+pub fn lead_strength(lead: &str, part: Part) -> Option<f32> {
+    let base = base_lead(lead);
+    let mut words: Vec<&str> = base.split(' ').collect();
+    let mut bonus = 0.0;
+    if let Some(first) = words.first()
+        && matches!(*first, "strongly" | "deeply" | "gravely" | "seriously" | "firmly" | "emphatically" | "unequivocally" | "urgently")
+        && words.len() > 1
+    {
+        bonus = 0.5;
+        words.remove(0);
+    }
+    let head = words.join(" ");
+    let tier = match part {
+        Part::Preamble => match head.as_str() {
+            "condemning" => 3.0,
+            "concerned" | "alarmed" | "expressing deep concern" | "expressing grave concern" | "expressing serious concern"
+            | "expressing its deep concern" | "expressing its grave concern" | "expressing concern" | "expressing its concern"
+            | "noting with deep concern" | "noting with grave concern" | "noting with serious concern" | "noting with concern"
+            | "deploring" | "dismayed" | "shocked" | "appalled" => 2.0,
+            "recalling" | "reaffirming" | "reiterating" | "recognizing" | "stressing" | "emphasizing" | "underlining"
+            | "determined" | "convinced" | "affirming" | "acknowledging" | "welcoming" | "expressing" => 1.0,
+            "noting" | "mindful" | "aware" | "conscious" | "cognizant" | "bearing in mind" | "taking note of" | "taking note"
+            | "considering" | "noting with appreciation" | "noting with satisfaction" | "guided" | "having considered" => 0.0,
+            _ => return None,
+        },
+        Part::Operative | Part::Annex => match head.as_str() {
+            "decides" | "demands" | "determines" | "authorizes" => 5.0,
+            "condemns" | "deplores" | "denounces" | "rejects" => 4.0,
+            "calls upon" | "calls on" | "urges" | "calls for" | "insists" => 3.0,
+            "requests" | "requires" | "directs" | "instructs" => 2.0,
+            "encourages" | "invites" | "recommends" | "suggests" | "appeals" | "implores" => 1.0,
+            "welcomes" | "takes note of" | "takes note" | "notes" | "acknowledges" | "recognizes" | "expresses"
+            | "notes with appreciation" | "takes note with appreciation of" => 0.0,
+            _ => return None,
+        },
+    };
+    Some(tier + bonus)
+}
+
+/// Whether a paragraph reads like an operative clause: it opens with a verb
+/// in the present tense (`Decides`, `Implores`, `Calls upon`) rather than a
+/// participle or adjective.
+pub fn looks_operative(text: &str) -> bool {
+    let Some(l) = lead(text) else { return false };
+    let last = base_lead(&l);
+    let verb = last.split(' ').find(|w| !ADVERBS.contains(w)).unwrap_or("");
+    if lead_strength(&l, Part::Operative).is_some() {
+        return true;
+    }
+    verb.len() > 3 && verb.ends_with('s') && !verb.ends_with("ss") && !verb.ends_with("ous")
+}
+
+/// Whether a paragraph reads like a preambular clause: a participle
+/// (`Recalling`), an adjective (`Deeply concerned`, `Mindful`) or a known
+/// preambular opener.
+pub fn looks_preambular(text: &str) -> bool {
+    let Some(l) = lead(text) else { return false };
+    if lead_strength(&l, Part::Preamble).is_some() {
+        return true;
+    }
+    let base = base_lead(&l);
+    let mut words = base.split(' ');
+    let first = words.next().unwrap_or("");
+    let had_adverb = ADVERBS.contains(&first);
+    let verb = if had_adverb { words.find(|w| !ADVERBS.contains(w)).unwrap_or("") } else { first };
+    verb.ends_with("ing")
+        || (had_adverb && verb.ends_with("ed"))
+        || PP_ADJECTIVES.contains(&verb)
+}
+
+/// Adjectives and participles that open preambular paragraphs.
+const PP_ADJECTIVES: &[&str] = &[
+    "mindful", "aware", "conscious", "cognizant", "desirous", "anxious", "resolved", "firm", "keen", "concerned",
+    "alarmed", "convinced", "determined", "guided", "encouraged", "disturbed", "dismayed", "shocked", "appalled",
+    "outraged", "committed", "pleased", "gratified", "heartened", "saddened", "worried", "troubled", "distressed",
+    "inspired", "motivated", "reassured", "satisfied", "aggrieved", "grieved", "deploring", "fully", "acknowledging",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leads_of_real_clauses() {
+        let cases = [
+            ("Reaffirming the paramount importance of the Charter,", Some("Reaffirming")),
+            ("Deeply concerned by the humanitarian situation,", Some("Deeply concerned")),
+            ("Noting with concern that the full-scale invasion", Some("Noting with concern")),
+            ("Taking note of the report of the Secretary-General,", Some("Taking note of")),
+            ("Bearing in mind the importance of maintaining", Some("Bearing in mind")),
+            ("Acting under Chapter VII of the Charter of the United Nations,", Some("Acting under Chapter VII")),
+            ("Requests the Secretary-General to report;", Some("Requests")),
+            ("Once again demands that all parties cease;", Some("Once again demands")),
+            ("Implores a swift end to the conflict", Some("Implores")),
+            ("(a) To monitor", None),
+            ("1500 (2003), 1546", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(lead(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn strength_follows_the_conventions_scale() {
+        let op = |l| lead_strength(l, Part::Operative).unwrap();
+        assert!(op("Demands") > op("Calls upon"));
+        assert!(op("Calls upon") > op("Requests"));
+        assert!(op("Requests") > op("Encourages"));
+        assert!(op("Encourages") > op("Welcomes"));
+        assert_eq!(op("Calls upon"), op("Urges"));
+        assert_eq!(op("Further requests"), op("Requests"));
+        let pp = |l| lead_strength(l, Part::Preamble).unwrap();
+        assert!(pp("Strongly condemning") > pp("Concerned"));
+        assert!(pp("Gravely concerned") > pp("Concerned"));
+        assert!(pp("Reaffirming") > pp("Noting"));
+        assert_eq!(pp("Recalling also"), pp("Recalling"));
+    }
+
+    #[test]
+    fn operative_and_preambular_shapes() {
+        assert!(looks_operative("Implores a swift end to the conflict."));
+        assert!(looks_operative("Decides to remain seized of the matter."));
+        assert!(!looks_operative("Reiterating that the principal purpose,"));
+        assert!(looks_preambular("Mourning the tragic loss of life,"));
+        assert!(looks_preambular("Mindful that the parties bear the responsibility,"));
+        assert!(!looks_preambular("United Nations,"));
+    }
+}

@@ -1,0 +1,280 @@
+//! Parses a [`Document`] into a [`Resolution`]: header, preambular and
+//! operative clauses with their sub-paragraphs, and footnotes.
+//!
+//! The parser reads text as delegates get it: one paragraph per line, or
+//! hard-wrapped and hyphenated as copied out of a PDF, with running heads,
+//! page and job numbers, CRLF line ends, tabs and no-break spaces. None of
+//! that layout survives into clause text.
+
+mod body;
+mod clean;
+mod header;
+mod lead;
+mod model;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::error::{Error, Result};
+use crate::load::Document;
+
+pub use lead::{base_lead, lead, lead_strength, looks_operative, looks_preambular};
+pub use model::{Clause, Footnote, FootnoteRef, Header, Part, Resolution};
+
+pub(crate) use body::marker;
+
+static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[_\-–—]{5,}$").unwrap());
+static FOOTNOTE_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3}|[*†‡]{1,3})\s+(\S.*)$").unwrap());
+
+/// Parses a loaded document.
+///
+/// Fails only when the text holds no clause at all, with an error naming
+/// the document.
+///
+/// ```
+/// use resdiff::{load::Document, parse::parse};
+/// let doc = Document::from_text("demo.txt", "The Security Council,\n\nRecalling its resolutions,\n\n1. Decides to remain seized of the matter.\n");
+/// let res = parse(&doc).unwrap();
+/// assert_eq!(res.preamble[0].id, "PP1");
+/// assert_eq!(res.operative[0].lead.as_deref(), Some("Decides"));
+/// ```
+pub fn parse(doc: &Document) -> Result<Resolution> {
+    let text = clean::normalize_chars(&doc.text);
+    let all = clean::lines(&text);
+
+    // `#` lines are a transcription's comments; `# footnotes:` starts footnotes
+    let mut notes = Vec::new();
+    let mut lines = Vec::with_capacity(all.len());
+    let mut comment_footnotes = Vec::new();
+    let mut in_footnotes = false;
+    for l in all {
+        if let Some(c) = l.text.strip_prefix('#') {
+            let c = c.trim();
+            if c.eq_ignore_ascii_case("footnotes:") {
+                in_footnotes = true;
+            } else {
+                notes.push(c.to_string());
+            }
+        } else if in_footnotes {
+            comment_footnotes.push(l);
+        } else {
+            lines.push(l);
+        }
+    }
+
+    // the organ line ends the header; text after it on the same line is the first clause
+    let organ_at = lines.iter().position(|l| header::ORGAN.is_match(&l.text));
+    let mut organ = None;
+    let body_start = match organ_at {
+        Some(k) => {
+            let caps = header::ORGAN.captures(&lines[k].text).unwrap();
+            organ = Some(caps[1].split_whitespace().collect::<Vec<_>>().join(" ").replace(" ,", ","));
+            let rest = caps[2].to_string();
+            if rest.is_empty() {
+                k + 1
+            } else {
+                lines[k].text = rest;
+                k
+            }
+        }
+        None => body_start_without_organ(&lines),
+    };
+    let header_lines: Vec<&str> = lines[..organ_at.unwrap_or(body_start).min(body_start)].iter().map(|l| l.text.as_str()).collect();
+    let mut head = header::parse_header(&header_lines);
+    head.organ = organ;
+    merge_meta(&mut head, doc);
+
+    // body: drop page furniture, collect footnotes, find the meeting line
+    let symbol = head.symbol.clone();
+    let title = head.title.clone();
+    let mut body: Vec<clean::Line> = Vec::with_capacity(lines.len() - body_start);
+    let mut footnote_lines: Vec<clean::Line> = Vec::new();
+    let mut in_notes = false;
+    for l in lines.drain(body_start..) {
+        let t = l.text.as_str();
+        if clean::is_page_noise(t) || clean::is_running_head(t, symbol.as_deref(), title.as_deref()) {
+            in_notes = false; // a page ends the footnotes at its foot
+            continue;
+        }
+        if FOOTNOTE_RULE.is_match(t) {
+            in_notes = true;
+            continue;
+        }
+        // a footnote block also ends where the body visibly resumes
+        if in_notes && !FOOTNOTE_LINE.is_match(t) && (marker(t).is_some() || body::starts_like_clause(t)) {
+            in_notes = false;
+        }
+        if in_notes {
+            footnote_lines.push(l);
+        } else {
+            body.push(l);
+        }
+    }
+    footnote_lines.extend(comment_footnotes);
+
+    // the closing meeting line (and the date after it) of an adopted text
+    if let Some(k) = body.iter().rposition(|l| header::is_meeting_line(&l.text)) {
+        let mut meeting: Vec<String> = body[k..].iter().filter(|l| !l.is_blank()).map(|l| l.text.clone()).collect();
+        if meeting.len() <= 2 && meeting.iter().skip(1).all(|m| header::is_date(m)) {
+            head.meeting = Some(std::mem::take(&mut meeting).join(" "));
+            body.truncate(k);
+        }
+    }
+
+    let vocab = body::Vocabulary::from_lines(&body);
+    let mut builder = body::Builder::new();
+    for p in body::paragraphs(&body, &vocab) {
+        builder.push(p);
+    }
+    let (mut preamble, mut operative, mut annex) = builder.finish();
+    let footnotes = parse_footnotes(&footnote_lines);
+    if !footnotes.is_empty() {
+        let mut next = 0usize;
+        for list in [&mut preamble, &mut operative, &mut annex] {
+            for c in list.iter_mut() {
+                attach_footnote_marks(c, &footnotes, &mut next);
+            }
+        }
+    }
+    if preamble.is_empty() && operative.is_empty() && annex.is_empty() {
+        return Err(Error::input(&doc.source, "no clauses found: this does not look like a draft resolution"));
+    }
+    Ok(Resolution {
+        source: doc.source.clone(),
+        header: head,
+        preamble,
+        operative,
+        annex,
+        footnotes,
+        notes,
+    })
+}
+
+/// Where the body starts when there is no organ line: the first numbered
+/// paragraph, or the first line opening like a clause whose paragraph ends
+/// in clause punctuation. With neither, the whole text is body.
+fn body_start_without_organ(lines: &[clean::Line]) -> usize {
+    for (k, l) in lines.iter().enumerate() {
+        if l.is_blank() {
+            continue;
+        }
+        if marker(&l.text).is_some() {
+            return k;
+        }
+        if looks_preambular(&l.text) || looks_operative(&l.text) {
+            let end = lines[k..].iter().position(|x| x.is_blank()).map_or(lines.len(), |e| k + e);
+            let last = lines[end - 1].text.trim_end_matches(['"', '”', '’', ')']);
+            if last.ends_with([',', ';', '.', ':']) {
+                return k;
+            }
+        }
+    }
+    0
+}
+
+/// Fills header fields the text lacks from the source's own metadata.
+fn merge_meta(h: &mut Header, doc: &Document) {
+    let m = &doc.meta;
+    if h.symbol.is_none() {
+        h.symbol.clone_from(&m.symbol);
+    }
+    if h.title.is_none() {
+        h.title.clone_from(&m.title);
+    }
+    if h.date.is_none() {
+        h.date.clone_from(&m.date);
+    }
+    if h.sponsors.is_empty() {
+        h.sponsors.clone_from(&m.sponsors);
+    }
+}
+
+/// Footnotes: a line opening with a mark starts one, other lines continue it.
+fn parse_footnotes(lines: &[clean::Line]) -> Vec<Footnote> {
+    let mut out: Vec<Footnote> = Vec::new();
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        if let Some(c) = FOOTNOTE_LINE.captures(&l.text) {
+            out.push(Footnote {
+                mark: c[1].to_string(),
+                text: c[2].to_string(),
+            });
+        } else if let Some(last) = out.last_mut() {
+            last.text.push(' ');
+            last.text.push_str(&l.text);
+        }
+    }
+    out
+}
+
+/// Moves footnote reference numbers glued to a word or punctuation
+/// (`Relations;1`, `Rights,2`) out of the text into `clause.footnotes`, in
+/// the order the notes are numbered.
+fn attach_footnote_marks(c: &mut Clause, notes: &[Footnote], next: &mut usize) {
+    loop {
+        let Some(note) = notes.get(*next) else { break };
+        let mark = note.mark.as_str();
+        let Some(pos) = find_glued_mark(&c.text, mark) else { break };
+        c.text.replace_range(pos..pos + mark.len(), "");
+        c.footnotes.push(FootnoteRef { mark: mark.to_string(), at: pos });
+        *next += 1;
+    }
+    for child in &mut c.children {
+        attach_footnote_marks(child, notes, next);
+    }
+}
+
+fn find_glued_mark(text: &str, mark: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(off) = text[from..].find(mark) {
+        let pos = from + off;
+        let end = pos + mark.len();
+        let before = text[..pos].chars().next_back();
+        let after = text[end..].chars().next();
+        let glued = before.is_some_and(|b| b.is_alphabetic() || matches!(b, ',' | ';' | ':' | '.' | ')' | '”' | '’' | '"'));
+        let digit_before = pos > 0 && bytes[pos - 1].is_ascii_digit();
+        let free_after = after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | ';' | ':' | '.' | ')'));
+        let not_number = !(before == Some(',') && pos >= 2 && bytes[pos - 2].is_ascii_digit());
+        if glued && !digit_before && free_after && not_number {
+            return Some(pos);
+        }
+        from = end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(s: &str) -> Resolution {
+        parse(&Document::from_text("t.txt", s)).unwrap()
+    }
+
+    #[test]
+    fn footnote_marks_leave_the_text() {
+        let r = parse_str(
+            "The General Assembly,\nRecalling the Declaration on Friendly Relations;1\nRecalling the Covenant,2 and the Charter,\n1. Decides.\n__________\n1 Resolution 2625 (XXV), annex.\n2 Resolution 2200 A (XXI).\n",
+        );
+        assert_eq!(r.preamble[0].text, "Recalling the Declaration on Friendly Relations;");
+        assert_eq!(r.preamble[0].footnotes, [FootnoteRef { mark: "1".into(), at: 48 }]);
+        assert_eq!(r.preamble[1].text, "Recalling the Covenant, and the Charter,");
+        assert_eq!(r.footnotes.len(), 2);
+        assert_eq!(r.footnotes[1].text, "Resolution 2200 A (XXI).");
+    }
+
+    #[test]
+    fn no_clauses_is_an_error_naming_the_file() {
+        let err = parse(&Document::from_text("empty.txt", "\n\n   \n")).unwrap_err();
+        assert_eq!(err.to_string(), "empty.txt: no clauses found: this does not look like a draft resolution");
+    }
+
+    #[test]
+    fn meeting_line_is_not_a_clause() {
+        let r = parse_str("The General Assembly,\n1. Decides to adjourn.\n14th plenary meeting\n12 October 2022\n");
+        assert_eq!(r.operative.len(), 1);
+        assert_eq!(r.operative[0].text, "Decides to adjourn.");
+        assert_eq!(r.header.meeting.as_deref(), Some("14th plenary meeting 12 October 2022"));
+    }
+}

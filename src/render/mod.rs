@@ -1,0 +1,150 @@
+//! Renderers: plain data in, bytes out. Renderers never parse; they read a
+//! [`ResolutionDiff`] or a [`Resolution`] and write.
+
+mod json;
+mod plain;
+pub mod style;
+mod table;
+mod text;
+
+use std::io::{self, Write};
+
+use crate::diff::{Change, Op, ResolutionDiff, Segment};
+use crate::parse::Resolution;
+
+pub use style::Theme;
+pub use text::resolution_text;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Side-by-side table (the default on a terminal).
+    Table,
+    /// One clause per line with inline `[-old-]{+new+}` marks (the default
+    /// when output is not a terminal).
+    Plain,
+    /// JSON, the stable contract described in the README.
+    Json,
+}
+
+/// How to render.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Output format.
+    pub format: Format,
+    /// Colour and attributes.
+    pub theme: Theme,
+    /// Total width of the table, in columns.
+    pub width: u16,
+    /// Leave out clauses without substantive change.
+    pub changes_only: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            format: Format::Plain,
+            theme: Theme::new(false),
+            width: 100,
+            changes_only: false,
+        }
+    }
+}
+
+/// Writes a comparison.
+pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    match opts.format {
+        Format::Table => table::diff(diff, opts, out),
+        Format::Plain => plain::diff(diff, opts, out),
+        Format::Json => json::diff(diff, opts, out),
+    }
+}
+
+/// Writes the parsed structure of one document (`resdiff show`).
+pub fn render_resolution(res: &Resolution, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    match opts.format {
+        Format::Table => table::resolution(res, opts, out),
+        Format::Plain => out.write_all(resolution_text(res).as_bytes()),
+        Format::Json => json::resolution(res, out),
+    }
+}
+
+/// The changes to show: all, or with `--changes-only` those with a
+/// substantive change somewhere below them.
+pub(crate) fn visible<'a>(changes: &'a [Change], opts: &RenderOptions) -> Vec<&'a Change> {
+    changes.iter().filter(|c| !opts.changes_only || c.is_substantive()).collect()
+}
+
+/// One side of a word diff as marked-up text: the old side shows equal and
+/// deleted runs, the new side equal and inserted runs. A `\n` joining the
+/// texts of a split or merge becomes a line break followed by `names[k]`.
+pub(crate) fn side_text(segments: &[Segment], old_side: bool, names: &[String], theme: &Theme) -> String {
+    let mut out = String::new();
+    let mut next_name = 1;
+    for s in segments {
+        let mark = match (s.op, old_side) {
+            (Op::Equal, _) => None,
+            (Op::Delete, true) => Some(true),
+            (Op::Insert, false) => Some(false),
+            _ => continue,
+        };
+        for (k, piece) in s.text.split('\n').enumerate() {
+            if k > 0 {
+                out.push('\n');
+                if let Some(n) = names.get(next_name) {
+                    out.push_str(&theme.dim(&format!("{n}: ")));
+                }
+                next_name += 1;
+            }
+            if piece.is_empty() {
+                continue;
+            }
+            // keep the spaces at the edges outside the marks
+            let trimmed = piece.trim();
+            if trimmed.is_empty() {
+                out.push_str(piece);
+                continue;
+            }
+            let lead = &piece[..piece.len() - piece.trim_start().len()];
+            let trail = &piece[piece.trim_end().len()..];
+            out.push_str(lead);
+            match mark {
+                None => out.push_str(trimmed),
+                Some(true) => out.push_str(&theme.deleted(trimmed)),
+                Some(false) => out.push_str(&theme.inserted(trimmed)),
+            }
+            out.push_str(trail);
+        }
+    }
+    if names.len() > 1 && !out.is_empty() {
+        out = format!("{}{out}", theme.dim(&format!("{}: ", names[0])));
+    }
+    out
+}
+
+/// The summary line under a comparison.
+pub(crate) fn summary_line(diff: &ResolutionDiff) -> String {
+    let s = &diff.summary;
+    format!(
+        "kept {} · reworded {} · added {} · dropped {} · moved {} · split {} · merged {} · lead words changed {} · words +{} −{}",
+        s.kept, s.reworded, s.added, s.dropped, s.moved, s.split, s.merged, s.lead_changes, s.words_inserted, s.words_deleted
+    )
+}
+
+/// "OP2 → OP3", or "OP3" when the id did not change.
+pub(crate) fn ids(change: &Change) -> String {
+    let o = change.old.join("+");
+    let n = change.new.join("+");
+    match (o.is_empty(), n.is_empty()) {
+        (true, _) => n,
+        (_, true) => o,
+        _ if o == n => n,
+        _ => format!("{o}→{n}"),
+    }
+}
+
+/// The printed label of the clause a change concerns (`(a)`), for sub-paragraphs.
+pub(crate) fn sub_label(id: &str) -> Option<&str> {
+    let start = id.rfind('(')?;
+    Some(&id[start..])
+}

@@ -1,0 +1,82 @@
+//! Plain output: one clause per line with inline `[-old-]{+new+}` marks,
+//! for pipes, logs and `grep`.
+
+use std::io::{self, Write};
+
+use super::{RenderOptions, Theme, ids, summary_line, visible};
+use crate::diff::{Change, Op, ResolutionDiff, Segment};
+use crate::parse::Resolution;
+
+/// Both sides of a word diff inline; a paragraph break of a split or merge shows as ` ¶ `.
+pub(crate) fn inline_text(segments: &[Segment], theme: &Theme) -> String {
+    let mut out = String::new();
+    for s in segments {
+        let text = s.text.replace('\n', " ¶ ");
+        let trimmed = text.trim();
+        if trimmed.is_empty() || s.op == Op::Equal {
+            out.push_str(&text);
+            continue;
+        }
+        out.push_str(&text[..text.len() - text.trim_start().len()]);
+        out.push_str(&match s.op {
+            Op::Delete => theme.deleted(trimmed),
+            _ => theme.inserted(trimmed),
+        });
+        out.push_str(&text[text.trim_end().len()..]);
+    }
+    out
+}
+
+fn describe(r: &Resolution) -> String {
+    let mut parts = vec![r.source.clone()];
+    parts.extend(r.header.symbol.clone());
+    parts.extend(r.header.title.clone());
+    parts.join("  ")
+}
+
+fn lines(out: &mut dyn Write, changes: &[&Change], depth: usize, opts: &RenderOptions) -> io::Result<()> {
+    for c in changes {
+        let mut label = c.label();
+        if let Some(l) = &c.lead {
+            label.push_str(match l.shift {
+                Some(x) if x < 0.0 => " lead↓",
+                Some(x) if x > 0.0 => " lead↑",
+                _ => " lead≠",
+            });
+        }
+        writeln!(
+            out,
+            "{}{:<7} {}  {}",
+            "  ".repeat(depth),
+            label,
+            opts.theme.strong(&ids(c)),
+            inline_text(&c.segments, &opts.theme)
+        )?;
+        lines(out, &visible(&c.children, opts), depth + 1, opts)?;
+    }
+    Ok(())
+}
+
+/// The comparison as lines.
+pub(super) fn diff(d: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let theme = &opts.theme;
+    writeln!(out, "{}", theme.strong(&format!("--- old: {}", describe(&d.old))))?;
+    writeln!(out, "{}", theme.strong(&format!("+++ new: {}", describe(&d.new))))?;
+    if let Some(t) = &d.header.title {
+        writeln!(out, "title: {}", inline_text(t, theme))?;
+    }
+    for s in &d.header.sponsors_removed {
+        writeln!(out, "sponsor dropped: {}", theme.deleted(s))?;
+    }
+    for s in &d.header.sponsors_added {
+        writeln!(out, "sponsor added: {}", theme.inserted(s))?;
+    }
+    writeln!(out)?;
+    lines(out, &visible(&d.changes, opts), 0, opts)?;
+    writeln!(out)?;
+    writeln!(out, "{}", summary_line(d))?;
+    for n in &d.notes {
+        writeln!(out, "{}", theme.note(&format!("note: {n}")))?;
+    }
+    Ok(())
+}

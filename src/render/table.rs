@@ -1,0 +1,229 @@
+//! The side-by-side terminal table (comfy-table): clause ids and a change
+//! label on the left, old text in the middle, new text on the right.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
+
+use super::style::LabelKind;
+use super::{RenderOptions, ids, side_text, sub_label, summary_line, visible};
+use crate::align::LinkKind;
+use crate::diff::{Change, ResolutionDiff};
+use crate::parse::{Clause, Resolution};
+
+fn new_table(opts: &RenderOptions) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_width(opts.width.max(40));
+    if opts.theme.color() {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+fn label_kind(c: &Change) -> LabelKind {
+    if c.moved {
+        return LabelKind::Moved;
+    }
+    match c.kind {
+        LinkKind::Unchanged => LabelKind::Same,
+        LinkKind::Inserted => LabelKind::Added,
+        LinkKind::Deleted => LabelKind::Dropped,
+        _ => LabelKind::Changed,
+    }
+}
+
+fn kind_word(c: &Change) -> &'static str {
+    match (c.kind, c.moved) {
+        (LinkKind::Unchanged, false) => "kept",
+        (LinkKind::Unchanged, true) => "moved",
+        (LinkKind::Modified, _) => "reworded",
+        (LinkKind::Inserted, _) => "added",
+        (LinkKind::Deleted, _) => "dropped",
+        (LinkKind::Split, _) => "split",
+        (LinkKind::Merged, _) => "merged",
+    }
+}
+
+/// The left cell: ids, then the label, then a lead-word note.
+fn label_cell(c: &Change, depth: usize, opts: &RenderOptions) -> String {
+    let theme = &opts.theme;
+    let indent = " ".repeat(depth);
+    let mut s = format!("{indent}{}", theme.strong(&ids(c)));
+    let word = kind_word(c);
+    let label = c.label();
+    let text = if label == "=" || label == ">" || label == "+" || label == "-" || label.starts_with("> ") {
+        format!("{label} {word}")
+    } else {
+        label.clone()
+    };
+    s.push_str(&format!("\n{indent}{}", theme.label(&text, label_kind(c))));
+    if let Some(lead) = &c.lead {
+        let arrow = match lead.shift {
+            Some(x) if x < 0.0 => "lead ↓",
+            Some(x) if x > 0.0 => "lead ↑",
+            _ => "lead ≠",
+        };
+        s.push_str(&format!("\n{indent}{}", theme.note(arrow)));
+    }
+    s
+}
+
+fn add_rows(t: &mut Table, changes: &[&Change], depth: usize, opts: &RenderOptions) {
+    for c in changes {
+        let prefix = |ids: &[String]| {
+            ids.first().filter(|_| depth > 0).and_then(|id| sub_label(id)).map(|l| format!("{l} ")).unwrap_or_default()
+        };
+        let old = side_text(&c.segments, true, &c.old, &opts.theme);
+        let new = side_text(&c.segments, false, &c.new, &opts.theme);
+        let old = if old.is_empty() { old } else { format!("{}{old}", prefix(&c.old)) };
+        let new = if new.is_empty() { new } else { format!("{}{new}", prefix(&c.new)) };
+        t.add_row(vec![Cell::new(label_cell(c, depth, opts)), Cell::new(old), Cell::new(new)]);
+        let kids = visible(&c.children, opts);
+        add_rows(t, &kids, depth + 1, opts);
+    }
+}
+
+fn constrain(t: &mut Table, label_width: u16, opts: &RenderOptions) {
+    let rest = opts.width.max(40).saturating_sub(label_width + 10) / 2;
+    t.set_constraints(vec![
+        ColumnConstraint::Absolute(Width::Fixed(label_width)),
+        ColumnConstraint::Absolute(Width::Fixed(rest.max(10))),
+        ColumnConstraint::Absolute(Width::Fixed(rest.max(10))),
+    ]);
+}
+
+fn label_width(changes: &[Change]) -> u16 {
+    let mut w = 8;
+    for c in changes {
+        c.walk(&mut |c| w = w.max(ids(c).chars().count() + 1));
+    }
+    w.clamp(8, 16) as u16
+}
+
+/// The comparison as a table.
+pub(super) fn diff(d: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let theme = &opts.theme;
+    let mut t = new_table(opts);
+    t.set_header(vec![
+        Cell::new(""),
+        Cell::new(theme.strong(&format!("old: {}", d.old.source))),
+        Cell::new(theme.strong(&format!("new: {}", d.new.source))),
+    ]);
+    let (oh, nh) = (&d.old.header, &d.new.header);
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    if oh.symbol.is_some() || nh.symbol.is_some() {
+        t.add_row(vec![theme.dim("symbol"), opt(&oh.symbol), opt(&nh.symbol)]);
+    }
+    if let Some(segs) = &d.header.title {
+        let none = Vec::new();
+        t.add_row(vec![theme.dim("title"), side_text(segs, true, &none, theme), side_text(segs, false, &none, theme)]);
+    } else if oh.title.is_some() || nh.title.is_some() {
+        t.add_row(vec![theme.dim("title"), opt(&oh.title), opt(&nh.title)]);
+    }
+    if !oh.sponsors.is_empty() || !nh.sponsors.is_empty() {
+        let mark = |list: &[String], changed: &[String], del: bool| {
+            list.iter()
+                .map(|s| {
+                    if changed.contains(s) {
+                        if del { theme.deleted(s) } else { theme.inserted(s) }
+                    } else {
+                        s.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        t.add_row(vec![
+            theme.dim("sponsors"),
+            mark(&oh.sponsors, &d.header.sponsors_removed, true),
+            mark(&nh.sponsors, &d.header.sponsors_added, false),
+        ]);
+    }
+    if oh.date.is_some() || nh.date.is_some() {
+        t.add_row(vec![theme.dim("date"), opt(&oh.date), opt(&nh.date)]);
+    }
+    let shown = visible(&d.changes, opts);
+    add_rows(&mut t, &shown, 0, opts);
+    constrain(&mut t, label_width(&d.changes), opts);
+    writeln!(out, "{t}")?;
+    if opts.changes_only && shown.len() < d.changes.len() {
+        writeln!(out, "{}", theme.dim(&format!("({} unchanged clauses not shown)", d.changes.len() - shown.len())))?;
+    }
+    writeln!(out, "{}", summary_line(d))?;
+    for n in &d.notes {
+        writeln!(out, "{}", theme.note(&format!("note: {n}")))?;
+    }
+    Ok(())
+}
+
+fn clause_rows(t: &mut Table, c: &Clause, depth: usize, opts: &RenderOptions) {
+    let indent = " ".repeat(depth);
+    let lead = c.lead.clone().unwrap_or_default();
+    let mut text = c.text.clone();
+    if depth > 0
+        && let Some(l) = sub_label(&c.id)
+    {
+        text = format!("{l} {text}");
+    }
+    if !c.footnotes.is_empty() {
+        let marks: Vec<&str> = c.footnotes.iter().map(|f| f.mark.as_str()).collect();
+        text = format!("{text} {}", opts.theme.dim(&format!("[footnotes {}]", marks.join(", "))));
+    }
+    t.add_row(vec![format!("{indent}{}", opts.theme.strong(&c.id)), opts.theme.dim(&lead), text]);
+    for k in &c.children {
+        clause_rows(t, k, depth + 1, opts);
+    }
+}
+
+/// One document's structure as a table.
+pub(super) fn resolution(r: &Resolution, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let theme = &opts.theme;
+    let h = &r.header;
+    let mut info = new_table(opts);
+    info.set_header(vec![Cell::new(theme.strong("field")), Cell::new(theme.strong(&r.source))]);
+    let fields = [
+        ("symbol", h.symbol.clone()),
+        ("title", h.title.clone()),
+        ("sponsors", (!h.sponsors.is_empty()).then(|| h.sponsors.join(", "))),
+        ("date", h.date.clone()),
+        ("session", h.session.clone()),
+        ("agenda item", h.agenda_item.clone()),
+        ("document", h.kind.clone()),
+        ("organ", h.organ.clone()),
+        ("meeting", h.meeting.clone()),
+    ];
+    for (k, v) in fields {
+        if let Some(v) = v {
+            info.add_row(vec![theme.dim(k), v]);
+        }
+    }
+    writeln!(out, "{info}")?;
+    let mut t = new_table(opts);
+    t.set_header(vec![Cell::new(theme.strong("clause")), Cell::new(theme.strong("lead")), Cell::new(theme.strong("text"))]);
+    for c in r.clauses() {
+        clause_rows(&mut t, c, 0, opts);
+    }
+    let w = opts.width.max(40);
+    t.set_constraints(vec![
+        ColumnConstraint::Absolute(Width::Fixed(14)),
+        ColumnConstraint::Absolute(Width::Fixed(18)),
+        ColumnConstraint::Absolute(Width::Fixed(w.saturating_sub(14 + 18 + 10).max(10))),
+    ]);
+    writeln!(out, "{t}")?;
+    for f in &r.footnotes {
+        writeln!(out, "{} {}", theme.dim(&f.mark), f.text)?;
+    }
+    writeln!(
+        out,
+        "{} preambular, {} operative, {} annex paragraphs; {} clauses in all; {} footnotes",
+        r.preamble.len(),
+        r.operative.len(),
+        r.annex.len(),
+        r.clause_count(),
+        r.footnotes.len()
+    )
+}

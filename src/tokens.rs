@@ -1,0 +1,258 @@
+//! Words, punctuation and spaces, and the keys under which they compare.
+//!
+//! A word is never split: `Secretary-General`, `Ukraine’s`, `A/ES-11/L.10`,
+//! `1,500` and `2(4)` each stay whole. Punctuation is a token of its own, so
+//! a moved comma is a one-token change. Keys fold what is typography rather
+//! than wording: curly and straight quotes, hyphens inside words (so a word
+//! hyphenated at a line end still matches), and optionally case and
+//! punctuation.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner hyphens, apostrophes, slashes and dots.
+    Word,
+    /// One punctuation character.
+    Punct,
+    /// A run of spaces (or, with punctuation ignored, of spaces and punctuation).
+    Space,
+    /// A paragraph break joining the texts of a split or merged clause.
+    Break,
+}
+
+/// A token: a byte range of the text it was cut from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: u32,
+    /// Byte offset after the last character.
+    pub end: u32,
+    /// Its kind.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start as usize..self.end as usize]
+    }
+}
+
+/// How tokens compare.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KeyOptions {
+    /// `Decides` equals `decides`.
+    pub ignore_case: bool,
+    /// Punctuation is treated as spacing.
+    pub ignore_punctuation: bool,
+}
+
+fn joiner(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '’' | '/' | '.' | '&')
+}
+
+fn digit_joiner(c: char) -> bool {
+    matches!(c, ',' | '.' | '–' | ':')
+}
+
+/// Cuts a text into tokens.
+///
+/// ```
+/// use resdiff::tokens::{tokenize, KeyOptions, TokenKind};
+/// let text = "the Secretary-General’s report (A/ES-11/L.10),";
+/// let words: Vec<&str> = tokenize(text, KeyOptions::default())
+///     .iter()
+///     .filter(|t| t.kind == TokenKind::Word)
+///     .map(|t| t.text(text))
+///     .collect();
+/// assert_eq!(words, ["the", "Secretary-General’s", "report", "A/ES-11/L.10"]);
+/// ```
+pub fn tokenize(text: &str, opts: KeyOptions) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let mut i = 0;
+    let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
+    while i < n {
+        let (start, c) = chars[i];
+        let kind;
+        let mut j = i + 1;
+        if c == '\n' {
+            kind = TokenKind::Break;
+        } else if c.is_whitespace() {
+            while j < n && chars[j].1.is_whitespace() && chars[j].1 != '\n' {
+                j += 1;
+            }
+            kind = TokenKind::Space;
+        } else if c.is_alphanumeric() {
+            loop {
+                while j < n && chars[j].1.is_alphanumeric() {
+                    j += 1;
+                }
+                // a joiner continues the word only between two word characters
+                if j + 1 < n && chars[j + 1].1.is_alphanumeric() {
+                    let jc = chars[j].1;
+                    let digits = chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit();
+                    if joiner(jc) || (digits && digit_joiner(jc)) {
+                        j += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            kind = TokenKind::Word;
+        } else {
+            kind = if opts.ignore_punctuation { TokenKind::Space } else { TokenKind::Punct };
+        }
+        let tok = Token { start: start as u32, end: end_of(j) as u32, kind };
+        // with punctuation ignored, spaces and punctuation form one gap
+        match out.last_mut() {
+            Some(last) if kind == TokenKind::Space && last.kind == TokenKind::Space => last.end = tok.end,
+            _ => out.push(tok),
+        }
+        i = j;
+    }
+    out
+}
+
+/// The comparison key of a token's text.
+///
+/// ```
+/// use resdiff::tokens::{key, KeyOptions, TokenKind};
+/// let o = KeyOptions::default();
+/// assert_eq!(key("long-lasting", TokenKind::Word, o), key("longlasting", TokenKind::Word, o));
+/// assert_eq!(key("“", TokenKind::Punct, o), key("\"", TokenKind::Punct, o));
+/// assert_ne!(key("Decides", TokenKind::Word, o), key("decides", TokenKind::Word, o));
+/// let ic = KeyOptions { ignore_case: true, ..o };
+/// assert_eq!(key("Decides", TokenKind::Word, ic), key("decides", TokenKind::Word, ic));
+/// ```
+pub fn key(text: &str, kind: TokenKind, opts: KeyOptions) -> Cow<'_, str> {
+    match kind {
+        TokenKind::Space => Cow::Borrowed(" "),
+        TokenKind::Break => Cow::Borrowed("\n"),
+        TokenKind::Punct => Cow::Borrowed(match text {
+            "“" | "”" | "„" | "‟" | "″" | "«" | "»" => "\"",
+            "‘" | "’" | "‚" | "‛" | "′" | "`" => "'",
+            "–" | "—" | "‐" | "‑" | "−" => "-",
+            t => t,
+        }),
+        TokenKind::Word => {
+            let needs = text.chars().any(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}' | '’' | '‘'))
+                || (opts.ignore_case && text.chars().any(char::is_uppercase));
+            if !needs {
+                return Cow::Borrowed(text);
+            }
+            let mut s = String::with_capacity(text.len());
+            for c in text.chars() {
+                match c {
+                    '-' | '\u{2010}' | '\u{2011}' => {}
+                    '’' | '‘' => s.push('\''),
+                    c if opts.ignore_case => s.extend(c.to_lowercase()),
+                    c => s.push(c),
+                }
+            }
+            Cow::Owned(s)
+        }
+    }
+}
+
+/// Numbers keys so that sequences of tokens compare as sequences of `u32`.
+#[derive(Debug, Default)]
+pub struct Interner {
+    map: FxHashMap<Box<str>, u32>,
+}
+
+/// The id of every space key.
+pub const SPACE: u32 = 0;
+/// The id of a paragraph break.
+pub const BREAK: u32 = 1;
+
+impl Interner {
+    /// A new interner with the space and break keys reserved.
+    pub fn new() -> Self {
+        let mut map = FxHashMap::default();
+        map.insert(" ".into(), SPACE);
+        map.insert("\n".into(), BREAK);
+        Interner { map }
+    }
+
+    /// The id of a key, assigning a new one if needed.
+    pub fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.map.get(key) {
+            return id;
+        }
+        let id = self.map.len() as u32;
+        self.map.insert(key.into(), id);
+        id
+    }
+
+    /// Keys of all tokens of a text.
+    pub fn keys(&mut self, text: &str, tokens: &[Token], opts: KeyOptions) -> Vec<u32> {
+        tokens.iter().map(|t| self.intern(&key(t.text(text), t.kind, opts))).collect()
+    }
+
+    /// Keys of the words of a text only (no spaces or punctuation): what
+    /// clause similarity is measured on.
+    pub fn word_keys(&mut self, text: &str, opts: KeyOptions) -> Vec<u32> {
+        tokenize(text, opts)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| self.intern(&key(t.text(text), t.kind, opts)))
+            .collect()
+    }
+
+    /// Keys of words and (unless ignored) punctuation: equal exactly when
+    /// two texts have the same wording.
+    pub fn content_keys(&mut self, text: &str, opts: KeyOptions) -> Vec<u32> {
+        tokenize(text, opts)
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Punct))
+            .map(|t| self.intern(&key(t.text(text), t.kind, opts)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str, opts: KeyOptions) -> Vec<(&str, TokenKind)> {
+        tokenize(text, opts).iter().map(|t| (t.text(text), t.kind)).collect()
+    }
+
+    #[test]
+    fn words_stay_whole_and_punctuation_stands_alone() {
+        let t = kinds("resolution 2774 (2025), 1,500 people;", KeyOptions::default());
+        let words: Vec<&str> = t.iter().filter(|(_, k)| *k == TokenKind::Word).map(|(s, _)| *s).collect();
+        assert_eq!(words, ["resolution", "2774", "2025", "1,500", "people"]);
+        let puncts: Vec<&str> = t.iter().filter(|(_, k)| *k == TokenKind::Punct).map(|(s, _)| *s).collect();
+        assert_eq!(puncts, ["(", ")", ",", ";"]);
+    }
+
+    #[test]
+    fn tokens_cover_the_text_exactly() {
+        let text = "Reaffirming  its commitment,\nto “peace” – now…";
+        let toks = tokenize(text, KeyOptions::default());
+        let rebuilt: String = toks.iter().map(|t| t.text(text)).collect();
+        assert_eq!(rebuilt, text);
+    }
+
+    #[test]
+    fn ignoring_punctuation_merges_it_into_the_gaps() {
+        let o = KeyOptions { ignore_punctuation: true, ..Default::default() };
+        let mut i = Interner::new();
+        let a = tokenize("peace, security", o);
+        let b = tokenize("peace security", o);
+        assert_eq!(i.keys("peace, security", &a, o), i.keys("peace security", &b, o));
+    }
+
+    #[test]
+    fn trailing_joiner_is_not_part_of_the_word() {
+        let t = kinds("the Russian Federation-", KeyOptions::default());
+        assert_eq!(t.last().unwrap(), &("-", TokenKind::Punct));
+    }
+}
