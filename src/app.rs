@@ -54,9 +54,14 @@ fn comfy_table_width() -> Option<(u16, u16)> {
 
 fn compare(args: CompareArgs) -> Result<u8> {
     let lopts = load_options(&args.input);
-    let paths = Pair::new(args.old.clone(), args.new.clone());
-    let docs = paths.try_map(|p| load_path(&p, &lopts))?;
-    let res = docs.try_map(|d| parse::parse(&d))?;
+    let read = |p: &Path| load_path(p, &lopts).and_then(|d| parse::parse(&d));
+    // the two inputs are independent: one per core (stdin is read on this thread)
+    let res = std::thread::scope(|s| {
+        let old = s.spawn(|| read(&args.old));
+        let new = read(&args.new);
+        let old = old.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        Pair::new(old, new).try_map(|r| r)
+    })?;
     let opts = CompareOptions {
         align: AlignOptions {
             threshold: args.threshold,
@@ -66,36 +71,40 @@ fn compare(args: CompareArgs) -> Result<u8> {
     };
     let diff = resdiff::compare(res, &opts);
     let ropts = render_options(&args.output, args.changes_only);
-    let mut buf = Vec::new();
-    render::render(&diff, &ropts, &mut buf)?;
-    emit(&buf, args.output.output.as_deref())?;
-    Ok(if diff.has_changes() { exit::CHANGES_FOUND } else { exit::NO_CHANGES })
+    emit(args.output.output.as_deref(), |out| render::render(&diff, &ropts, out))?;
+    let code = if diff.has_changes() { exit::CHANGES_FOUND } else { exit::NO_CHANGES };
+    // the process ends here: freeing a large diff clause by clause is wasted time
+    std::mem::forget(diff);
+    Ok(code)
 }
 
 fn show(args: ShowArgs) -> Result<u8> {
     let doc = load_path(&args.file, &load_options(&args.input))?;
     let res = parse::parse(&doc)?;
     let ropts = render_options(&args.output, false);
-    let mut buf = Vec::new();
-    render::render_resolution(&res, &ropts, &mut buf)?;
-    emit(&buf, args.output.output.as_deref())?;
+    emit(args.output.output.as_deref(), |out| render::render_resolution(&res, &ropts, out))?;
     Ok(exit::NO_CHANGES)
 }
 
 /// Writes the output: to stdout, or to a file through a temporary file in
-/// the same directory renamed into place, so an error never leaves half a file.
-fn emit(bytes: &[u8], path: Option<&Path>) -> Result<()> {
+/// the same directory renamed into place, so an error never leaves half a
+/// file. Rendering starts only once every input has been read and parsed,
+/// so what reaches stdout is never cut short by a bad input.
+fn emit(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     match path {
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            write(&mut out)?;
             out.flush()?;
         }
         Some(p) => {
+            let ctx = || format!("{}: cannot write", p.display());
             let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("{}: cannot write", p.display()))?;
-            tmp.write_all(bytes).with_context(|| format!("{}: cannot write", p.display()))?;
-            tmp.persist(p).with_context(|| format!("{}: cannot write", p.display()))?;
+            let tmp = tempfile::NamedTempFile::new_in(dir).with_context(ctx)?;
+            let mut out = std::io::BufWriter::new(tmp);
+            write(&mut out).with_context(ctx)?;
+            let tmp = out.into_inner().map_err(|e| e.into_error()).with_context(ctx)?;
+            tmp.persist(p).with_context(ctx)?;
         }
     }
     Ok(())

@@ -72,33 +72,53 @@ fn digit_joiner(c: char) -> bool {
 /// assert_eq!(words, ["the", "Secretary-General’s", "report", "A/ES-11/L.10"]);
 /// ```
 pub fn tokenize(text: &str, opts: KeyOptions) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 3 + 1);
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // the char starting at byte i, and its length
+    let at = |i: usize| -> (char, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        }
+    };
+    let is_word = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
     let mut i = 0;
-    let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
     while i < n {
-        let (start, c) = chars[i];
+        let (c, len) = at(i);
+        let start = i;
         let kind;
-        let mut j = i + 1;
+        i += len;
         if c == '\n' {
             kind = TokenKind::Break;
         } else if c.is_whitespace() {
-            while j < n && chars[j].1.is_whitespace() && chars[j].1 != '\n' {
-                j += 1;
+            while i < n {
+                let (d, l) = at(i);
+                if d == '\n' || !d.is_whitespace() {
+                    break;
+                }
+                i += l;
             }
             kind = TokenKind::Space;
-        } else if c.is_alphanumeric() {
-            loop {
-                while j < n && chars[j].1.is_alphanumeric() {
-                    j += 1;
+        } else if is_word(c) {
+            let mut last = c;
+            while i < n {
+                let (d, l) = at(i);
+                if is_word(d) {
+                    last = d;
+                    i += l;
+                    continue;
                 }
                 // a joiner continues the word only between two word characters
-                if j + 1 < n && chars[j + 1].1.is_alphanumeric() {
-                    let jc = chars[j].1;
-                    let digits = chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit();
-                    if joiner(jc) || (digits && digit_joiner(jc)) {
-                        j += 1;
+                if i + l < n {
+                    let (e, l2) = at(i + l);
+                    let digits = last.is_ascii_digit() && e.is_ascii_digit();
+                    if is_word(e) && (joiner(d) || (digits && digit_joiner(d))) {
+                        last = e;
+                        i += l + l2;
                         continue;
                     }
                 }
@@ -108,13 +128,12 @@ pub fn tokenize(text: &str, opts: KeyOptions) -> Vec<Token> {
         } else {
             kind = if opts.ignore_punctuation { TokenKind::Space } else { TokenKind::Punct };
         }
-        let tok = Token { start: start as u32, end: end_of(j) as u32, kind };
+        let tok = Token { start: start as u32, end: i as u32, kind };
         // with punctuation ignored, spaces and punctuation form one gap
         match out.last_mut() {
             Some(last) if kind == TokenKind::Space && last.kind == TokenKind::Space => last.end = tok.end,
             _ => out.push(tok),
         }
-        i = j;
     }
     out
 }
@@ -193,6 +212,22 @@ impl Interner {
     /// Keys of all tokens of a text.
     pub fn keys(&mut self, text: &str, tokens: &[Token], opts: KeyOptions) -> Vec<u32> {
         tokens.iter().map(|t| self.intern(&key(t.text(text), t.kind, opts))).collect()
+    }
+
+    /// Word keys (for similarity) and content keys (words and punctuation,
+    /// for identity) of a text, from one pass; appended to the given vectors.
+    pub fn clause_keys(&mut self, text: &str, opts: KeyOptions, words: &mut Vec<u32>, content: &mut Vec<u32>) {
+        for t in tokenize(text, opts) {
+            match t.kind {
+                TokenKind::Word => {
+                    let k = self.intern(&key(t.text(text), t.kind, opts));
+                    words.push(k);
+                    content.push(k);
+                }
+                TokenKind::Punct => content.push(self.intern(&key(t.text(text), t.kind, opts))),
+                _ => {}
+            }
+        }
     }
 
     /// Keys of the words of a text only (no spaces or punctuation): what

@@ -115,27 +115,31 @@ pub struct Alignment {
 
 /// Aligns two resolutions.
 pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
-    let mut ctx = Ctx {
-        interner: Interner::new(),
-        opts: *opts,
-        deadline: Instant::now() + opts.deadline,
-        coarse: false,
-    };
-    let mut parts = Vec::new();
-    for part in Part::ALL {
-        let (old, new) = (res.old.part(part), res.new.part(part));
-        if old.is_empty() && new.is_empty() {
-            continue;
-        }
-        let old: Vec<&Clause> = old.iter().collect();
-        let new: Vec<&Clause> = new.iter().collect();
+    use rayon::prelude::*;
+    let deadline = Instant::now() + opts.deadline;
+    let parts: Vec<Part> =
+        Part::ALL.into_iter().filter(|&p| !(res.old.part(p).is_empty() && res.new.part(p).is_empty())).collect();
+    // the parts are independent; long texts align them on separate cores
+    let one = |part: Part| {
+        let mut ctx = Ctx { interner: Interner::new(), opts: *opts, deadline, coarse: false };
+        let old: Vec<&Clause> = res.old.part(part).iter().collect();
+        let new: Vec<&Clause> = res.new.part(part).iter().collect();
         let links = ctx.level(&old, &new);
-        parts.push(PartAlignment { part, links });
-    }
-    Alignment { parts, coarse: ctx.coarse }
+        (PartAlignment { part, links }, ctx.coarse)
+    };
+    let large = res.old.clauses().count() + res.new.clauses().count() > PARALLEL_ABOVE;
+    let done: Vec<(PartAlignment, bool)> =
+        if large { parts.into_par_iter().map(one).collect() } else { parts.into_iter().map(one).collect() };
+    let coarse = done.iter().any(|d| d.1);
+    Alignment { parts: done.into_iter().map(|d| d.0).collect(), coarse }
 }
 
+/// Clause counts above which work is spread over threads; below, starting
+/// them costs more than it saves.
+pub(crate) const PARALLEL_ABOVE: usize = 2000;
+
 /// What the aligner needs of one clause.
+#[derive(Default)]
 struct Info {
     /// Word keys of the clause and its sub-paragraphs.
     words: Vec<u32>,
@@ -154,6 +158,38 @@ struct Ctx {
     coarse: bool,
 }
 
+/// Hash of a clause's text and its sub-paragraphs' texts, as written.
+fn raw_hash(c: &Clause) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    c.walk(&mut |d| {
+        d.text.hash(&mut h);
+        d.children.len().hash(&mut h);
+    });
+    h.finish()
+}
+
+/// Whether two clauses read exactly the same, sub-paragraphs included.
+fn same_text(a: &Clause, b: &Clause) -> bool {
+    a.text == b.text && a.children.len() == b.children.len() && a.children.iter().zip(&b.children).all(|(x, y)| same_text(x, y))
+}
+
+/// Links for the sub-paragraphs of two identical clauses.
+fn identical_links(c: &Clause) -> Vec<Link> {
+    c.children
+        .iter()
+        .enumerate()
+        .map(|(k, child)| Link {
+            kind: LinkKind::Unchanged,
+            old: vec![k],
+            new: vec![k],
+            moved: false,
+            similarity: 1.0,
+            children: identical_links(child),
+        })
+        .collect()
+}
+
 fn hash_keys(keys: &[u32]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
@@ -169,13 +205,12 @@ impl Ctx {
         let mut own = 0;
         let mut first = true;
         c.walk(&mut |d| {
-            words.extend(self.interner.word_keys(&d.text, k));
-            let content = self.interner.content_keys(&d.text, k);
+            let from = full.len();
+            self.interner.clause_keys(&d.text, k, &mut words, &mut full);
             if first {
-                own = hash_keys(&content);
+                own = hash_keys(&full[from..]);
                 first = false;
             }
-            full.extend(content);
             full.push(crate::tokens::BREAK);
         });
         let mut sorted = words.clone();
@@ -192,16 +227,37 @@ impl Ctx {
 
     /// Aligns one list of sibling clauses.
     fn level(&mut self, old: &[&Clause], new: &[&Clause]) -> Vec<Link> {
-        let oi: Vec<Info> = old.iter().map(|c| self.info(c)).collect();
-        let ni: Vec<Info> = new.iter().map(|c| self.info(c)).collect();
         let mut m = Matching::new(old.len(), new.len());
 
-        // 1. identical wording
+        // 1a. the same text, byte for byte (most clauses of two versions):
+        // hashing the raw text avoids tokenizing what is not needed
+        let mut by_raw: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (n, c) in new.iter().enumerate().rev() {
+            by_raw.entry(raw_hash(c)).or_default().push(n);
+        }
+        for (o, c) in old.iter().enumerate() {
+            if let Some(list) = by_raw.get_mut(&raw_hash(c))
+                && let Some(pos) = list.iter().rposition(|&n| same_text(c, new[n]))
+            {
+                let n = list.remove(pos);
+                m.pair(o, n, 1.0);
+                m.identical[o] = true;
+            }
+        }
+        drop(by_raw);
+
+        // 1b. the same wording once typography is folded (quotes, hyphens,
+        // and case or punctuation when asked)
+        let oi: Vec<Info> = old.iter().enumerate().map(|(o, c)| if m.o2n[o].is_some() { Info::default() } else { self.info(c) }).collect();
+        let ni: Vec<Info> = new.iter().enumerate().map(|(n, c)| if m.n2o[n].is_some() { Info::default() } else { self.info(c) }).collect();
         let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        for (n, info) in ni.iter().enumerate().rev() {
+        for (n, info) in ni.iter().enumerate().rev().filter(|(n, _)| m.n2o[*n].is_none()) {
             by_hash.entry(info.full).or_default().push(n);
         }
         for (o, info) in oi.iter().enumerate() {
+            if m.o2n[o].is_some() {
+                continue;
+            }
             if let Some(list) = by_hash.get_mut(&info.full)
                 && let Some(pos) = list.iter().rposition(|&n| ni[n].words == info.words)
             {
@@ -257,7 +313,7 @@ impl Ctx {
             {
                 // the kind describes the clause's own wording; its
                 // sub-paragraphs carry their own kinds
-                let kind = if oi[o].own == ni[n].own { LinkKind::Unchanged } else { LinkKind::Modified };
+                let kind = if m.identical[o] || oi[o].own == ni[n].own { LinkKind::Unchanged } else { LinkKind::Modified };
                 rows.push(Row { kind, old: vec![o], new: vec![n], sim: m.score[o] });
             }
         }
@@ -269,11 +325,15 @@ impl Ctx {
         let order: Vec<usize> = rows.iter().map(|r| r.new[0]).collect();
         let in_order = lis_mask(&order);
 
-        let mut links: Vec<Link> = Vec::new();
+        let mut links: Vec<Link> = Vec::with_capacity(old.len().max(new.len()));
         for (r, keep) in rows.into_iter().zip(in_order) {
-            let oc: Vec<&Clause> = r.old.iter().flat_map(|&o| old[o].children.iter()).collect();
-            let nc: Vec<&Clause> = r.new.iter().flat_map(|&n| new[n].children.iter()).collect();
-            let children = if oc.is_empty() && nc.is_empty() { Vec::new() } else { self.level(&oc, &nc) };
+            let children = if r.old.len() == 1 && m.identical[r.old[0]] {
+                identical_links(old[r.old[0]])
+            } else {
+                let oc: Vec<&Clause> = r.old.iter().flat_map(|&o| old[o].children.iter()).collect();
+                let nc: Vec<&Clause> = r.new.iter().flat_map(|&n| new[n].children.iter()).collect();
+                if oc.is_empty() && nc.is_empty() { Vec::new() } else { self.level(&oc, &nc) }
+            };
             links.push(Link { kind: r.kind, old: r.old, new: r.new, moved: !keep, similarity: r.sim, children });
         }
         for o in (0..old.len()).filter(|&o| m.o2n[o].is_none() && !m.grouped_old[o]) {
@@ -337,6 +397,8 @@ pub(crate) struct Matching {
     pub score: Vec<f32>,
     pub grouped_old: Vec<bool>,
     pub grouped_new: Vec<bool>,
+    /// Pairs whose text is identical byte for byte.
+    pub identical: Vec<bool>,
 }
 
 impl Matching {
@@ -347,6 +409,7 @@ impl Matching {
             score: vec![0.0; old],
             grouped_old: vec![false; old],
             grouped_new: vec![false; new],
+            identical: vec![false; old],
         }
     }
 

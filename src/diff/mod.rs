@@ -168,18 +168,35 @@ struct Differ<'a> {
 
 /// Builds the [`ResolutionDiff`] from an alignment.
 pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -> ResolutionDiff {
-    let mut d = Differ {
-        interner: Interner::new(),
-        opts,
-        deadline: Instant::now() + opts.deadline,
-        timed_out: false,
-    };
+    use rayon::prelude::*;
+    let deadline = Instant::now() + opts.deadline;
+    let differ = || Differ { interner: Interner::new(), opts, deadline, timed_out: false };
+    let large = res.old.clauses().count() + res.new.clauses().count() > crate::align::PARALLEL_ABOVE;
     let mut changes = Vec::new();
+    let mut timed_out = false;
     for pa in &alignment.parts {
         let old: Vec<&Clause> = res.old.part(pa.part).iter().collect();
         let new: Vec<&Clause> = res.new.part(pa.part).iter().collect();
-        for link in &pa.links {
-            changes.push(d.change(link, pa.part, &old, &new));
+        if large {
+            // chunks in order, each with its own interner: the result does not
+            // depend on how the work was split
+            let chunks: Vec<(Vec<Change>, bool)> = pa
+                .links
+                .par_chunks(256)
+                .map(|links| {
+                    let mut d = differ();
+                    let out: Vec<Change> = links.iter().map(|l| d.change(l, pa.part, &old, &new)).collect();
+                    (out, d.timed_out)
+                })
+                .collect();
+            for (c, t) in chunks {
+                changes.extend(c);
+                timed_out |= t;
+            }
+        } else {
+            let mut d = differ();
+            changes.extend(pa.links.iter().map(|l| d.change(l, pa.part, &old, &new)));
+            timed_out |= d.timed_out;
         }
     }
     let mut summary = Summary::default();
@@ -196,21 +213,21 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
             summary.moved += usize::from(c.moved);
             summary.lead_changes += usize::from(c.lead.is_some());
             for s in &c.segments {
-                let words = count_words(&s.text);
                 match s.op {
-                    Op::Insert => summary.words_inserted += words,
-                    Op::Delete => summary.words_deleted += words,
+                    Op::Insert => summary.words_inserted += count_words(&s.text),
+                    Op::Delete => summary.words_deleted += count_words(&s.text),
                     Op::Equal => {}
                 }
             }
         });
     }
+    let mut d = differ();
     let header = d.header(&res);
     let mut notes = Vec::new();
     if alignment.coarse {
         notes.push("alignment deadline reached: moved-and-reworded clauses, splits and merges were not looked for".to_string());
     }
-    if d.timed_out {
+    if timed_out || d.timed_out {
         notes.push("word-diff deadline reached: some clauses show a coarser diff".to_string());
     }
     ResolutionDiff {
@@ -232,13 +249,19 @@ impl Differ<'_> {
     fn change(&mut self, link: &Link, part: Part, old: &[&Clause], new: &[&Clause]) -> Change {
         let oc: Vec<&Clause> = link.old.iter().map(|&i| old[i]).collect();
         let nc: Vec<&Clause> = link.new.iter().map(|&i| new[i]).collect();
-        let join = |cs: &[&Clause]| cs.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\n");
-        let (otext, ntext) = (join(&oc), join(&nc));
+        // the text of one side; several clauses (a split or merge) joined by "\n"
+        let text = |cs: &[&Clause]| -> String {
+            match cs {
+                [one] => one.text.clone(),
+                _ => cs.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\n"),
+            }
+        };
         let (segments, similarity) = match link.kind {
-            LinkKind::Unchanged => (vec![Segment { op: Op::Equal, text: ntext }], 1.0),
-            LinkKind::Inserted => (vec![Segment { op: Op::Insert, text: ntext }], 0.0),
-            LinkKind::Deleted => (vec![Segment { op: Op::Delete, text: otext }], 0.0),
+            LinkKind::Unchanged => (vec![Segment { op: Op::Equal, text: text(&nc) }], 1.0),
+            LinkKind::Inserted => (vec![Segment { op: Op::Insert, text: text(&nc) }], 0.0),
+            LinkKind::Deleted => (vec![Segment { op: Op::Delete, text: text(&oc) }], 0.0),
             LinkKind::Modified | LinkKind::Split | LinkKind::Merged => {
+                let (otext, ntext) = (text(&oc), text(&nc));
                 let (segs, timed_out) = word_diff(&otext, &ntext, &mut self.interner, self.opts.keys, Some(self.deadline));
                 self.timed_out |= timed_out;
                 let sim = ratio(&segs);
@@ -246,6 +269,7 @@ impl Differ<'_> {
             }
         };
         let lead = match (oc.first(), nc.first()) {
+            _ if link.kind == LinkKind::Unchanged => None,
             (Some(o), Some(n)) => {
                 let base = |l: &Option<String>| l.as_deref().map(base_lead);
                 (base(&o.lead) != base(&n.lead)).then(|| {
@@ -256,9 +280,13 @@ impl Differ<'_> {
             }
             _ => None,
         };
-        let och: Vec<&Clause> = oc.iter().flat_map(|c| c.children.iter()).collect();
-        let nch: Vec<&Clause> = nc.iter().flat_map(|c| c.children.iter()).collect();
-        let children = link.children.iter().map(|l| self.change(l, part, &och, &nch)).collect();
+        let children = if link.children.is_empty() {
+            Vec::new()
+        } else {
+            let och: Vec<&Clause> = oc.iter().flat_map(|c| c.children.iter()).collect();
+            let nch: Vec<&Clause> = nc.iter().flat_map(|c| c.children.iter()).collect();
+            link.children.iter().map(|l| self.change(l, part, &och, &nch)).collect()
+        };
         Change {
             kind: link.kind,
             part,

@@ -108,11 +108,11 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Document> {
         })?;
         read_bounded(file, &name, opts.max_bytes)?
     };
-    load_bytes(&name, &bytes, opts)
+    load_bytes(&name, bytes, opts)
 }
 
 /// Loads an input already in memory; `name` is used in errors and reports.
-pub fn load_bytes(name: &str, bytes: &[u8], opts: &LoadOptions) -> Result<Document> {
+pub fn load_bytes(name: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Document> {
     if bytes.len() as u64 > opts.max_bytes {
         return Err(Error::TooLarge {
             path: name.to_string(),
@@ -125,7 +125,7 @@ pub fn load_bytes(name: &str, bytes: &[u8], opts: &LoadOptions) -> Result<Docume
     }
     let format = match opts.from {
         Some(f) => f,
-        None => detect(bytes),
+        None => detect(&bytes),
     };
     match format {
         SourceFormat::Text => text::load(name, bytes),

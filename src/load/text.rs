@@ -4,7 +4,7 @@ use super::{Document, Metadata, SourceFormat};
 use crate::error::{Error, Result};
 
 /// Loads plain text, refusing binary data and text in an unknown encoding.
-pub(super) fn load(name: &str, bytes: &[u8]) -> Result<Document> {
+pub(super) fn load(name: &str, bytes: Vec<u8>) -> Result<Document> {
     let text = decode_text(bytes).map_err(|problem| Error::input(name, problem))?;
     Ok(Document {
         source: name.to_string(),
@@ -17,9 +17,10 @@ pub(super) fn load(name: &str, bytes: &[u8]) -> Result<Document> {
 /// Decodes text bytes: UTF-8 (a BOM is dropped), or UTF-16 LE/BE when it
 /// starts with a BOM. Binary data and invalid UTF-8 are refused with a
 /// message saying where the problem is.
-pub fn decode_text(bytes: &[u8]) -> std::result::Result<String, String> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest, 3);
+pub fn decode_text(mut bytes: Vec<u8>) -> std::result::Result<String, String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        return utf8(bytes, 3);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return utf16(rest, u16::from_le_bytes);
@@ -30,20 +31,13 @@ pub fn decode_text(bytes: &[u8]) -> std::result::Result<String, String> {
     utf8(bytes, 0)
 }
 
-fn utf8(bytes: &[u8], offset: usize) -> std::result::Result<String, String> {
+fn utf8(bytes: Vec<u8>, offset: usize) -> std::result::Result<String, String> {
     if let Some(pos) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
-        return Err(format!(
-            "binary data (a NUL byte at offset {}), not a text draft",
-            pos + offset
-        ));
+        return Err(format!("binary data (a NUL byte at offset {}), not a text draft", pos + offset));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(format!(
-            "not valid UTF-8 (byte offset {}); save the text as UTF-8",
-            e.valid_up_to() + offset
-        )),
-    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!("not valid UTF-8 (byte offset {}); save the text as UTF-8", e.utf8_error().valid_up_to() + offset)
+    })
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> std::result::Result<String, String> {
@@ -68,23 +62,23 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode_text(b"\xEF\xBB\xBFThe General Assembly,").unwrap(), "The General Assembly,");
-        assert_eq!(decode_text("Réaffirmant".as_bytes()).unwrap(), "Réaffirmant");
+        assert_eq!(decode_text(b"\xEF\xBB\xBFThe General Assembly,".to_vec()).unwrap(), "The General Assembly,");
+        assert_eq!(decode_text("Réaffirmant".as_bytes().to_vec()).unwrap(), "Réaffirmant");
     }
 
     #[test]
     fn utf16_both_orders() {
         let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Decides".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Decides".encode_utf16().flat_map(u16::to_be_bytes)).collect();
-        assert_eq!(decode_text(&le).unwrap(), "Decides");
-        assert_eq!(decode_text(&be).unwrap(), "Decides");
+        assert_eq!(decode_text(le).unwrap(), "Decides");
+        assert_eq!(decode_text(be).unwrap(), "Decides");
     }
 
     #[test]
     fn binary_and_latin1_are_refused_with_a_position() {
-        let err = decode_text(b"PK\x03\x04\x00\x00").unwrap_err();
+        let err = decode_text(b"PK\x03\x04\x00\x00".to_vec()).unwrap_err();
         assert!(err.contains("binary") && err.contains("offset 4"), "{err}");
-        let err = decode_text(b"Caf\xe9 au lait").unwrap_err();
+        let err = decode_text(b"Caf\xe9 au lait".to_vec()).unwrap_err();
         assert!(err.contains("UTF-8") && err.contains("offset 3"), "{err}");
     }
 }

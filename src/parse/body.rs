@@ -30,47 +30,97 @@ pub(crate) struct Para {
     pub heading: bool,
 }
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3})(?:\s?(bis|ter|quater|quinquies|sexies|septies))?\s*[.)](?:\s+(.*))?$").unwrap()
-});
-static SUB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(([a-z]{1,3}|[A-Z]{1,2}|[ivxlcdm]+|[IVXLCDM]+|\d{1,2})(?:\s?(bis|ter))?\)(?:\s+(.*))?$").unwrap()
-});
-static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(PP|OP)\s?(\d{1,3})(?:\s?(bis|ter|quater))?\s*[.:)]?(?:\s+(.*))?$").unwrap()
-});
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?:\s+[IVX\d]+)?$").unwrap());
 
+/// Splits "bis"/"ter"/... off the start of `s`: returns the suffix and the rest.
+fn latin_suffix(s: &str) -> Option<(&str, &str)> {
+    for suffix in ["bis", "ter", "quater", "quinquies", "sexies", "septies"] {
+        if let Some(rest) = s.strip_prefix(suffix)
+            && !rest.starts_with(|c: char| c.is_alphanumeric())
+        {
+            return Some((suffix, rest));
+        }
+    }
+    None
+}
+
+/// The text after a marker: empty at the end of the line, else after a space.
+fn after_marker(rest: &str) -> Option<&str> {
+    if rest.is_empty() {
+        Some("")
+    } else {
+        rest.strip_prefix([' ', '\t']).map(str::trim_start)
+    }
+}
+
 /// Reads a paragraph marker at the start of a line; returns it and the rest.
+///
+/// Operative numbers: `3.`, `3 bis.`, `3)`. Sub-paragraphs: `(a)`, `(ii)`,
+/// `(A)`, `(1)`, `(a bis)`. Negotiation texts: `PP3`, `OP2 bis`.
 pub(crate) fn marker(line: &str) -> Option<(Marker, &str)> {
-    if let Some(c) = NUMBER.captures(line) {
-        let value: u32 = c[1].parse().ok()?;
-        if value == 0 {
+    let first = line.bytes().next()?;
+    if first.is_ascii_digit() {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 4 {
             return None;
         }
-        let label = match c.get(2) {
-            Some(s) => format!("{} {}", &c[1], s.as_str()),
-            None => c[1].to_string(),
-        };
-        let rest = c.get(3).map_or("", |m| m.as_str());
-        return Some((Marker::Number { value, label }, rest));
+        let value: u32 = line[..digits].parse().ok()?;
+        let mut rest = &line[digits..];
+        let mut label = line[..digits].to_string();
+        if let Some((suffix, r)) = latin_suffix(rest.strip_prefix(' ').unwrap_or(rest)) {
+            label = format!("{label} {suffix}");
+            rest = r;
+        }
+        let rest = rest.trim_start_matches(' ');
+        let rest = rest.strip_prefix(['.', ')'])?;
+        let text = after_marker(rest)?;
+        return (value > 0).then_some((Marker::Number { value, label }, text));
     }
-    if let Some(c) = SUB.captures(line) {
-        let label = match c.get(2) {
-            Some(s) => format!("{} {}", &c[1], s.as_str()),
-            None => c[1].to_string(),
+    if first == b'(' {
+        let close = line[..line.len().min(16)].find(')')?;
+        let inner = &line[1..close];
+        let (base, suffix) = match inner.split_once(' ') {
+            Some((b, s)) if s == "bis" || s == "ter" => (b, Some(s)),
+            Some(_) => return None,
+            None => (inner, None),
         };
-        let rest = c.get(3).map_or("", |m| m.as_str());
-        return Some((Marker::Sub { label }, rest));
+        let ok = match base.len() {
+            0 => false,
+            1 | 2 if base.bytes().all(|b| b.is_ascii_digit()) => true,
+            1..=3 if base.bytes().all(|b| b.is_ascii_lowercase()) => true,
+            1 | 2 if base.bytes().all(|b| b.is_ascii_uppercase()) => true,
+            _ => base.bytes().all(|b| b"ivxlcdm".contains(&b)) || base.bytes().all(|b| b"IVXLCDM".contains(&b)),
+        };
+        if !ok {
+            return None;
+        }
+        let text = after_marker(&line[close + 1..])?;
+        let label = match suffix {
+            Some(s) => format!("{base} {s}"),
+            None => base.to_string(),
+        };
+        return Some((Marker::Sub { label }, text));
     }
-    if let Some(c) = EXPLICIT.captures(line) {
-        let part = if &c[1] == "PP" { Part::Preamble } else { Part::Operative };
-        let label = match c.get(3) {
-            Some(s) => format!("{} {}", &c[2], s.as_str()),
-            None => c[2].to_string(),
+    if (first == b'P' || first == b'O') && line[1..].starts_with('P') {
+        let part = if first == b'P' { Part::Preamble } else { Part::Operative };
+        let rest = &line[2..];
+        let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            return None;
+        }
+        let mut label = rest[..digits].to_string();
+        let mut rest = &rest[digits..];
+        if let Some((suffix, r)) = latin_suffix(rest.strip_prefix(' ').unwrap_or(rest)) {
+            label = format!("{label} {suffix}");
+            rest = r;
+        }
+        let rest = match rest.trim_start_matches(' ').strip_prefix(['.', ':', ')']) {
+            Some(r) => r,
+            None => rest,
         };
-        let rest = c.get(4).map_or("", |m| m.as_str());
-        return Some((Marker::Explicit { part, label }, rest));
+        let text = after_marker(rest)?;
+        return Some((Marker::Explicit { part, label }, text));
     }
     None
 }
@@ -113,6 +163,10 @@ pub(crate) struct Vocabulary {
 impl Vocabulary {
     pub fn from_lines(lines: &[Line]) -> Self {
         let mut words = HashSet::new();
+        // only hyphenated line ends need it
+        if !lines.iter().any(|l| ends_hyphenated(&l.text)) {
+            return Vocabulary { words };
+        }
         for l in lines {
             for w in l.text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\u{2011}')) {
                 if w.len() > 2 && !w.ends_with('-') {
@@ -151,7 +205,7 @@ impl Vocabulary {
 /// does not end in punctuation always continues; one that does continues
 /// unless the next line is indented further, the line is short, or the next
 /// line opens like a clause ("Recalling", "Deeply concerned", "Decides").
-pub(crate) fn paragraphs(lines: &[Line], vocab: &Vocabulary) -> Vec<Para> {
+pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
     let nonblank: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
     let unterminated = nonblank
         .iter()
@@ -184,7 +238,7 @@ pub(crate) fn paragraphs(lines: &[Line], vocab: &Vocabulary) -> Vec<Para> {
             after_blank = true;
             continue;
         }
-        let text = line.text.as_str();
+        let text: &str = &line.text;
         // a marker counts only where a paragraph can end: after a blank line,
         // after punctuation, or (for numbers in wrapped text) in sequence
         let prev_closed = prev.is_none_or(|p| ends_terminal(&p.text) || marker(&p.text).is_some_and(|(_, r)| r.is_empty()));
@@ -300,7 +354,7 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
     }
     let mut k = 0;
     for l in lines.iter().filter(|l| !l.is_blank()) {
-        let t = l.text.as_str();
+        let t: &str = &l.text;
         if let Some((mk, r)) = marker(t) {
             let follows = match mk {
                 Marker::Number { value, .. } => {
@@ -600,38 +654,62 @@ impl Builder {
 /// Gives each clause its id (`PP2`, `OP3`, `OP3(a)(ii)`) and lead; ids are
 /// made unique if a draft repeats a number.
 fn assign_ids(part: Part, list: &mut [Clause]) {
-    let mut seen = HashSet::new();
     for (k, c) in list.iter_mut().enumerate() {
-        let base = match (&c.label, part) {
+        c.id = match (&c.label, part) {
             (Some(l), Part::Operative | Part::Annex) => format!("{}{}", part.prefix(), l.replace(' ', "")),
             _ => format!("{}{}", part.prefix(), k + 1),
         };
-        c.id = unique(base, &mut seen);
-        assign_child_ids(c, &mut seen);
+        assign_child_ids(c);
+    }
+    // repeated numbers are rare: look for them once, fix them only if found
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut repeated = false;
+    for c in list.iter() {
+        c.walk(&mut |d| repeated |= !seen.insert(d.id.as_str()));
+    }
+    if repeated {
+        let mut seen: HashSet<String> = HashSet::new();
+        for c in list.iter_mut() {
+            dedupe(c, &mut seen);
+        }
     }
 }
 
-fn assign_child_ids(c: &mut Clause, seen: &mut HashSet<String>) {
+fn assign_child_ids(c: &mut Clause) {
     c.lead = lead(&c.text);
-    let parent = c.id.clone();
     for (k, child) in c.children.iter_mut().enumerate() {
         let label = child.label.clone().unwrap_or_else(|| (k + 1).to_string()).replace(' ', "");
-        child.id = unique(format!("{parent}({label})"), seen);
-        assign_child_ids(child, seen);
+        child.id = format!("{}({label})", c.id);
+        assign_child_ids(child);
     }
 }
 
-fn unique(base: String, seen: &mut HashSet<String>) -> String {
-    if seen.insert(base.clone()) {
-        return base;
-    }
-    let mut n = 2;
-    loop {
-        let id = format!("{base}-{n}");
-        if seen.insert(id.clone()) {
-            return id;
+/// Makes ids unique by suffixing `-2`, `-3`, ... to repeats, keeping
+/// children under their parent's new id.
+fn dedupe(c: &mut Clause, seen: &mut HashSet<String>) {
+    if !seen.insert(c.id.clone()) {
+        let mut n = 2;
+        while seen.contains(&format!("{}-{n}", c.id)) {
+            n += 1;
         }
-        n += 1;
+        let new_id = format!("{}-{n}", c.id);
+        let old_id = std::mem::replace(&mut c.id, new_id.clone());
+        seen.insert(new_id.clone());
+        for child in &mut c.children {
+            rename_prefix(child, &old_id, &new_id);
+        }
+    }
+    for child in &mut c.children {
+        dedupe(child, seen);
+    }
+}
+
+fn rename_prefix(c: &mut Clause, old: &str, new: &str) {
+    if let Some(rest) = c.id.strip_prefix(old) {
+        c.id = format!("{new}{rest}");
+    }
+    for child in &mut c.children {
+        rename_prefix(child, old, new);
     }
 }
 
@@ -652,8 +730,14 @@ mod tests {
         assert_eq!(marker("3 bis. Decides").unwrap().0, Marker::Number { value: 3, label: "3 bis".into() });
         assert_eq!(marker("(ii) To monitor").unwrap().0, Marker::Sub { label: "ii".into() });
         assert_eq!(marker("OP2 Urges").unwrap().0, Marker::Explicit { part: Part::Operative, label: "2".into() });
+        assert_eq!(marker("(a bis) To monitor").unwrap().0, Marker::Sub { label: "a bis".into() });
+        assert_eq!(marker("1)\tDecides").map(|m| m.1), Some("Decides"));
+        assert_eq!(marker("12.").unwrap().1, "");
         assert!(marker("2625 (XXV) of 24 October").is_none());
-        assert!(marker("(2003), 1546 (2004)").is_none() || matches!(marker("(2003)"), None));
+        assert!(marker("(2003), 1546 (2004)").is_none());
+        assert!(marker("(see annex)").is_none());
+        assert!(marker("1.5 million people").is_none());
+        assert!(marker("PPE supplies").is_none());
     }
 
     #[test]

@@ -5,86 +5,116 @@
 //! barcodes and "Please recycle" lines are recognised here so that the
 //! paragraph builder never sees them.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 /// One line of input after character clean-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Line {
-    /// Text with runs of spaces collapsed, trimmed.
-    pub text: String,
+pub(crate) struct Line<'a> {
+    /// Text with runs of spaces collapsed, trimmed (borrowed when nothing
+    /// had to change).
+    pub text: Cow<'a, str>,
     /// Leading spaces before trimming (a tab counts 4).
     pub indent: usize,
 }
 
-impl Line {
+impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
 }
 
 /// Normalises characters that never carry meaning in a draft's wording.
-pub(crate) fn normalize_chars(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                out.push('\n');
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-            }
-            // page breaks become line breaks; the running heads around them go later
-            '\u{000C}' | '\u{000B}' | '\u{2028}' | '\u{2029}' | '\u{0085}' => out.push('\n'),
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => out.push(' '),
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\t' | '\n' | '\u{00AD}' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
+pub(crate) fn normalize_chars(raw: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let bytes = raw.as_bytes();
+    let mut run = 0; // start of the run of bytes copied unchanged
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // plain ASCII other than control characters passes through
+        if (0x20..0x7F).contains(&b) || b == b'\n' || b == b'\t' {
+            i += 1;
+            continue;
         }
+        let c = raw[i..].chars().next().unwrap_or('\u{FFFD}');
+        let len = c.len_utf8();
+        let replacement: Option<&str> = match c {
+            '\r' => Some(if bytes.get(i + 1) == Some(&b'\n') { "" } else { "\n" }),
+            // page breaks become line breaks; the running heads around them go later
+            '\u{000C}' | '\u{000B}' | '\u{2028}' | '\u{2029}' | '\u{0085}' => Some("\n"),
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => Some(" "),
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(""),
+            '\u{FB00}' => Some("ff"),
+            '\u{FB01}' => Some("fi"),
+            '\u{FB02}' => Some("fl"),
+            '\u{FB03}' => Some("ffi"),
+            '\u{FB04}' => Some("ffl"),
+            '\u{00AD}' => None,
+            c if c.is_control() => Some(""),
+            _ => None,
+        };
+        if let Some(r) = replacement {
+            if out.capacity() == 0 {
+                out.reserve(raw.len());
+            }
+            out.push_str(&raw[run..i]);
+            out.push_str(r);
+            run = i + len;
+        }
+        i += len;
     }
-    out
+    if run == 0 {
+        return Cow::Borrowed(raw);
+    }
+    out.push_str(&raw[run..]);
+    Cow::Owned(out)
 }
 
 static NUMBER_TAB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3}(?: ?(?:bis|ter|quater))?)\.?(?:\t+|  +([A-Z]))").unwrap());
+    LazyLock::new(|| Regex::new(r"^(\d{1,4}(?: ?(?:bis|ter|quater))?)\.?(?:\t+|  +([A-Z]))").unwrap());
 
 /// Splits text into lines, measuring indentation and collapsing spaces.
 /// A number followed by a tab ("1\tDecides") is read as "1. Decides".
-pub(crate) fn lines(text: &str) -> Vec<Line> {
+pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
     text.split('\n')
         .map(|raw| {
             let mut indent = 0;
-            for c in raw.chars() {
+            for c in raw.bytes() {
                 match c {
-                    ' ' => indent += 1,
-                    '\t' => indent += 4,
+                    b' ' => indent += 1,
+                    b'\t' => indent += 4,
                     _ => break,
                 }
             }
             let trimmed = raw.trim_matches(|c: char| c == ' ' || c == '\t');
-            let numbered = NUMBER_TAB.replace(trimmed, "$1. $2");
-            let mut collapsed = String::with_capacity(numbered.len());
-            let mut space = false;
-            for c in numbered.chars() {
-                if c == ' ' || c == '\t' {
-                    space = true;
-                } else {
-                    if space && !collapsed.is_empty() {
-                        collapsed.push(' ');
+            let numbered = if trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+                NUMBER_TAB.replace(trimmed, "$1. $2")
+            } else {
+                Cow::Borrowed(trimmed)
+            };
+            let needs_collapse = numbered.contains('\t') || numbered.contains("  ");
+            let text: Cow<'_, str> = if needs_collapse {
+                let mut collapsed = String::with_capacity(numbered.len());
+                let mut space = false;
+                for c in numbered.chars() {
+                    if c == ' ' || c == '\t' {
+                        space = true;
+                    } else {
+                        if space && !collapsed.is_empty() {
+                            collapsed.push(' ');
+                        }
+                        space = false;
+                        collapsed.push(c);
                     }
-                    space = false;
-                    collapsed.push(c);
                 }
-            }
-            Line { text: collapsed, indent }
+                Cow::Owned(collapsed)
+            } else {
+                numbered
+            };
+            Line { text, indent }
         })
         .collect()
 }
@@ -112,7 +142,8 @@ static PAGE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a line is page furniture whatever the document: job number,
 /// barcode, page number, "Please recycle".
 pub(crate) fn is_page_noise(line: &str) -> bool {
-    PAGE_NOISE.is_match(line)
+    // page furniture is short and opens with a digit, a star or "Page"/"Please"
+    line.len() <= 80 && line.starts_with(|c: char| c.is_ascii_digit() || c == '*' || c == 'P') && PAGE_NOISE.is_match(line)
 }
 
 /// Whether a line is a running head of this document: its own symbol alone,
@@ -121,6 +152,9 @@ pub(crate) fn is_running_head(line: &str, symbol: Option<&str>, title: Option<&s
     let norm = |s: &str| s.to_lowercase().replace(['’', '‘'], "'");
     if let Some(sym) = symbol {
         let sym_base = sym.split(" (").next().unwrap_or(sym);
+        if !line.starts_with(sym_base) && !line.ends_with(sym_base) {
+            return title.is_some_and(|t| line.len() >= 12 && line.len().abs_diff(t.len()) <= 8 && norm(line) == norm(t));
+        }
         let rest = if let Some(r) = line.strip_prefix(sym_base) {
             Some(r)
         } else {
@@ -143,6 +177,7 @@ pub(crate) fn is_running_head(line: &str, symbol: Option<&str>, title: Option<&s
     }
     if let Some(t) = title
         && line.len() >= 12
+        && line.len().abs_diff(t.len()) <= 8
         && norm(line) == norm(t)
     {
         return true;

@@ -56,7 +56,7 @@ const AND_NAMES: &[&str] = &[
 
 /// Whether a line is the meeting line closing an adopted text.
 pub(crate) fn is_meeting_line(line: &str) -> bool {
-    MEETING.is_match(line)
+    line.starts_with(|c: char| c.is_ascii_digit()) && MEETING.is_match(line)
 }
 
 /// Whether a line is a date as printed in headers (`12 October 2022`).

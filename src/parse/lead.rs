@@ -68,39 +68,40 @@ fn particles(verb: &str) -> &'static [&'static [&'static str]] {
 /// assert_eq!(lead("the Secretariat;"), None);
 /// ```
 pub fn lead(text: &str) -> Option<String> {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .take(8)
-        .map(|w| w.trim_end_matches([',', ';', ':', '.']))
-        .collect();
+    let mut words: [&str; 8] = [""; 8];
+    let mut n = 0;
+    for w in text.split_whitespace().take(8) {
+        words[n] = w.trim_end_matches([',', ';', ':', '.']);
+        n += 1;
+    }
+    let words = &words[..n];
     let first = *words.first()?;
     if !first.chars().next()?.is_uppercase() || !first.chars().all(|c| c.is_alphabetic() || c == '-') {
         return None;
     }
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let is = |k: usize, w: &str| words.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    let adverb = |k: usize| ADVERBS.iter().any(|a| is(k, a));
     let mut i = 0;
-    while i + 1 < lower.len() && ADVERBS.contains(&lower[i].as_str()) {
+    while i + 1 < n && adverb(i) {
         i += 1;
     }
-    if lower[i] == "once" && lower.get(i + 1).map(String::as_str) == Some("again") {
+    if is(i, "once") && is(i + 1, "again") {
         i += 2;
     }
-    let verb = lower.get(i)?;
-    if !words[i].chars().all(|c| c.is_alphabetic() || c == '-') {
+    let verb = words.get(i)?;
+    if !verb.chars().all(|c| c.is_alphabetic() || c == '-') {
         return None;
     }
+    let verb = verb.to_lowercase();
     let mut end = i + 1;
-    for p in particles(verb) {
-        if lower.len() >= end + p.len() && lower[end..end + p.len()].iter().zip(p.iter()).all(|(a, b)| a == b) {
+    for p in particles(&verb) {
+        if n >= end + p.len() && p.iter().enumerate().all(|(k, w)| is(end + k, w)) {
             end += p.len();
             break;
         }
     }
     // "Recalling also", "Noting further": the adverb that follows belongs to the lead.
-    if let Some(next) = lower.get(end)
-        && matches!(next.as_str(), "also" | "further" | "again" | "moreover")
-        && end < words.len()
-    {
+    if end < n && ["also", "further", "again", "moreover"].iter().any(|w| is(end, w)) {
         end += 1;
     }
     // An adjectival preambular lead keeps its complement's preposition out:

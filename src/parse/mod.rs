@@ -64,7 +64,7 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     }
 
     // the organ line ends the header; text after it on the same line is the first clause
-    let organ_at = lines.iter().position(|l| header::ORGAN.is_match(&l.text));
+    let organ_at = lines.iter().position(|l| l.text.starts_with("The ") && header::ORGAN.is_match(&l.text));
     let mut organ = None;
     let body_start = match organ_at {
         Some(k) => {
@@ -74,13 +74,13 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
             if rest.is_empty() {
                 k + 1
             } else {
-                lines[k].text = rest;
+                lines[k].text = rest.into();
                 k
             }
         }
         None => body_start_without_organ(&lines),
     };
-    let header_lines: Vec<&str> = lines[..organ_at.unwrap_or(body_start).min(body_start)].iter().map(|l| l.text.as_str()).collect();
+    let header_lines: Vec<&str> = lines[..organ_at.unwrap_or(body_start).min(body_start)].iter().map(|l| l.text.as_ref()).collect();
     let mut head = header::parse_header(&header_lines);
     head.organ = organ;
     merge_meta(&mut head, doc);
@@ -92,12 +92,12 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     let mut footnote_lines: Vec<clean::Line> = Vec::new();
     let mut in_notes = false;
     for l in lines.drain(body_start..) {
-        let t = l.text.as_str();
+        let t: &str = &l.text;
         if clean::is_page_noise(t) || clean::is_running_head(t, symbol.as_deref(), title.as_deref()) {
             in_notes = false; // a page ends the footnotes at its foot
             continue;
         }
-        if FOOTNOTE_RULE.is_match(t) {
+        if t.starts_with(['_', '-', '–', '—']) && FOOTNOTE_RULE.is_match(t) {
             in_notes = true;
             continue;
         }
@@ -115,7 +115,7 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
 
     // the closing meeting line (and the date after it) of an adopted text
     if let Some(k) = body.iter().rposition(|l| header::is_meeting_line(&l.text)) {
-        let mut meeting: Vec<String> = body[k..].iter().filter(|l| !l.is_blank()).map(|l| l.text.clone()).collect();
+        let mut meeting: Vec<String> = body[k..].iter().filter(|l| !l.is_blank()).map(|l| l.text.to_string()).collect();
         if meeting.len() <= 2 && meeting.iter().skip(1).all(|m| header::is_date(m)) {
             head.meeting = Some(std::mem::take(&mut meeting).join(" "));
             body.truncate(k);

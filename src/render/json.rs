@@ -20,18 +20,53 @@ struct View<'a> {
 }
 
 /// The comparison as JSON (`--changes-only` leaves out unchanged clauses).
+///
+/// Long documents are serialised in three pieces at once (old, new,
+/// changes) and written in order; the bytes are the same as serialising
+/// the whole [`View`] in one go.
 pub(super) fn diff(d: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let view = View {
-        schema_version: d.schema_version,
-        old: &d.old,
-        new: &d.new,
-        header: &d.header,
-        changes: visible(&d.changes, opts),
-        summary: &d.summary,
-        notes: &d.notes,
-    };
-    serde_json::to_writer_pretty(&mut *out, &view)?;
-    writeln!(out)
+    let changes = visible(&d.changes, opts);
+    if d.old.clause_count() + d.new.clause_count() < crate::align::PARALLEL_ABOVE {
+        let view = View {
+            schema_version: d.schema_version,
+            old: &d.old,
+            new: &d.new,
+            header: &d.header,
+            changes,
+            summary: &d.summary,
+            notes: &d.notes,
+        };
+        serde_json::to_writer(&mut *out, &view)?;
+        return writeln!(out);
+    }
+    let json = |v: &dyn erased::Ser| v.to_vec();
+    let ((old, new), body) = rayon::join(|| rayon::join(|| json(&d.old), || json(&d.new)), || json(&changes));
+    write!(out, "{{\"schema_version\":{},\"old\":", d.schema_version)?;
+    out.write_all(&old?)?;
+    out.write_all(b",\"new\":")?;
+    out.write_all(&new?)?;
+    out.write_all(b",\"header\":")?;
+    serde_json::to_writer(&mut *out, &d.header)?;
+    out.write_all(b",\"changes\":")?;
+    out.write_all(&body?)?;
+    out.write_all(b",\"summary\":")?;
+    serde_json::to_writer(&mut *out, &d.summary)?;
+    out.write_all(b",\"notes\":")?;
+    serde_json::to_writer(&mut *out, &d.notes)?;
+    writeln!(out, "}}")
+}
+
+/// Serialising a value to bytes through a trait object, so one closure
+/// serves the documents and the changes.
+mod erased {
+    pub trait Ser: Sync {
+        fn to_vec(&self) -> std::io::Result<Vec<u8>>;
+    }
+    impl<T: serde::Serialize + Sync> Ser for T {
+        fn to_vec(&self) -> std::io::Result<Vec<u8>> {
+            serde_json::to_vec(self).map_err(std::io::Error::other)
+        }
+    }
 }
 
 /// One document as JSON.

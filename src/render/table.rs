@@ -97,11 +97,11 @@ fn constrain(t: &mut Table, label_width: u16, opts: &RenderOptions) {
 }
 
 fn label_width(changes: &[Change]) -> u16 {
-    let mut w = 8;
+    let mut w = 12;
     for c in changes {
         c.walk(&mut |c| w = w.max(ids(c).chars().count() + 1));
     }
-    w.clamp(8, 16) as u16
+    w.clamp(12, 18) as u16
 }
 
 /// The comparison as a table.
