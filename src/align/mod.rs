@@ -8,10 +8,10 @@
 //! 2. the longest run of those pairs in the same order becomes the anchors;
 //! 3. between two anchors, the leftover clauses are scored against each
 //!    other (the plausible candidates: same place in the document);
-//! 4. what is still left is looked up through an index of each clause's
-//!    rarest words, to find clauses moved *and* reworded;
-//! 5. a clause whose words went into several neighbouring clauses is a
+//! 4. a clause whose words went into several neighbouring clauses is a
 //!    split; several clauses folded into one is a merge;
+//! 5. what is still left is looked up through an index of each clause's
+//!    rarest words, to find clauses moved *and* reworded;
 //! 6. a pair out of order relative to the other pairs is flagged moved.
 //!
 //! A deadline bounds the whole: past it, steps 4 and 5 are skipped and the
@@ -288,7 +288,13 @@ impl Ctx {
             lo = (ao + 1, an + 1);
         }
 
-        // 4. moved and reworded: anywhere, by rare words, with a higher bar
+        // 4. splits and merges (before the far search, which would take the pieces)
+        let mut groups: Vec<(Vec<usize>, Vec<usize>, f32)> = Vec::new();
+        if !self.past_deadline() {
+            groups = score::splits_and_merges(&mut m, &oi, &ni, thr, &anchors, |i| &i.words);
+        }
+
+        // 5. moved and reworded: anywhere, by rare words, with a higher bar
         if !self.past_deadline() {
             let os: Vec<usize> = (0..old.len()).filter(|&o| m.o2n[o].is_none()).collect();
             let ns: Vec<usize> = (0..new.len()).filter(|&n| m.n2o[n].is_none()).collect();
@@ -296,12 +302,6 @@ impl Ctx {
                 let cands = score::indexed_pairs(&os, &ns, &oi, &ni, |i| &i.sorted);
                 m.greedy(cands, thr.max(0.7));
             }
-        }
-
-        // 5. splits and merges
-        let mut groups: Vec<(Vec<usize>, Vec<usize>, f32)> = Vec::new();
-        if !self.past_deadline() {
-            groups = score::splits_and_merges(&mut m, &oi, &ni, thr, &anchors, |i| &i.words);
         }
 
         // 6. moves: pairs (and groups) out of order relative to the rest

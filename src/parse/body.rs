@@ -212,10 +212,16 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
         .filter(|l| !ends_terminal(&l.text) && marker(&l.text).is_none_or(|(_, r)| !r.is_empty()) && !is_annex_heading(&l.text))
         .count();
     let wrapped = nonblank.len() >= 3 && unterminated * 4 > nonblank.len();
+    // the wrap width: how long lines run where a paragraph continues on
+    // the next line (texts can mix wrapped and one-line paragraphs)
     let width = {
-        let mut lens: Vec<usize> = nonblank.iter().map(|l| l.text.chars().count()).collect();
+        let mut lens: Vec<usize> =
+            nonblank.iter().filter(|l| !ends_terminal(&l.text)).map(|l| l.text.chars().count()).collect();
+        if lens.len() < 3 {
+            lens = nonblank.iter().map(|l| l.text.chars().count()).collect();
+        }
         lens.sort_unstable();
-        lens.get(lens.len() * 9 / 10).copied().unwrap_or(80)
+        lens.get(lens.len() * 3 / 4).copied().unwrap_or(80)
     };
 
     let mut out: Vec<Para> = Vec::new();
@@ -294,13 +300,30 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             after_blank = true;
             continue;
         }
+        // blank lines can fall inside a paragraph: one that stopped without
+        // closing punctuation, or a line opening in lower case, carries on
+        let mut reopened = false;
+        if cur.is_none()
+            && after_blank
+            && let Some(last) = out.last()
+            && !last.heading
+            && !last.text.is_empty()
+            && !is_annex_heading(&last.text)
+            && (text.starts_with(char::is_lowercase) || !ends_terminal(&last.text))
+        {
+            cur = out.pop();
+            reopened = true;
+        }
         let continues = match (&cur, prev) {
+            (Some(_), None) if reopened => true,
             (None, _) | (_, None) => false,
             (Some(p), Some(pl)) => {
                 if p.text.is_empty() {
                     true // the number stood alone on the previous line
                 } else if ends_hyphenated(&pl.text) || !ends_terminal(&pl.text) {
                     true
+                } else if text.starts_with(char::is_lowercase) {
+                    true // no paragraph opens in lower case
                 } else if !wrapped {
                     false
                 } else {

@@ -128,16 +128,28 @@ pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 static PAGE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
-            (?:\d{1,3}/\d{1,3}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?(?:\s+\*\d{7,}\*)?  # job number, with page
+            (?:\d{1,3}/\d{1,3}\s+)?\d{2}[-‐‑]\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?(?:\s+\*\d{7,}\*)?  # job number, with page
           | \*\d{7,}\*                            # barcode
           | \d{1,3}\s*/\s*\d{1,3}                 # page number 2/3
           | (?:Page\s+)?\d{1,3}\s+of\s+\d{1,3}    # Page 2 of 3
           | Please\s+recycle.*
-          | \d{2}-\d{5}\s*\(E\).*                 # job number with anything after
         )$",
     )
     .unwrap()
 });
+
+static JOB_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{2}[-‐‑]\d{5}\s*\([A-Z]\)\s+\d{6}(?:\s+\*\d{7,}\*)?\s+").unwrap());
+
+/// Text extraction sometimes glues the first page's job number to the next
+/// line of text ("10-70583 (E) 221210 Acting under Chapter VII"): the text
+/// without it.
+pub(crate) fn strip_job_prefix(line: &str) -> Option<&str> {
+    if !line.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    JOB_PREFIX.find(line).map(|m| &line[m.end()..])
+}
 
 /// Whether a line is page furniture whatever the document: job number,
 /// barcode, page number, "Please recycle".
@@ -214,12 +226,15 @@ mod tests {
             "*2223239*",
             "2/3",
             "Please recycle",
+            "10‑70583 (E) 221210",
         ] {
             assert!(is_page_noise(noise), "{noise}");
         }
-        for text in ["1. Decides to remain seized of the matter.", "2022,", "Recalling 2625 (XXV)"] {
+        for text in ["1. Decides to remain seized of the matter.", "2022,", "Recalling 2625 (XXV)", "10‑70583 (E) 221210 Acting under Chapter VII"] {
             assert!(!is_page_noise(text), "{text}");
         }
+        assert_eq!(strip_job_prefix("10‑70583 (E) 221210 Acting under Chapter VII"), Some("Acting under Chapter VII"));
+        assert_eq!(strip_job_prefix("1. Decides"), None);
     }
 
     #[test]

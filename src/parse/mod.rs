@@ -91,7 +91,10 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     let mut body: Vec<clean::Line> = Vec::with_capacity(lines.len() - body_start);
     let mut footnote_lines: Vec<clean::Line> = Vec::new();
     let mut in_notes = false;
-    for l in lines.drain(body_start..) {
+    for mut l in lines.drain(body_start..) {
+        if let Some(rest) = clean::strip_job_prefix(&l.text) {
+            l.text = rest.to_string().into();
+        }
         let t: &str = &l.text;
         if clean::is_page_noise(t) || clean::is_running_head(t, symbol.as_deref(), title.as_deref()) {
             in_notes = false; // a page ends the footnotes at its foot
