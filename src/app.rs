@@ -20,7 +20,7 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
 }
 
 fn load_options(i: &InputArgs) -> LoadOptions {
-    LoadOptions { from: i.from, max_bytes: i.max_size }
+    LoadOptions { from: i.from, max_bytes: i.max_size, tracked_changes: i.tracked_changes }
 }
 
 /// Resolves `--format`, `--color` and `--width` against the environment.

@@ -66,6 +66,9 @@ pub struct InputArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::load::DEFAULT_MAX_BYTES)]
     pub max_size: u64,
+    /// Word documents with tracked changes: read them accepted, or as before the changes.
+    #[arg(long, value_name = "HOW", default_value = "accept")]
+    pub tracked_changes: crate::load::TrackedChanges,
 }
 
 /// Options for output.

@@ -2,8 +2,20 @@
 //! in the layout the parser understands, plus what the source says about itself.
 //!
 //! The format is decided by content, not by extension: magic bytes first, then
-//! text. Every loader is bounded in the bytes it reads.
+//! text. Every loader is bounded in the bytes it reads, and a panic inside a
+//! third-party parser is caught and reported as an error on that input.
+//!
+//! Every loader produces text in the *plain layout* the parser reads (what
+//! `resdiff show --format plain` prints): header lines, the organ line,
+//! one paragraph per line with blank lines between, operative numbers
+//! (`1. `), sub-paragraph letters (`(a) `), and footnotes after a line of
+//! underscores as `1 Text of the note.`; footnote marks stay glued to the
+//! word or punctuation they follow (`Relations;1`).
 
+mod akn;
+mod docx;
+mod html;
+mod pdf;
 mod text;
 
 use std::io::Read;
@@ -15,6 +27,11 @@ use crate::error::{Error, Result};
 
 pub use text::decode_text;
 
+/// Refusal for a format whose reader is not built in yet.
+pub(crate) fn unsupported(name: &str, format: SourceFormat) -> Error {
+    Error::input(name, format!("{format} input is not supported yet; convert it to text first"))
+}
+
 /// The default limit on the size of one input: far above any real draft
 /// (the longest General Assembly resolutions are under 1 MB of text).
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -25,12 +42,24 @@ pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 pub enum SourceFormat {
     /// Plain text (UTF-8, or UTF-16 with a byte-order mark).
     Text,
+    /// PDF with a text layer.
+    Pdf,
+    /// Word (Office Open XML) document.
+    Docx,
+    /// HTML page (UN web page, press release, Word's "save as HTML").
+    Html,
+    /// Akoma Ntoso XML (AKN4UN).
+    Akn,
 }
 
 impl std::fmt::Display for SourceFormat {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             SourceFormat::Text => "text",
+            SourceFormat::Pdf => "pdf",
+            SourceFormat::Docx => "docx",
+            SourceFormat::Html => "html",
+            SourceFormat::Akn => "akn",
         })
     }
 }
@@ -75,6 +104,16 @@ impl Document {
     }
 }
 
+/// Which text of a Word document with tracked changes to read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum TrackedChanges {
+    /// As it reads with every tracked change accepted.
+    #[default]
+    Accept,
+    /// As it read before the tracked changes.
+    Reject,
+}
+
 /// How to load inputs.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
@@ -82,6 +121,8 @@ pub struct LoadOptions {
     pub from: Option<SourceFormat>,
     /// Refuse inputs larger than this many bytes.
     pub max_bytes: u64,
+    /// Tracked changes in Word documents.
+    pub tracked_changes: TrackedChanges,
 }
 
 impl Default for LoadOptions {
@@ -89,6 +130,7 @@ impl Default for LoadOptions {
         LoadOptions {
             from: None,
             max_bytes: DEFAULT_MAX_BYTES,
+            tracked_changes: TrackedChanges::default(),
         }
     }
 }
@@ -127,13 +169,56 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Docu
         Some(f) => f,
         None => detect(&bytes),
     };
-    match format {
+    let load = || match format {
         SourceFormat::Text => text::load(name, bytes),
-    }
+        SourceFormat::Pdf => pdf::load(name, &bytes, opts),
+        SourceFormat::Docx => docx::load(name, &bytes, opts),
+        SourceFormat::Html => html::load(name, &bytes, opts),
+        SourceFormat::Akn => akn::load(name, &bytes, opts),
+    };
+    // a panic in a parser of a hostile file is that file's error, not a crash
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)).unwrap_or_else(|p| {
+        let why = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        Err(Error::input(name, format!("could not be read as {format} (the {format} reader failed: {why})")))
+    })
 }
 
-/// Guesses the format from the first bytes.
-pub fn detect(_bytes: &[u8]) -> SourceFormat {
+/// Guesses the format from the content: `%PDF-`; a zip holding
+/// `word/document.xml`; XML whose root is `akomaNtoso`; HTML; otherwise text.
+///
+/// ```
+/// use resdiff::load::{detect, SourceFormat};
+/// assert_eq!(detect(b"%PDF-1.7\n..."), SourceFormat::Pdf);
+/// assert_eq!(detect(b"<?xml version=\"1.0\"?>\n<akomaNtoso xmlns=\"...\">"), SourceFormat::Akn);
+/// assert_eq!(detect(b"<!DOCTYPE html><html><body><p>Decides</p>"), SourceFormat::Html);
+/// assert_eq!(detect("The General Assembly,".as_bytes()), SourceFormat::Text);
+/// ```
+pub fn detect(bytes: &[u8]) -> SourceFormat {
+    let head = &bytes[..bytes.len().min(4096)];
+    let skip_bom = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let trimmed = {
+        let start = skip_bom.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(skip_bom.len());
+        &skip_bom[start..]
+    };
+    if trimmed.starts_with(b"%PDF-") || head.windows(5).take(1024).any(|w| w == b"%PDF-") {
+        return SourceFormat::Pdf;
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        // a Word file names word/document.xml in its zip directory
+        return SourceFormat::Docx;
+    }
+    let lower: Vec<u8> = trimmed.iter().take(2048).map(u8::to_ascii_lowercase).collect();
+    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    if has(b"<akomantoso") {
+        return SourceFormat::Akn;
+    }
+    if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") || has(b"<html") || has(b"<body") {
+        return SourceFormat::Html;
+    }
     SourceFormat::Text
 }
 
