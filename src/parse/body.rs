@@ -134,7 +134,10 @@ pub(crate) fn is_annex_heading(line: &str) -> bool {
 /// footnote number glued to the punctuation (`Relations;1`).
 fn ends_terminal(s: &str) -> bool {
     let without_mark = s.trim_end_matches(|c: char| c.is_ascii_digit());
-    let s = if without_mark.len() < s.len() && without_mark.trim_end().ends_with([',', ';', ':', '.']) {
+    let digits = s.len() - without_mark.len();
+    let glued = without_mark.ends_with([',', ';', ':', '.']);
+    let spaced = without_mark.ends_with(' ') && without_mark.trim_end().ends_with([',', ';', ':', '.']);
+    let s = if (glued && (1..=3).contains(&digits)) || (spaced && (1..=2).contains(&digits)) {
         without_mark.trim_end()
     } else {
         s
@@ -182,6 +185,10 @@ impl Vocabulary {
         if let Some(stem) = left.strip_suffix('\u{AD}') {
             return format!("{stem}{right}");
         }
+        // a suspended hyphen: "troop- and police-contributing countries"
+        if matches!(right, "and" | "or" | "to" | "and/or") {
+            return format!("{left} {right}");
+        }
         let hyphen = left.chars().last().unwrap();
         let stem = &left[..left.len() - hyphen.len_utf8()];
         let head = stem.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -207,11 +214,20 @@ impl Vocabulary {
 /// line opens like a clause ("Recalling", "Deeply concerned", "Decides").
 pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
     let nonblank: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    // Hard-wrapped text shows long lines stopping mid-sentence and lines
+    // going on in lower case; headings and contents lines are short or
+    // dotted and say nothing either way.
     let unterminated = nonblank
         .iter()
-        .filter(|l| !ends_terminal(&l.text) && marker(&l.text).is_none_or(|(_, r)| !r.is_empty()) && !is_annex_heading(&l.text))
+        .filter(|l| {
+            l.text.len() >= 50
+                && !ends_terminal(&l.text)
+                && !l.text.contains(". . .")
+                && marker(&l.text).is_none_or(|(_, r)| !r.is_empty())
+        })
         .count();
-    let wrapped = nonblank.len() >= 3 && unterminated * 4 > nonblank.len();
+    let lowercase = nonblank.iter().filter(|l| l.text.starts_with(char::is_lowercase)).count();
+    let wrapped = nonblank.len() >= 3 && (unterminated * 4 > nonblank.len() || lowercase * 8 > nonblank.len());
     // the wrap width: how long lines run where a paragraph continues on
     // the next line (texts can mix wrapped and one-line paragraphs)
     let width = {
@@ -229,6 +245,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
     let mut prev: Option<&Line> = None; // previous non-blank line of the current paragraph
     let mut last_number: u32 = 0;
     let mut after_blank = true;
+    let mut last_sub: Option<String> = None;
 
     let mut skip = 0;
     for (idx, line) in lines.iter().enumerate() {
@@ -248,21 +265,29 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
         // a marker counts only where a paragraph can end: after a blank line,
         // after punctuation, or (for numbers in wrapped text) in sequence
         let prev_closed = prev.is_none_or(|p| ends_terminal(&p.text) || marker(&p.text).is_some_and(|(_, r)| r.is_empty()));
+        // one paragraph a line: a marker at a line start is a paragraph.
+        // Wrapped text: a number or letter at a line start may be a
+        // reference ("paragraph\n7. of", "paragraph 28\n(b) of"), so it
+        // counts after closing punctuation when it follows in sequence or
+        // opens like a clause, and a letter after an unclosed line (a
+        // heading such as "(e) Support for justice") only when it is the
+        // next in its list and opens with a capital.
         let m = marker(text).filter(|(m, r)| {
-            if after_blank || cur.is_none() {
+            if after_blank || cur.is_none() || !wrapped {
                 return true;
             }
-            if !prev_closed {
-                return false;
-            }
-            // in wrapped text a number at a line start may be a reference
-            // ("paragraph\n7. of"); after closing punctuation it is a new
-            // paragraph if it follows in sequence or opens like a clause
             match m {
-                Marker::Number { value, .. } if wrapped => {
-                    (last_number..=last_number + 2).contains(value) || last_number == 0 || starts_like_clause(r)
+                Marker::Number { value, .. } => {
+                    prev_closed
+                        && ((last_number..=last_number + 2).contains(value)
+                            || *value == 1
+                            || last_number == 0
+                            || starts_like_clause(r))
                 }
-                _ => true,
+                Marker::Sub { label } => {
+                    prev_closed || (r.starts_with(char::is_uppercase) && next_in_list(label, last_sub.as_deref()))
+                }
+                Marker::Explicit { .. } => prev_closed,
             }
         });
         if let Some((mk, rest)) = m {
@@ -270,8 +295,13 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 // a bare number on its own line takes the next line as its text
                 out.push(p);
             }
-            if let Marker::Number { value, .. } = &mk {
-                last_number = *value;
+            match &mk {
+                Marker::Number { value, .. } => {
+                    last_number = *value;
+                    last_sub = None;
+                }
+                Marker::Sub { label } => last_sub = Some(label.clone()),
+                Marker::Explicit { .. } => {}
             }
             cur = Some(Para { marker: Some(mk), text: rest.to_string(), heading: false });
             prev = Some(line);
@@ -279,6 +309,16 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             continue;
         }
         let heading = if prev_closed { section_heading(&lines[idx..], last_number) } else { 0 };
+        // a line of a table of contents (dot leaders) stands alone
+        if text.contains(". . . .") || text.contains("....") {
+            if let Some(p) = cur.take() {
+                out.push(p);
+            }
+            out.push(Para { marker: None, text: text.to_string(), heading: false });
+            prev = None;
+            after_blank = true;
+            continue;
+        }
         if is_annex_heading(text) || heading > 0 {
             if let Some(p) = cur.take() {
                 out.push(p);
@@ -394,6 +434,63 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
         k += 1;
     }
     0
+}
+
+/// A numbered list inside an operative paragraph ("7. Expresses ...:" then
+/// "1. ...", "2. ...", "3. ...", then "8. Urges ...") restarts at 1 and the
+/// outer numbering resumes after it: its items are sub-paragraphs of the
+/// paragraph before them. A restart that never resumes is left alone (an
+/// annex starts there).
+pub(crate) fn demote_embedded_lists(paras: &mut [Para]) {
+    let number = |p: &Para| match &p.marker {
+        Some(Marker::Number { value, .. }) => Some(*value),
+        _ => None,
+    };
+    let mut top = 0;
+    let mut i = 0;
+    while i < paras.len() {
+        let Some(v) = number(&paras[i]) else {
+            i += 1;
+            continue;
+        };
+        if v == 1 && top > 1 {
+            // the run of the restarted list
+            let mut end = i + 1;
+            let mut expect = 2;
+            while end < paras.len() {
+                match number(&paras[end]) {
+                    // the outer numbering resuming reads like an operative paragraph
+                    Some(n) if n == top + 1 && looks_operative(&paras[end].text) => break,
+                    Some(n) if n == expect => expect += 1,
+                    Some(_) => break,
+                    None => {}
+                }
+                end += 1;
+            }
+            if end < paras.len() && number(&paras[end]).is_some_and(|n| n == top + 1 || n == top + 2) {
+                for p in &mut paras[i..end] {
+                    if let Some(Marker::Number { label, .. }) = &p.marker {
+                        p.marker = Some(Marker::Sub { label: label.clone() });
+                    }
+                }
+                i = end;
+                continue;
+            }
+        }
+        top = v;
+        i += 1;
+    }
+}
+
+/// Whether a sub-paragraph letter can come next: the first of a new list
+/// (`a`, `i`, `A`, `I`, `1`) or the successor of the last one seen.
+fn next_in_list(label: &str, last: Option<&str>) -> bool {
+    if matches!(label, "a" | "i" | "A" | "I" | "1") {
+        return true;
+    }
+    let Some(last) = last else { return false };
+    let succ = |f: fn(&str) -> Option<u32>| f(last).zip(f(label)).is_some_and(|(a, b)| b == a + 1);
+    succ(alpha_value) || succ(roman_value) || succ(|s| s.parse().ok())
 }
 
 /// Whether a line opens the way preambular or operative paragraphs do.
@@ -785,6 +882,12 @@ mod tests {
     }
 
     #[test]
+    fn suspended_hyphen_keeps_its_space() {
+        let p = paras("consult troop-\nand police-contributing countries, and the com-\nmunity,");
+        assert_eq!(p[0].text, "consult troop- and police-contributing countries, and the com-munity,");
+    }
+
+    #[test]
     fn numbers_in_wrapped_text_must_follow_in_sequence() {
         let text = "1. Decides to extend the mandate as set out in paragraph\n7. of resolution 2000 and also in the annex to that resolution with some further words here,\n2. Requests the Secretary-General to report to the Council on the implementation.";
         let p = paras(text);
@@ -814,6 +917,23 @@ mod tests {
         assert_eq!(op.children[0].children[1].children[0].id, "OP1(a)(ii)(A)");
         assert_eq!(op.children[3].id, "OP1(i)");
         assert_eq!(op.children[3].text, "ninth letter;");
+    }
+
+    #[test]
+    fn a_list_inside_an_operative_paragraph_stays_inside() {
+        let text = "1. Decides:\n\n2. Expresses its intention to consider:\n\n1. the status of Abyei;\n\n2. the oversight committee;\n\n3. Urges progress.\n";
+        let l = lines(text);
+        let mut p = paragraphs(&l, &Vocabulary::from_lines(&l));
+        demote_embedded_lists(&mut p);
+        let mut b = Builder::new();
+        for x in p {
+            b.push(x);
+        }
+        let (_, ops, annex) = b.finish();
+        assert!(annex.is_empty());
+        assert_eq!(ops.len(), 3);
+        assert_eq!(ops[1].children.len(), 2);
+        assert_eq!(ops[1].children[1].id, "OP2(2)");
     }
 
     #[test]

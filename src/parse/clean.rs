@@ -80,6 +80,7 @@ static NUMBER_TAB: LazyLock<Regex> =
 /// A number followed by a tab ("1\tDecides") is read as "1. Decides".
 pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
     text.split('\n')
+        .flat_map(split_run_together)
         .map(|raw| {
             let mut indent = 0;
             for c in raw.bytes() {
@@ -119,6 +120,35 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
         .collect()
 }
 
+/// Text copied from a PDF sometimes loses a line break between two
+/// paragraphs and keeps only a wide gap: "obligations;        (v) To assist".
+/// A gap of five or more spaces followed by a paragraph number or letter
+/// is read as the line break it was.
+fn split_run_together(raw: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    let lead = raw.len() - raw.trim_start().len();
+    let mut from = lead;
+    while let Some(off) = rest[from..].find("     ") {
+        let gap = from + off;
+        let after = rest[gap..].trim_start_matches(' ');
+        let at = rest.len() - after.len();
+        let before = rest[..gap].trim_end();
+        if !before.is_empty() && before.ends_with([',', ';', ':', '.']) && crate::parse::marker(after).is_some() {
+            out.push(&rest[..gap]);
+            rest = &rest[at..];
+            from = 0;
+        } else {
+            from = at.max(gap + 1);
+            if from >= rest.len() {
+                break;
+            }
+        }
+    }
+    out.push(rest);
+    out
+}
+
 /// A UN document symbol: `A/ES-11/L.10`, `S/2025/112`, `A/RES/78/316`,
 /// `A/C.3/80/L.22/Rev.1`, `A/HRC/58/L.5`, `E/2025/L.9`, `S/RES/2774 (2025)`.
 pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
@@ -156,6 +186,17 @@ pub(crate) fn strip_job_prefix(line: &str) -> Option<&str> {
 pub(crate) fn is_page_noise(line: &str) -> bool {
     // page furniture is short and opens with a digit, a star or "Page"/"Please"
     line.len() <= 80 && line.starts_with(|c: char| c.is_ascii_digit() || c == '*' || c == 'P') && PAGE_NOISE.is_match(line)
+}
+
+/// Whether a line is nothing but a document symbol (with perhaps a page
+/// number): a running head, whatever document it names. Body text never
+/// stands alone on a line as a bare symbol.
+pub(crate) fn is_symbol_line(line: &str) -> bool {
+    if line.len() > 40 || !line.contains('/') {
+        return false;
+    }
+    let rest = SYMBOL.find(line).filter(|m| m.start() == 0).map(|m| line[m.end()..].trim());
+    rest.is_some_and(|r| r.is_empty() || (r.len() <= 7 && r.chars().all(|c| c.is_ascii_digit() || c == '/')))
 }
 
 /// Whether a line is a running head of this document: its own symbol alone,
@@ -217,6 +258,14 @@ mod tests {
     }
 
     #[test]
+    fn wide_gaps_before_a_marker_are_line_breaks() {
+        let l = lines("(iv) To coordinate obligations;                     (v)  To assist in the coordination;");
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[1].text, "(v) To assist in the coordination;");
+        assert_eq!(lines("a      b").len(), 1);
+    }
+
+    #[test]
     fn page_furniture_is_recognised() {
         for noise in [
             "25-02866 2/3",
@@ -246,6 +295,14 @@ mod tests {
         assert!(is_running_head("Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations A/RES/ES-11/4", sym, title));
         assert!(!is_running_head("A/RES/ES-11/1 Aggression against Ukraine", sym, title));
         assert!(!is_running_head("A/RES/ES-11/4, in which the Assembly", sym, None));
+    }
+
+    #[test]
+    fn bare_symbol_lines_are_running_heads() {
+        assert!(is_symbol_line("S/2022/426"));
+        assert!(is_symbol_line("A/RES/ES-11/4 2/3"));
+        assert!(!is_symbol_line("S/2014/136),"));
+        assert!(!is_symbol_line("2/3"));
     }
 
     #[test]

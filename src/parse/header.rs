@@ -188,12 +188,12 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
         if !title_lines.is_empty()
             && let Some(item) = &mut h.agenda_item
         {
-            *item = format!("{item} {}", title_lines.join(" "));
+            *item = format!("{item} {}", join_wrapped(&title_lines));
         }
     }
     let title_lines: Vec<&str> = free.iter().filter(|&&k| k >= after_marker).map(|&k| lines[k].trim()).collect();
     if !title_lines.is_empty() {
-        let title = title_lines.join(" ");
+        let title = join_wrapped(&title_lines);
         if let Some(c) = NUMBERED_TITLE.captures(&title) {
             h.number = Some(c[1].to_string());
             h.title = Some(c[2].to_string());
@@ -202,6 +202,21 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
         }
     }
     h
+}
+
+/// Joins the lines of a wrapped header field; a word hyphenated at a line
+/// end is joined back without a space.
+fn join_wrapped(lines: &[&str]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let l = l.trim();
+        let hyphenated = out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic);
+        if !out.is_empty() && !(hyphenated && l.starts_with(char::is_lowercase)) {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    out
 }
 
 /// Splits "Albania, Andorra, ... and Ukraine" into delegations.

@@ -96,7 +96,10 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
             l.text = rest.to_string().into();
         }
         let t: &str = &l.text;
-        if clean::is_page_noise(t) || clean::is_running_head(t, symbol.as_deref(), title.as_deref()) {
+        if clean::is_page_noise(t)
+            || clean::is_symbol_line(t)
+            || clean::is_running_head(t, symbol.as_deref(), title.as_deref())
+        {
             in_notes = false; // a page ends the footnotes at its foot
             continue;
         }
@@ -127,7 +130,9 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
 
     let vocab = body::Vocabulary::from_lines(&body);
     let mut builder = body::Builder::new();
-    for p in body::paragraphs(&body, &vocab) {
+    let mut paras = body::paragraphs(&body, &vocab);
+    body::demote_embedded_lists(&mut paras);
+    for p in paras {
         builder.push(p);
     }
     let (mut preamble, mut operative, mut annex) = builder.finish();

@@ -44,8 +44,14 @@ pub fn resolution_text(r: &Resolution) -> String {
         out.push_str(o);
         out.push_str("\n\n");
     }
-    for c in r.clauses() {
+    for c in r.preamble.iter().chain(&r.operative) {
         clause(&mut out, c, 0, r);
+    }
+    if !r.annex.is_empty() {
+        out.push_str("Annex\n\n");
+        for c in &r.annex {
+            clause(&mut out, c, 0, r);
+        }
     }
     if let Some(m) = &h.meeting {
         out.push_str(m);
