@@ -745,8 +745,13 @@ impl Builder {
                         }
                     }
                     Part::Operative => {
+                        let closed = self.stack.first().is_some_and(|o| o.clause.text.ends_with('.') && o.clause.children.is_empty());
                         if !self.numbered_ops && looks_operative(&text) {
                             self.top_level(Part::Operative, None, text);
+                        } else if self.numbered_ops && closed && self.stack.len() == 1 {
+                            // after the closing full stop of the operative part,
+                            // unnumbered text is an annex ("Contents", a statute)
+                            self.top_level(Part::Annex, None, text);
                         } else {
                             self.append(&text);
                         }

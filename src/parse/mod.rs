@@ -222,14 +222,46 @@ fn attach_footnote_marks(c: &mut Clause, notes: &[Footnote], next: &mut usize) {
     loop {
         let Some(note) = notes.get(*next) else { break };
         let mark = note.mark.as_str();
-        let Some(pos) = find_glued_mark(&c.text, mark) else { break };
-        c.text.replace_range(pos..pos + mark.len(), "");
+        let (pos, len) = match find_glued_mark(&c.text, mark) {
+            Some(pos) => (pos, mark.len()),
+            None => match find_spaced_mark(&c.text, mark) {
+                Some(pos) => (pos, mark.len() + 1),
+                None => break,
+            },
+        };
+        c.text.replace_range(pos..pos + len, "");
         c.footnotes.push(FootnoteRef { mark: mark.to_string(), at: pos });
         *next += 1;
     }
     for child in &mut c.children {
         attach_footnote_marks(child, notes, next);
     }
+}
+
+/// A mark that PDF extraction set apart with a space after a year or a
+/// closing bracket, before a lower-case word: "of 31 May 1997 2 and the".
+/// Returns the position of the space before it.
+fn find_spaced_mark(text: &str, mark: &str) -> Option<usize> {
+    if mark.len() > 2 || !mark.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let needle = format!(" {mark} ");
+    let mut from = 0;
+    while let Some(off) = text[from..].find(&needle) {
+        let pos = from + off;
+        let after = &text[pos + needle.len()..];
+        // "of 1949 2 and", "of 1977, 3 as"
+        let before = text[..pos].trim_end_matches([',', ';']);
+        let year = before.len() >= 4
+            && before[before.len() - 4..].bytes().all(|b| b.is_ascii_digit())
+            && !before[..before.len() - 4].ends_with(|c: char| c.is_ascii_digit());
+        let bracket = before.ends_with([')', '”', '"']);
+        if (year || bracket) && after.starts_with(|c: char| c.is_lowercase()) {
+            return Some(pos);
+        }
+        from = pos + 1;
+    }
+    None
 }
 
 fn find_glued_mark(text: &str, mark: &str) -> Option<usize> {
@@ -240,10 +272,17 @@ fn find_glued_mark(text: &str, mark: &str) -> Option<usize> {
         let end = pos + mark.len();
         let before = text[..pos].chars().next_back();
         let after = text[end..].chars().next();
-        let glued = before.is_some_and(|b| b.is_alphabetic() || matches!(b, ',' | ';' | ':' | '.' | ')' | '”' | '’' | '"'));
-        let digit_before = pos > 0 && bytes[pos - 1].is_ascii_digit();
+        // glued to a year, as extraction leaves a superscript: "of 19491 and"
+        let after_year = pos >= 4
+            && bytes[pos - 4..pos].iter().all(u8::is_ascii_digit)
+            && (pos == 4 || !bytes[pos - 5].is_ascii_digit())
+            && text[pos - 4..pos].parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))
+            && mark.len() <= 2;
+        let glued = after_year || before.is_some_and(|b| b.is_alphabetic() || matches!(b, ',' | ';' | ':' | '.' | ')' | '”' | '’' | '"'));
+        let digit_before = pos > 0 && bytes[pos - 1].is_ascii_digit() && !after_year;
         let free_after = after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | ';' | ':' | '.' | ')'));
-        let not_number = !(before == Some(',') && pos >= 2 && bytes[pos - 2].is_ascii_digit());
+        // "1,500": a thousands group has three digits; "1994,1 the" is a mark
+        let not_number = !(before == Some(',') && pos >= 2 && bytes[pos - 2].is_ascii_digit() && mark.len() == 3);
         if glued && !digit_before && free_after && not_number {
             return Some(pos);
         }
@@ -270,6 +309,14 @@ mod tests {
         assert_eq!(r.preamble[1].text, "Recalling the Covenant, and the Charter,");
         assert_eq!(r.footnotes.len(), 2);
         assert_eq!(r.footnotes[1].text, "Resolution 2200 A (XXI).");
+    }
+
+    #[test]
+    fn footnote_mark_set_apart_after_a_year() {
+        let r = parse_str("The General Assembly,\nRecalling the Treaty of 31 May 1997 1 and the Protocol of 1977, 2 as applicable, in paragraphs 2, 3 and 4,\n1. Decides.\n__________\n1 A/52/174, annex I.\n2 Ibid.\n3 Not a mark.\n");
+        assert_eq!(r.preamble[0].text, "Recalling the Treaty of 31 May 1997 and the Protocol of 1977, as applicable, in paragraphs 2, 3 and 4,");
+        assert_eq!(r.preamble[0].footnotes[0].at, "Recalling the Treaty of 31 May 1997".len());
+        assert_eq!(r.preamble[0].footnotes.len(), 2);
     }
 
     #[test]
