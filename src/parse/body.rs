@@ -265,27 +265,29 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
         // a marker counts only where a paragraph can end: after a blank line,
         // after punctuation, or (for numbers in wrapped text) in sequence
         let prev_closed = prev.is_none_or(|p| ends_terminal(&p.text) || marker(&p.text).is_some_and(|(_, r)| r.is_empty()));
-        // one paragraph a line: a marker at a line start is a paragraph.
-        // Wrapped text: a number or letter at a line start may be a
-        // reference ("paragraph\n7. of", "paragraph 28\n(b) of"), so it
-        // counts after closing punctuation when it follows in sequence or
-        // opens like a clause, and a letter after an unclosed line (a
-        // heading such as "(e) Support for justice") only when it is the
-        // next in its list and opens with a capital.
+        // A number or letter at a line start after a line that closes with
+        // punctuation opens a paragraph. In wrapped text it may also be a
+        // reference ("paragraph\n7. of", "paragraph 28\n(b) of"), so there
+        // a number must follow in sequence or open like a clause. After a
+        // line left open (a heading such as "(e) Support for justice") only
+        // the next letter of a list counts, and in wrapped text only before
+        // a capital.
         let m = marker(text).filter(|(m, r)| {
-            if after_blank || cur.is_none() || !wrapped {
+            if after_blank || cur.is_none() {
                 return true;
             }
             match m {
                 Marker::Number { value, .. } => {
                     prev_closed
-                        && ((last_number..=last_number + 2).contains(value)
+                        && (!wrapped
+                            || (last_number..=last_number + 2).contains(value)
                             || *value == 1
                             || last_number == 0
                             || starts_like_clause(r))
                 }
                 Marker::Sub { label } => {
-                    prev_closed || (r.starts_with(char::is_uppercase) && next_in_list(label, last_sub.as_deref()))
+                    prev_closed
+                        || (next_in_list(label, last_sub.as_deref()) && (!wrapped || r.starts_with(char::is_uppercase)))
                 }
                 Marker::Explicit { .. } => prev_closed,
             }
@@ -482,6 +484,24 @@ pub(crate) fn demote_embedded_lists(paras: &mut [Para]) {
     }
 }
 
+/// The index of the last paragraph numbered in the main operative sequence
+/// (1, 2, 3, ... without a restart).
+pub(crate) fn last_main_number(paras: &[Para]) -> usize {
+    let mut expect = 1;
+    let mut last = 0;
+    for (i, p) in paras.iter().enumerate() {
+        if let Some(Marker::Number { value, .. }) = &p.marker {
+            if *value >= expect && *value <= expect + 2 {
+                expect = value + 1;
+                last = i;
+            } else if *value == 1 && expect > 2 {
+                break;
+            }
+        }
+    }
+    last
+}
+
 /// Whether a sub-paragraph letter can come next: the first of a new list
 /// (`a`, `i`, `A`, `I`, `1`) or the successor of the last one seen.
 fn next_in_list(label: &str, last: Option<&str>) -> bool {
@@ -561,6 +581,10 @@ pub(crate) struct Builder {
     numbered_ops: bool,
     heading: Option<String>,
     last_number: u32,
+    /// Paragraphs pushed so far, and the index of the last paragraph of the
+    /// main operative numbering.
+    pushed: usize,
+    last_main: usize,
 }
 
 impl Builder {
@@ -574,6 +598,8 @@ impl Builder {
             numbered_ops: false,
             heading: None,
             last_number: 0,
+            pushed: 0,
+            last_main: 0,
         }
     }
 
@@ -688,6 +714,7 @@ impl Builder {
 
     /// Adds one paragraph.
     pub fn push(&mut self, para: Para) {
+        self.pushed += 1;
         if para.heading {
             self.heading = Some(para.text);
             return;
@@ -704,6 +731,12 @@ impl Builder {
 
     fn top_count(&self) -> usize {
         self.preamble.len() + self.operative.len() + self.annex.len() + usize::from(!self.stack.is_empty())
+    }
+
+    /// Tells the builder where the main operative numbering ends (the index
+    /// of its last paragraph): only after it can unnumbered text start an annex.
+    pub fn set_last_main(&mut self, index: usize) {
+        self.last_main = index;
     }
 
     fn push_para(&mut self, para: Para) {
@@ -748,7 +781,7 @@ impl Builder {
                         let closed = self.stack.first().is_some_and(|o| o.clause.text.ends_with('.') && o.clause.children.is_empty());
                         if !self.numbered_ops && looks_operative(&text) {
                             self.top_level(Part::Operative, None, text);
-                        } else if self.numbered_ops && closed && self.stack.len() == 1 {
+                        } else if self.numbered_ops && closed && self.stack.len() == 1 && self.pushed > self.last_main {
                             // after the closing full stop of the operative part,
                             // unnumbered text is an annex ("Contents", a statute)
                             self.top_level(Part::Annex, None, text);

@@ -132,6 +132,7 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     let mut builder = body::Builder::new();
     let mut paras = body::paragraphs(&body, &vocab);
     body::demote_embedded_lists(&mut paras);
+    builder.set_last_main(body::last_main_number(&paras));
     for p in paras {
         builder.push(p);
     }
