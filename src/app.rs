@@ -20,26 +20,44 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
 }
 
 fn load_options(i: &InputArgs) -> LoadOptions {
-    LoadOptions { from: i.from, max_bytes: i.max_size, tracked_changes: i.tracked_changes }
+    LoadOptions {
+        from: i.from,
+        max_bytes: i.max_size,
+        tracked_changes: i.tracked_changes,
+    }
 }
 
 /// Resolves `--format`, `--color` and `--width` against the environment.
 fn render_options(o: &OutputArgs, changes_only: bool) -> RenderOptions {
     let to_terminal = o.output.is_none() && std::io::stdout().is_terminal();
-    let format = o.format.unwrap_or(if to_terminal { Format::Table } else { Format::Plain });
+    let format = o.format.unwrap_or(if to_terminal {
+        Format::Table
+    } else {
+        Format::Plain
+    });
     let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let color = match o.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => to_terminal && !no_color_env && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+        ColorChoice::Auto => {
+            to_terminal && !no_color_env && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
     } && format != Format::Json;
     let width = o.width.unwrap_or_else(|| {
         if to_terminal && let Some((w, _)) = terminal_size() {
             return w;
         }
-        std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(100)
     });
-    RenderOptions { format, theme: Theme::new(color), width, changes_only }
+    RenderOptions {
+        format,
+        theme: Theme::new(color),
+        width,
+        changes_only,
+    }
 }
 
 fn terminal_size() -> Option<(u16, u16)> {
@@ -65,14 +83,23 @@ fn compare(args: CompareArgs) -> Result<u8> {
     let opts = CompareOptions {
         align: AlignOptions {
             threshold: args.threshold,
-            keys: KeyOptions { ignore_case: args.ignore_case, ignore_punctuation: args.ignore_punctuation },
+            keys: KeyOptions {
+                ignore_case: args.ignore_case,
+                ignore_punctuation: args.ignore_punctuation,
+            },
             ..AlignOptions::default()
         },
     };
     let diff = resdiff::compare(res, &opts);
     let ropts = render_options(&args.output, args.changes_only);
-    emit(args.output.output.as_deref(), |out| render::render(&diff, &ropts, out))?;
-    let code = if diff.has_changes() { exit::CHANGES_FOUND } else { exit::NO_CHANGES };
+    emit(args.output.output.as_deref(), |out| {
+        render::render(&diff, &ropts, out)
+    })?;
+    let code = if diff.has_changes() {
+        exit::CHANGES_FOUND
+    } else {
+        exit::NO_CHANGES
+    };
     // the process ends here: freeing a large diff clause by clause is wasted time
     std::mem::forget(diff);
     Ok(code)
@@ -82,7 +109,9 @@ fn show(args: ShowArgs) -> Result<u8> {
     let doc = load_path(&args.file, &load_options(&args.input))?;
     let res = parse::parse(&doc)?;
     let ropts = render_options(&args.output, false);
-    emit(args.output.output.as_deref(), |out| render::render_resolution(&res, &ropts, out))?;
+    emit(args.output.output.as_deref(), |out| {
+        render::render_resolution(&res, &ropts, out)
+    })?;
     Ok(exit::NO_CHANGES)
 }
 
@@ -90,7 +119,10 @@ fn show(args: ShowArgs) -> Result<u8> {
 /// the same directory renamed into place, so an error never leaves half a
 /// file. Rendering starts only once every input has been read and parsed,
 /// so what reaches stdout is never cut short by a bad input.
-fn emit(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+fn emit(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     match path {
         None => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -99,11 +131,17 @@ fn emit(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Resu
         }
         Some(p) => {
             let ctx = || format!("{}: cannot write", p.display());
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             let tmp = tempfile::NamedTempFile::new_in(dir).with_context(ctx)?;
             let mut out = std::io::BufWriter::new(tmp);
             write(&mut out).with_context(ctx)?;
-            let tmp = out.into_inner().map_err(|e| e.into_error()).with_context(ctx)?;
+            let tmp = out
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(ctx)?;
             tmp.persist(p).with_context(ctx)?;
         }
     }

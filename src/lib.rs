@@ -54,7 +54,10 @@ pub fn compare(res: Pair<parse::Resolution>, opts: &CompareOptions) -> Resolutio
 
 /// Compares two texts (a convenience for tests and library users).
 pub fn compare_texts(old: &str, new: &str, opts: &CompareOptions) -> Result<ResolutionDiff> {
-    let docs = Pair::new(load::Document::from_text("old", old), load::Document::from_text("new", new));
+    let docs = Pair::new(
+        load::Document::from_text("old", old),
+        load::Document::from_text("new", new),
+    );
     let res = docs.try_map(|d| parse::parse(&d))?;
     Ok(compare(res, opts))
 }

@@ -26,7 +26,10 @@ fn change<'a>(d: &'a ResolutionDiff, id: &str) -> &'a Change {
     let mut found = None;
     for c in &d.changes {
         c.walk(&mut |c| {
-            if found.is_none() && (c.new.iter().any(|n| n == id) || (c.new.is_empty() && c.old.iter().any(|o| o == id))) {
+            if found.is_none()
+                && (c.new.iter().any(|n| n == id)
+                    || (c.new.is_empty() && c.old.iter().any(|o| o == id)))
+            {
                 found = Some(c);
             }
         });
@@ -52,7 +55,11 @@ fn identical_drafts_have_no_change() {
     let d = cmp(&draft(&PP, &OP), &draft(&PP, &OP));
     assert!(!d.has_changes());
     assert_eq!(d.summary.kept, 8);
-    assert!(d.changes.iter().all(|c| c.kind == LinkKind::Unchanged && !c.moved && c.similarity == 1.0));
+    assert!(
+        d.changes
+            .iter()
+            .all(|c| c.kind == LinkKind::Unchanged && !c.moved && c.similarity == 1.0)
+    );
 }
 
 #[test]
@@ -61,23 +68,43 @@ fn renumbering_alone_is_not_a_change() {
     let mut ops = vec!["Welcomes the efforts of the Secretary-General;"];
     ops.extend(OP);
     let d = cmp(&draft(&PP, &OP), &draft(&PP, &ops));
-    assert_eq!((d.summary.added, d.summary.kept, d.summary.moved, d.summary.reworded), (1, 8, 0, 0));
+    assert_eq!(
+        (
+            d.summary.added,
+            d.summary.kept,
+            d.summary.moved,
+            d.summary.reworded
+        ),
+        (1, 8, 0, 0)
+    );
     let c = change(&d, "OP4");
-    assert_eq!((c.kind, c.old.as_slice()), (LinkKind::Unchanged, &["OP3".to_string()][..]));
+    assert_eq!(
+        (c.kind, c.old.as_slice()),
+        (LinkKind::Unchanged, &["OP3".to_string()][..])
+    );
     assert_eq!(change(&d, "OP1").kind, LinkKind::Inserted);
 }
 
 #[test]
 fn a_softened_lead_word_is_a_rewording_with_the_lead_noted() {
     let mut ops = OP.to_vec();
-    ops[0] = "Calls upon the Russian Federation to immediately cease its use of force against Ukraine;";
+    ops[0] =
+        "Calls upon the Russian Federation to immediately cease its use of force against Ukraine;";
     let d = cmp(&draft(&PP, &OP), &draft(&PP, &ops));
     let c = change(&d, "OP1");
     assert_eq!(c.kind, LinkKind::Modified);
     let lead = c.lead.as_ref().unwrap();
-    assert_eq!((lead.old.as_deref(), lead.new.as_deref()), (Some("Demands"), Some("Calls upon")));
+    assert_eq!(
+        (lead.old.as_deref(), lead.new.as_deref()),
+        (Some("Demands"), Some("Calls upon"))
+    );
     assert!(lead.shift.unwrap() < 0.0, "Demands -> Calls upon is softer");
-    let deleted: Vec<&str> = c.segments.iter().filter(|s| s.op == Op::Delete).map(|s| s.text.as_str()).collect();
+    let deleted: Vec<&str> = c
+        .segments
+        .iter()
+        .filter(|s| s.op == Op::Delete)
+        .map(|s| s.text.as_str())
+        .collect();
     assert_eq!(deleted, ["Demands that"]);
     assert!(c.similarity > 0.7 && c.similarity < 1.0);
 }
@@ -87,15 +114,29 @@ fn inserted_and_deleted_clauses_stay_in_reading_order() {
     let mut ops = OP.to_vec();
     ops.remove(2);
     let mut pps = PP.to_vec();
-    pps.insert(1, "Noting with concern the reports of attacks on civilian facilities such as schools,");
+    pps.insert(
+        1,
+        "Noting with concern the reports of attacks on civilian facilities such as schools,",
+    );
     let d = cmp(&draft(&PP, &OP), &draft(&pps, &ops));
     assert_eq!((d.summary.added, d.summary.dropped), (1, 1));
-    let order: Vec<String> = d.changes.iter().map(|c| format!("{:?}:{}", c.kind, c.new.first().or(c.old.first()).unwrap())).collect();
+    let order: Vec<String> = d
+        .changes
+        .iter()
+        .map(|c| format!("{:?}:{}", c.kind, c.new.first().or(c.old.first()).unwrap()))
+        .collect();
     assert_eq!(
         order,
         [
-            "Unchanged:PP1", "Inserted:PP2", "Unchanged:PP3", "Unchanged:PP4", "Unchanged:OP1", "Unchanged:OP2", "Deleted:OP3",
-            "Unchanged:OP3", "Unchanged:OP4"
+            "Unchanged:PP1",
+            "Inserted:PP2",
+            "Unchanged:PP3",
+            "Unchanged:PP4",
+            "Unchanged:OP1",
+            "Unchanged:OP2",
+            "Deleted:OP3",
+            "Unchanged:OP3",
+            "Unchanged:OP4"
         ]
     );
 }
@@ -105,8 +146,16 @@ fn a_moved_clause_is_flagged_and_unchanged() {
     let ops = [OP[3], OP[0], OP[1], OP[2], OP[4]];
     let d = cmp(&draft(&PP, &OP), &draft(&PP, &ops));
     let moved: Vec<&Change> = d.changes.iter().filter(|c| c.moved).collect();
-    assert_eq!(moved.len(), 1, "only the one paragraph that changed place: {:?}", d.changes);
-    assert_eq!((moved[0].old[0].as_str(), moved[0].new[0].as_str()), ("OP4", "OP1"));
+    assert_eq!(
+        moved.len(),
+        1,
+        "only the one paragraph that changed place: {:?}",
+        d.changes
+    );
+    assert_eq!(
+        (moved[0].old[0].as_str(), moved[0].new[0].as_str()),
+        ("OP4", "OP1")
+    );
     assert_eq!(moved[0].kind, LinkKind::Unchanged);
     assert_eq!(moved[0].label(), ">");
     assert!(d.has_changes());
@@ -119,32 +168,77 @@ fn a_clause_moved_and_reworded_is_found_far_away() {
     ops.splice(1..1, [OP[0], OP[1], OP[2]]);
     let d = cmp(&draft(&PP, &OP), &draft(&PP, &ops));
     let c = change(&d, "OP1");
-    assert_eq!((c.kind, c.moved, c.old.as_slice()), (LinkKind::Modified, true, &["OP4".to_string()][..]));
+    assert_eq!(
+        (c.kind, c.moved, c.old.as_slice()),
+        (LinkKind::Modified, true, &["OP4".to_string()][..])
+    );
     assert_eq!(c.label(), "> ~");
     assert_eq!(d.summary.dropped + d.summary.added, 0);
 }
 
 #[test]
 fn a_clause_split_in_two() {
-    let old = draft(&PP, &["Decides to extend the mandate of the Mission until 30 April 2026, and requests the Secretary-General to report on its implementation every ninety days;", OP[4]]);
-    let new = draft(&PP, &["Decides to extend the mandate of the Mission until 30 April 2026;", "Requests the Secretary-General to report on its implementation every ninety days;", OP[4]]);
+    let old = draft(
+        &PP,
+        &[
+            "Decides to extend the mandate of the Mission until 30 April 2026, and requests the Secretary-General to report on its implementation every ninety days;",
+            OP[4],
+        ],
+    );
+    let new = draft(
+        &PP,
+        &[
+            "Decides to extend the mandate of the Mission until 30 April 2026;",
+            "Requests the Secretary-General to report on its implementation every ninety days;",
+            OP[4],
+        ],
+    );
     let d = cmp(&old, &new);
     let c = change(&d, "OP1");
     assert_eq!(c.kind, LinkKind::Split);
-    assert_eq!((c.old.as_slice(), c.new.as_slice()), (&["OP1".to_string()][..], &["OP1".to_string(), "OP2".to_string()][..]));
+    assert_eq!(
+        (c.old.as_slice(), c.new.as_slice()),
+        (
+            &["OP1".to_string()][..],
+            &["OP1".to_string(), "OP2".to_string()][..]
+        )
+    );
     assert_eq!(d.summary.split, 1);
     // the old text is rebuilt from equal and deleted words, the new texts
     // (joined by a paragraph break) from equal and inserted ones
-    let rebuilt_old: String = c.segments.iter().filter(|s| s.op != Op::Insert).map(|s| s.text.as_str()).collect();
-    let rebuilt_new: String = c.segments.iter().filter(|s| s.op != Op::Delete).map(|s| s.text.as_str()).collect();
+    let rebuilt_old: String = c
+        .segments
+        .iter()
+        .filter(|s| s.op != Op::Insert)
+        .map(|s| s.text.as_str())
+        .collect();
+    let rebuilt_new: String = c
+        .segments
+        .iter()
+        .filter(|s| s.op != Op::Delete)
+        .map(|s| s.text.as_str())
+        .collect();
     assert!(rebuilt_old.starts_with("Decides to extend") && rebuilt_old.contains(", and requests"));
     assert_eq!(rebuilt_new.split('\n').count(), 2);
 }
 
 #[test]
 fn two_clauses_merged_into_one() {
-    let old = draft(&PP, &["Condemns the attacks on civilian infrastructure in Ukraine;", "Demands the immediate cessation of attacks on schools and hospitals;", OP[4]]);
-    let new = draft(&PP, &["Condemns the attacks on civilian infrastructure in Ukraine, and demands the immediate cessation of attacks on schools and hospitals;", OP[4]]);
+    let old = draft(
+        &PP,
+        &[
+            "Condemns the attacks on civilian infrastructure in Ukraine;",
+            "Demands the immediate cessation of attacks on schools and hospitals;",
+            OP[4],
+        ],
+    );
+    let new = draft(
+        &PP,
+        &[
+            "Condemns the attacks on civilian infrastructure in Ukraine, and demands the immediate cessation of attacks on schools and hospitals;",
+            OP[4],
+        ],
+    );
     let d = cmp(&old, &new);
     let c = change(&d, "OP1");
     assert_eq!(c.kind, LinkKind::Merged);
@@ -160,7 +254,11 @@ fn sub_paragraphs_are_aligned_inside_their_parent() {
     let op1 = change(&d, "OP1");
     assert_eq!(op1.kind, LinkKind::Unchanged, "the chapeau did not change");
     assert!(op1.is_substantive());
-    let kinds: Vec<(String, LinkKind)> = op1.children.iter().map(|c| (c.new.first().or(c.old.first()).unwrap().clone(), c.kind)).collect();
+    let kinds: Vec<(String, LinkKind)> = op1
+        .children
+        .iter()
+        .map(|c| (c.new.first().or(c.old.first()).unwrap().clone(), c.kind))
+        .collect();
     assert_eq!(
         kinds,
         [
@@ -177,7 +275,13 @@ fn sub_paragraphs_are_aligned_inside_their_parent() {
 fn preamble_and_operative_part_are_never_paired_across() {
     let text = "Expresses its full support for the efforts of the Secretary-General,";
     let old = draft(&[text], &[OP[4]]);
-    let new = draft(&[PP[0]], &["Expresses its full support for the efforts of the Secretary-General;", OP[4]]);
+    let new = draft(
+        &[PP[0]],
+        &[
+            "Expresses its full support for the efforts of the Secretary-General;",
+            OP[4],
+        ],
+    );
     let d = cmp(&old, &new);
     assert_eq!(change(&d, "PP1").kind, LinkKind::Deleted);
     assert_eq!(change(&d, "OP1").kind, LinkKind::Inserted);
@@ -185,11 +289,43 @@ fn preamble_and_operative_part_are_never_paired_across() {
 
 #[test]
 fn threshold_decides_between_reworded_and_replaced() {
-    let old = draft(&PP, &["Requests the Secretary-General to report on the situation within ninety days;", OP[4]]);
-    let new = draft(&PP, &["Requests the Secretary-General to brief the Council on all aspects of the crisis regularly;", OP[4]]);
-    let strict = compare_texts(&old, &new, &CompareOptions { align: resdiff::AlignOptions { threshold: 0.9, ..Default::default() } }).unwrap();
+    let old = draft(
+        &PP,
+        &[
+            "Requests the Secretary-General to report on the situation within ninety days;",
+            OP[4],
+        ],
+    );
+    let new = draft(
+        &PP,
+        &[
+            "Requests the Secretary-General to brief the Council on all aspects of the crisis regularly;",
+            OP[4],
+        ],
+    );
+    let strict = compare_texts(
+        &old,
+        &new,
+        &CompareOptions {
+            align: resdiff::AlignOptions {
+                threshold: 0.9,
+                ..Default::default()
+            },
+        },
+    )
+    .unwrap();
     assert_eq!((strict.summary.added, strict.summary.dropped), (1, 1));
-    let loose = compare_texts(&old, &new, &CompareOptions { align: resdiff::AlignOptions { threshold: 0.3, ..Default::default() } }).unwrap();
+    let loose = compare_texts(
+        &old,
+        &new,
+        &CompareOptions {
+            align: resdiff::AlignOptions {
+                threshold: 0.3,
+                ..Default::default()
+            },
+        },
+    )
+    .unwrap();
     assert_eq!(loose.summary.reworded, 1);
 }
 
@@ -200,7 +336,10 @@ fn ignore_case_and_punctuation() {
     assert!(cmp(&old, &new).has_changes());
     let opts = CompareOptions {
         align: resdiff::AlignOptions {
-            keys: resdiff::tokens::KeyOptions { ignore_case: true, ignore_punctuation: true },
+            keys: resdiff::tokens::KeyOptions {
+                ignore_case: true,
+                ignore_punctuation: true,
+            },
             ..Default::default()
         },
     };
@@ -209,12 +348,25 @@ fn ignore_case_and_punctuation() {
 
 #[test]
 fn a_heavily_rewritten_clause_keeps_its_highlighting() {
-    let old = draft(&PP, &["Requests the Secretary-General to report on the implementation of this resolution within thirty days;"]);
-    let new = draft(&PP, &["Requests the Secretary-General to brief the Council orally on progress made and on obstacles encountered, within thirty days;"]);
+    let old = draft(
+        &PP,
+        &[
+            "Requests the Secretary-General to report on the implementation of this resolution within thirty days;",
+        ],
+    );
+    let new = draft(
+        &PP,
+        &[
+            "Requests the Secretary-General to brief the Council orally on progress made and on obstacles encountered, within thirty days;",
+        ],
+    );
     let d = cmp(&old, &new);
     let c = change(&d, "OP1");
     assert_eq!(c.kind, LinkKind::Modified);
-    assert!(c.segments.iter().any(|s| s.op == Op::Delete) && c.segments.iter().any(|s| s.op == Op::Insert));
+    assert!(
+        c.segments.iter().any(|s| s.op == Op::Delete)
+            && c.segments.iter().any(|s| s.op == Op::Insert)
+    );
     // one replacement, not a comb of alternating fragments
     let edits = c.segments.iter().filter(|s| s.op != Op::Equal).count();
     assert!(edits <= 4, "{:?}", c.segments);
@@ -228,7 +380,12 @@ fn the_2025_amendment_reads_as_one_insertion_per_phrase() {
     let d = cmp(&old, &new);
     let op = change(&d, "OP1");
     assert_eq!(op.kind, LinkKind::Modified);
-    let inserted: Vec<&str> = op.segments.iter().filter(|s| s.op == Op::Insert).map(|s| s.text.trim()).collect();
+    let inserted: Vec<&str> = op
+        .segments
+        .iter()
+        .filter(|s| s.op == Op::Insert)
+        .map(|s| s.text.trim())
+        .collect();
     assert_eq!(
         inserted,
         [
@@ -239,5 +396,8 @@ fn the_2025_amendment_reads_as_one_insertion_per_phrase() {
     );
     assert!(op.segments.iter().all(|s| s.op != Op::Delete));
     let reiterating = d.changes.iter().find(|c| c.new == ["PP1"]).unwrap();
-    assert_eq!((reiterating.kind, reiterating.old.as_slice()), (LinkKind::Unchanged, &["PP2".to_string()][..]));
+    assert_eq!(
+        (reiterating.kind, reiterating.old.as_slice()),
+        (LinkKind::Unchanged, &["PP2".to_string()][..])
+    );
 }

@@ -28,7 +28,9 @@ fn visible_numbers(text: &str) -> BTreeSet<String> {
             let l = l.trim_start();
             let digits: String = l.chars().take_while(char::is_ascii_digit).collect();
             let rest = l[digits.len()..].strip_prefix('.')?;
-            let ok = !digits.is_empty() && rest.trim_start().starts_with(char::is_uppercase) && rest.starts_with(char::is_whitespace);
+            let ok = !digits.is_empty()
+                && rest.trim_start().starts_with(char::is_uppercase)
+                && rest.starts_with(char::is_whitespace);
             ok.then_some(digits)
         })
         .collect()
@@ -48,11 +50,18 @@ fn all_texts(r: &Resolution) -> Vec<(String, String)> {
 
 /// Nothing of the page around the text may reach a clause.
 fn assert_no_furniture(name: &str, r: &Resolution) {
-    let job = regex::Regex::new(r"\b\d{2}-\d{5}\b|\*\d{7}\*|Please recycle|\b\d{1,2}/\d{1,2}\b$").unwrap();
+    let job = regex::Regex::new(r"\b\d{2}-\d{5}\b|\*\d{7}\*|Please recycle|\b\d{1,2}/\d{1,2}\b$")
+        .unwrap();
     for (id, text) in all_texts(r) {
         assert!(!text.is_empty(), "{name}: {id} is empty");
-        assert!(!job.is_match(&text), "{name}: page furniture in {id}: {text}");
-        assert!(!text.contains('\n') && !text.contains("  "), "{name}: layout left in {id}");
+        assert!(
+            !job.is_match(&text),
+            "{name}: page furniture in {id}: {text}"
+        );
+        assert!(
+            !text.contains('\n') && !text.contains("  "),
+            "{name}: layout left in {id}"
+        );
     }
 }
 
@@ -81,17 +90,35 @@ fn general_assembly_resolutions_have_their_printed_structure() {
     for (file, pp, op, notes) in GA_COUNTS {
         let text = std::fs::read_to_string(corpus.join("ga-resolutions-text").join(file)).unwrap();
         let r = parse(file, &text);
-        assert_eq!((r.preamble.len(), r.operative.len(), r.footnotes.len()), (*pp, *op, *notes), "{file}");
+        assert_eq!(
+            (r.preamble.len(), r.operative.len(), r.footnotes.len()),
+            (*pp, *op, *notes),
+            "{file}"
+        );
         assert!(r.annex.is_empty(), "{file}");
         assert_eq!(labels(&r.operative), visible_numbers(&text), "{file}");
-        assert!(r.header.symbol.as_deref().is_some_and(|s| s.starts_with("A/RES/")), "{file}: {:?}", r.header.symbol);
-        assert!(r.header.title.is_some() && r.header.meeting.is_some() && r.header.date.is_some(), "{file}: {:?}", r.header);
+        assert!(
+            r.header
+                .symbol
+                .as_deref()
+                .is_some_and(|s| s.starts_with("A/RES/")),
+            "{file}: {:?}",
+            r.header.symbol
+        );
+        assert!(
+            r.header.title.is_some() && r.header.meeting.is_some() && r.header.date.is_some(),
+            "{file}: {:?}",
+            r.header
+        );
         // every footnote is called from exactly one clause
-        let called: usize = r.clauses().map(|c| {
-            let mut n = 0;
-            c.walk(&mut |d| n += d.footnotes.len());
-            n
-        }).sum();
+        let called: usize = r
+            .clauses()
+            .map(|c| {
+                let mut n = 0;
+                c.walk(&mut |d| n += d.footnotes.len());
+                n
+            })
+            .sum();
         assert_eq!(called, r.footnotes.len(), "{file}: footnote marks");
         assert_no_furniture(file, &r);
         assert_unique_ids(file, &r);
@@ -102,16 +129,30 @@ fn general_assembly_resolutions_have_their_printed_structure() {
 #[test]
 fn es_11_1_reads_as_printed() {
     let Some(corpus) = corpus() else { return };
-    let text = std::fs::read_to_string(corpus.join("ga-resolutions-text/A-RES-ES-11-1.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(corpus.join("ga-resolutions-text/A-RES-ES-11-1.txt")).unwrap();
     let r = parse("ES-11/1", &text);
     assert_eq!(r.header.number.as_deref(), Some("ES-11/1"));
-    assert_eq!(r.header.title.as_deref(), Some("Aggression against Ukraine"));
-    assert_eq!(r.header.session.as_deref(), Some("Eleventh emergency special session"));
-    assert_eq!(r.header.meeting.as_deref(), Some("1st plenary meeting 2 March 2022"));
+    assert_eq!(
+        r.header.title.as_deref(),
+        Some("Aggression against Ukraine")
+    );
+    assert_eq!(
+        r.header.session.as_deref(),
+        Some("Eleventh emergency special session")
+    );
+    assert_eq!(
+        r.header.meeting.as_deref(),
+        Some("1st plenary meeting 2 March 2022")
+    );
     assert_eq!(r.operative[1].lead.as_deref(), Some("Deplores"));
     assert_eq!(r.operative[3].lead.as_deref(), Some("Also demands"));
     let op7 = r.find("OP7").unwrap();
-    assert!(op7.text.ends_with("Declaration on Friendly Relations;"), "{}", op7.text);
+    assert!(
+        op7.text.ends_with("Declaration on Friendly Relations;"),
+        "{}",
+        op7.text
+    );
     assert_eq!(op7.footnotes[0].mark, "1");
 }
 
@@ -124,7 +165,11 @@ const NUMBERING_EXCEPTIONS: &[&str] = &["S_2018_693-EN.json", "task3-07.txt", "t
 
 fn check_security_council_text(name: &str, text: &str) {
     let r = parse(name, text);
-    assert!(r.header.organ.as_deref() == Some("The Security Council,"), "{name}: {:?}", r.header.organ);
+    assert!(
+        r.header.organ.as_deref() == Some("The Security Council,"),
+        "{name}: {:?}",
+        r.header.organ
+    );
     assert!(!r.preamble.is_empty() && !r.operative.is_empty(), "{name}");
     if !NUMBERING_EXCEPTIONS.contains(&name) {
         let mut seen = labels(&r.operative);
@@ -133,10 +178,17 @@ fn check_security_council_text(name: &str, text: &str) {
         // numbers the text shows are operative (or annex) paragraphs; dates
         // at a line start ("15 February") are not followed by a point
         let missing: Vec<_> = visible.difference(&seen).collect();
-        assert!(missing.is_empty(), "{name}: numbers not read as paragraphs: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "{name}: numbers not read as paragraphs: {missing:?}"
+        );
     }
     let last = r.operative.last().unwrap();
-    assert!(last.text.ends_with('.') || last.text.ends_with(';') || last.text.ends_with(':'), "{name}: {}", last.text);
+    assert!(
+        last.text.ends_with('.') || last.text.ends_with(';') || last.text.ends_with(':'),
+        "{name}: {}",
+        last.text
+    );
     assert_no_furniture(name, &r);
     assert_round_trip(name, &r);
 }
@@ -182,10 +234,16 @@ fn parts_are_never_mixed_up() {
 #[test]
 fn the_2025_attested_texts_parse() {
     let Some(corpus) = corpus() else { return };
-    let r = parse("S-RES-2774", &std::fs::read_to_string(corpus.join("2025-ukraine/S-RES-2774.txt")).unwrap());
+    let r = parse(
+        "S-RES-2774",
+        &std::fs::read_to_string(corpus.join("2025-ukraine/S-RES-2774.txt")).unwrap(),
+    );
     assert_eq!((r.preamble.len(), r.operative.len()), (2, 1));
     assert_eq!(r.operative[0].lead.as_deref(), Some("Implores"));
-    let r = parse("ES-11/7", &std::fs::read_to_string(corpus.join("2025-ukraine/A-RES-ES-11-7.txt")).unwrap());
+    let r = parse(
+        "ES-11/7",
+        &std::fs::read_to_string(corpus.join("2025-ukraine/A-RES-ES-11-7.txt")).unwrap(),
+    );
     assert_eq!(r.preamble.len(), 4);
     assert!(r.operative.is_empty());
 }

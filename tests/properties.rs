@@ -11,13 +11,62 @@ use resdiff::diff::{Change, Op};
 use resdiff::parse::Resolution;
 use resdiff::{CompareOptions, ResolutionDiff, compare_texts};
 
-const PP_LEADS: &[&str] = &["Recalling", "Reaffirming", "Deeply concerned by", "Noting with concern", "Welcoming", "Stressing"];
-const OP_LEADS: &[&str] = &["Decides", "Demands that", "Calls upon", "Requests", "Encourages", "Welcomes", "Urges"];
+const PP_LEADS: &[&str] = &[
+    "Recalling",
+    "Reaffirming",
+    "Deeply concerned by",
+    "Noting with concern",
+    "Welcoming",
+    "Stressing",
+];
+const OP_LEADS: &[&str] = &[
+    "Decides",
+    "Demands that",
+    "Calls upon",
+    "Requests",
+    "Encourages",
+    "Welcomes",
+    "Urges",
+];
 const WORDS: &[&str] = &[
-    "the", "sovereignty", "territorial", "integrity", "of", "Ukraine", "all", "States", "humanitarian", "assistance",
-    "civilians", "peace", "security", "international", "law", "Charter", "United", "Nations", "conflict", "parties",
-    "dialogue", "negotiations", "report", "Secretary-General", "resolution", "2625", "(XXV)", "immediate", "withdrawal",
-    "forces", "access", "protection", "infrastructure", "energy", "food", "accountability", "crimes", "victims",
+    "the",
+    "sovereignty",
+    "territorial",
+    "integrity",
+    "of",
+    "Ukraine",
+    "all",
+    "States",
+    "humanitarian",
+    "assistance",
+    "civilians",
+    "peace",
+    "security",
+    "international",
+    "law",
+    "Charter",
+    "United",
+    "Nations",
+    "conflict",
+    "parties",
+    "dialogue",
+    "negotiations",
+    "report",
+    "Secretary-General",
+    "resolution",
+    "2625",
+    "(XXV)",
+    "immediate",
+    "withdrawal",
+    "forces",
+    "access",
+    "protection",
+    "infrastructure",
+    "energy",
+    "food",
+    "accountability",
+    "crimes",
+    "victims",
 ];
 
 #[derive(Debug, Clone)]
@@ -31,19 +80,33 @@ fn words() -> impl Strategy<Value = String> {
 }
 
 fn pp() -> impl Strategy<Value = Para> {
-    (prop::sample::select(PP_LEADS), words()).prop_map(|(l, w)| Para { text: format!("{l} {w},"), subs: vec![] })
-}
-
-fn op() -> impl Strategy<Value = Para> {
-    (prop::sample::select(OP_LEADS), words(), prop::collection::vec(words(), 0..3)).prop_map(|(l, w, subs)| {
-        let subs: Vec<String> = subs.into_iter().map(|s| format!("To {s};")).collect();
-        let end = if subs.is_empty() { ";" } else { ":" };
-        Para { text: format!("{l} {w}{end}"), subs }
+    (prop::sample::select(PP_LEADS), words()).prop_map(|(l, w)| Para {
+        text: format!("{l} {w},"),
+        subs: vec![],
     })
 }
 
+fn op() -> impl Strategy<Value = Para> {
+    (
+        prop::sample::select(OP_LEADS),
+        words(),
+        prop::collection::vec(words(), 0..3),
+    )
+        .prop_map(|(l, w, subs)| {
+            let subs: Vec<String> = subs.into_iter().map(|s| format!("To {s};")).collect();
+            let end = if subs.is_empty() { ";" } else { ":" };
+            Para {
+                text: format!("{l} {w}{end}"),
+                subs,
+            }
+        })
+}
+
 fn draft() -> impl Strategy<Value = (Vec<Para>, Vec<Para>)> {
-    (prop::collection::vec(pp(), 1..6), prop::collection::vec(op(), 1..7))
+    (
+        prop::collection::vec(pp(), 1..6),
+        prop::collection::vec(op(), 1..7),
+    )
 }
 
 fn render(pps: &[Para], ops: &[Para]) -> String {
@@ -99,7 +162,8 @@ fn apply(ops: &[Para], edits: &[Edit], fresh: &[Para]) -> Vec<Para> {
 
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
-        (any::<usize>(), any::<usize>(), any::<usize>()).prop_map(|(a, b, c)| Edit::Reword(a, b, c)),
+        (any::<usize>(), any::<usize>(), any::<usize>())
+            .prop_map(|(a, b, c)| Edit::Reword(a, b, c)),
         any::<usize>().prop_map(Edit::Delete),
         (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Insert(a, b)),
         (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Move(a, b)),
@@ -142,9 +206,24 @@ fn check_rebuild(d: &ResolutionDiff) {
     let (old, new) = (texts(&d.old), texts(&d.new));
     for c in &d.changes {
         c.walk(&mut |c: &Change| {
-            let side = |ids: &[String], m: &BTreeMap<String, String>| ids.iter().map(|i| m[i].as_str()).collect::<Vec<_>>().join("\n");
-            let o: String = c.segments.iter().filter(|s| s.op != Op::Insert).map(|s| s.text.as_str()).collect();
-            let n: String = c.segments.iter().filter(|s| s.op != Op::Delete).map(|s| s.text.as_str()).collect();
+            let side = |ids: &[String], m: &BTreeMap<String, String>| {
+                ids.iter()
+                    .map(|i| m[i].as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            let o: String = c
+                .segments
+                .iter()
+                .filter(|s| s.op != Op::Insert)
+                .map(|s| s.text.as_str())
+                .collect();
+            let n: String = c
+                .segments
+                .iter()
+                .filter(|s| s.op != Op::Delete)
+                .map(|s| s.text.as_str())
+                .collect();
             assert_eq!(o, side(&c.old, &old), "old side of {:?}", c.old);
             assert_eq!(n, side(&c.new, &new), "new side of {:?}", c.new);
         });

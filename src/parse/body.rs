@@ -30,7 +30,8 @@ pub(crate) struct Para {
     pub heading: bool,
 }
 
-static ANNEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?:\s+[IVX\d]+)?$").unwrap());
+static ANNEX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?:\s+[IVX\d]+)?$").unwrap());
 
 /// Splits "bis"/"ter"/... off the start of `s`: returns the suffix and the rest.
 fn latin_suffix(s: &str) -> Option<(&str, &str)> {
@@ -89,7 +90,10 @@ pub(crate) fn marker(line: &str) -> Option<(Marker, &str)> {
             1 | 2 if base.bytes().all(|b| b.is_ascii_digit()) => true,
             1..=3 if base.bytes().all(|b| b.is_ascii_lowercase()) => true,
             1 | 2 if base.bytes().all(|b| b.is_ascii_uppercase()) => true,
-            _ => base.bytes().all(|b| b"ivxlcdm".contains(&b)) || base.bytes().all(|b| b"IVXLCDM".contains(&b)),
+            _ => {
+                base.bytes().all(|b| b"ivxlcdm".contains(&b))
+                    || base.bytes().all(|b| b"IVXLCDM".contains(&b))
+            }
         };
         if !ok {
             return None;
@@ -102,7 +106,11 @@ pub(crate) fn marker(line: &str) -> Option<(Marker, &str)> {
         return Some((Marker::Sub { label }, text));
     }
     if (first == b'P' || first == b'O') && line[1..].starts_with('P') {
-        let part = if first == b'P' { Part::Preamble } else { Part::Operative };
+        let part = if first == b'P' {
+            Part::Preamble
+        } else {
+            Part::Operative
+        };
         let rest = &line[2..];
         let rest = rest.strip_prefix(' ').unwrap_or(rest);
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -136,7 +144,8 @@ fn ends_terminal(s: &str) -> bool {
     let without_mark = s.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = s.len() - without_mark.len();
     let glued = without_mark.ends_with([',', ';', ':', '.']);
-    let spaced = without_mark.ends_with(' ') && without_mark.trim_end().ends_with([',', ';', ':', '.']);
+    let spaced =
+        without_mark.ends_with(' ') && without_mark.trim_end().ends_with([',', ';', ':', '.']);
     let s = if (glued && (1..=3).contains(&digits)) || (spaced && (1..=2).contains(&digits)) {
         without_mark.trim_end()
     } else {
@@ -154,7 +163,8 @@ fn ends_hyphenated(s: &str) -> bool {
         return true;
     }
     let mut it = s.chars().rev();
-    matches!(it.next(), Some('-' | '\u{2010}' | '\u{2011}')) && it.next().is_some_and(char::is_alphanumeric)
+    matches!(it.next(), Some('-' | '\u{2010}' | '\u{2011}'))
+        && it.next().is_some_and(char::is_alphanumeric)
 }
 
 /// Words used in the body (lower case), to decide whether "interna-" +
@@ -171,7 +181,10 @@ impl Vocabulary {
             return Vocabulary { words };
         }
         for l in lines {
-            for w in l.text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\u{2011}')) {
+            for w in l
+                .text
+                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\u{2011}'))
+            {
                 if w.len() > 2 && !w.ends_with('-') {
                     words.insert(w.to_lowercase());
                 }
@@ -191,7 +204,10 @@ impl Vocabulary {
         }
         let hyphen = left.chars().last().unwrap();
         let stem = &left[..left.len() - hyphen.len_utf8()];
-        let head = stem.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let head = stem
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         let tail: String = right.chars().take_while(|c| c.is_alphanumeric()).collect();
         let starts_lower = right.chars().next().is_some_and(char::is_lowercase);
         if starts_lower && !head.is_empty() && !tail.is_empty() {
@@ -226,13 +242,20 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 && marker(&l.text).is_none_or(|(_, r)| !r.is_empty())
         })
         .count();
-    let lowercase = nonblank.iter().filter(|l| l.text.starts_with(char::is_lowercase)).count();
-    let wrapped = nonblank.len() >= 3 && (unterminated * 4 > nonblank.len() || lowercase * 8 > nonblank.len());
+    let lowercase = nonblank
+        .iter()
+        .filter(|l| l.text.starts_with(char::is_lowercase))
+        .count();
+    let wrapped = nonblank.len() >= 3
+        && (unterminated * 4 > nonblank.len() || lowercase * 8 > nonblank.len());
     // the wrap width: how long lines run where a paragraph continues on
     // the next line (texts can mix wrapped and one-line paragraphs)
     let width = {
-        let mut lens: Vec<usize> =
-            nonblank.iter().filter(|l| !ends_terminal(&l.text)).map(|l| l.text.chars().count()).collect();
+        let mut lens: Vec<usize> = nonblank
+            .iter()
+            .filter(|l| !ends_terminal(&l.text))
+            .map(|l| l.text.chars().count())
+            .collect();
         if lens.len() < 3 {
             lens = nonblank.iter().map(|l| l.text.chars().count()).collect();
         }
@@ -264,7 +287,9 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
         let text: &str = &line.text;
         // a marker counts only where a paragraph can end: after a blank line,
         // after punctuation, or (for numbers in wrapped text) in sequence
-        let prev_closed = prev.is_none_or(|p| ends_terminal(&p.text) || marker(&p.text).is_some_and(|(_, r)| r.is_empty()));
+        let prev_closed = prev.is_none_or(|p| {
+            ends_terminal(&p.text) || marker(&p.text).is_some_and(|(_, r)| r.is_empty())
+        });
         // A number or letter at a line start after a line that closes with
         // punctuation opens a paragraph. In wrapped text it may also be a
         // reference ("paragraph\n7. of", "paragraph 28\n(b) of"), so there
@@ -287,7 +312,8 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 }
                 Marker::Sub { label } => {
                     prev_closed
-                        || (next_in_list(label, last_sub.as_deref()) && (!wrapped || r.starts_with(char::is_uppercase)))
+                        || (next_in_list(label, last_sub.as_deref())
+                            && (!wrapped || r.starts_with(char::is_uppercase)))
                 }
                 Marker::Explicit { .. } => prev_closed,
             }
@@ -305,18 +331,30 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 Marker::Sub { label } => last_sub = Some(label.clone()),
                 Marker::Explicit { .. } => {}
             }
-            cur = Some(Para { marker: Some(mk), text: rest.to_string(), heading: false });
+            cur = Some(Para {
+                marker: Some(mk),
+                text: rest.to_string(),
+                heading: false,
+            });
             prev = Some(line);
             after_blank = false;
             continue;
         }
-        let heading = if prev_closed { section_heading(&lines[idx..], last_number) } else { 0 };
+        let heading = if prev_closed {
+            section_heading(&lines[idx..], last_number)
+        } else {
+            0
+        };
         // a line of a table of contents (dot leaders) stands alone
         if text.contains(". . . .") || text.contains("....") {
             if let Some(p) = cur.take() {
                 out.push(p);
             }
-            out.push(Para { marker: None, text: text.to_string(), heading: false });
+            out.push(Para {
+                marker: None,
+                text: text.to_string(),
+                heading: false,
+            });
             prev = None;
             after_blank = true;
             continue;
@@ -337,7 +375,11 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 }
             }
             skip = taken - 1;
-            out.push(Para { marker: None, text: parts.join(" "), heading: heading > 0 });
+            out.push(Para {
+                marker: None,
+                text: parts.join(" "),
+                heading: heading > 0,
+            });
             prev = None;
             after_blank = true;
             continue;
@@ -360,12 +402,14 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             (Some(_), None) if reopened => true,
             (None, _) | (_, None) => false,
             (Some(p), Some(pl)) => {
-                if p.text.is_empty() {
-                    true // the number stood alone on the previous line
-                } else if ends_hyphenated(&pl.text) || !ends_terminal(&pl.text) {
+                // a bare number on the line before, a line left open, or a
+                // line opening in lower case (no paragraph does) continue
+                if p.text.is_empty()
+                    || ends_hyphenated(&pl.text)
+                    || !ends_terminal(&pl.text)
+                    || text.starts_with(char::is_lowercase)
+                {
                     true
-                } else if text.starts_with(char::is_lowercase) {
-                    true // no paragraph opens in lower case
                 } else if !wrapped {
                     false
                 } else {
@@ -396,7 +440,11 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             if let Some(p) = cur.take() {
                 out.push(p);
             }
-            cur = Some(Para { marker: None, text: text.to_string(), heading: false });
+            cur = Some(Para {
+                marker: None,
+                text: text.to_string(),
+                heading: false,
+            });
         }
         prev = Some(line);
         after_blank = false;
@@ -417,13 +465,14 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
     if !first.starts_with(char::is_uppercase) {
         return 0;
     }
-    let mut k = 0;
-    for l in lines.iter().filter(|l| !l.is_blank()) {
+    for (k, l) in lines.iter().filter(|l| !l.is_blank()).enumerate() {
         let t: &str = &l.text;
         if let Some((mk, r)) = marker(t) {
             let follows = match mk {
                 Marker::Number { value, .. } => {
-                    !r.is_empty() && ((last_number..=last_number + 2).contains(&value) || (value == 1 && last_number > 1))
+                    !r.is_empty()
+                        && ((last_number..=last_number + 2).contains(&value)
+                            || (value == 1 && last_number > 1))
                 }
                 Marker::Explicit { .. } => true,
                 Marker::Sub { .. } => false,
@@ -433,7 +482,6 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
         if k == 3 || ends_terminal(t) || t.len() > 120 || t.split(' ').count() > 18 {
             return 0;
         }
-        k += 1;
     }
     0
 }
@@ -469,10 +517,14 @@ pub(crate) fn demote_embedded_lists(paras: &mut [Para]) {
                 }
                 end += 1;
             }
-            if end < paras.len() && number(&paras[end]).is_some_and(|n| n == top + 1 || n == top + 2) {
+            if end < paras.len()
+                && number(&paras[end]).is_some_and(|n| n == top + 1 || n == top + 2)
+            {
                 for p in &mut paras[i..end] {
                     if let Some(Marker::Number { label, .. }) = &p.marker {
-                        p.marker = Some(Marker::Sub { label: label.clone() });
+                        p.marker = Some(Marker::Sub {
+                            label: label.clone(),
+                        });
                     }
                 }
                 i = end;
@@ -516,7 +568,10 @@ fn next_in_list(label: &str, last: Option<&str>) -> bool {
 /// Whether a line opens the way preambular or operative paragraphs do.
 pub(crate) fn starts_like_clause(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
-    if matches!(first, "United" | "States" | "Nations" | "Member" | "Parties" | "Forces" | "Affairs" | "Rights") {
+    if matches!(
+        first,
+        "United" | "States" | "Nations" | "Member" | "Parties" | "Forces" | "Affairs" | "Rights"
+    ) {
         return false;
     }
     looks_preambular(text) || looks_operative(text)
@@ -637,7 +692,10 @@ impl Builder {
     fn top_level(&mut self, part: Part, label: Option<String>, text: String) {
         self.close_to(0);
         self.part = part;
-        self.stack.push(Open { clause: Self::clause(part, label, text), style: None });
+        self.stack.push(Open {
+            clause: Self::clause(part, label, text),
+            style: None,
+        });
     }
 
     /// Appends text to the innermost open clause.
@@ -655,8 +713,14 @@ impl Builder {
 
     fn sub(&mut self, label: String, text: String) {
         let base = label.split(' ').next().unwrap_or(&label).to_string();
-        let has = |st: Style, stack: &[Open]| stack.iter().any(|o| o.style.is_some_and(|(s, _)| s == st));
-        let last_of = |st: Style, stack: &[Open]| stack.iter().rev().find_map(|o| o.style.filter(|(s, _)| *s == st).map(|(_, v)| v));
+        let has =
+            |st: Style, stack: &[Open]| stack.iter().any(|o| o.style.is_some_and(|(s, _)| s == st));
+        let last_of = |st: Style, stack: &[Open]| {
+            stack
+                .iter()
+                .rev()
+                .find_map(|o| o.style.filter(|(s, _)| *s == st).map(|(_, v)| v))
+        };
         let style = if base.chars().all(|c| c.is_ascii_digit()) {
             Style::Digit
         } else if base.chars().all(|c| c.is_ascii_lowercase()) {
@@ -666,7 +730,10 @@ impl Builder {
                 (Some(a), Some(r)) => {
                     if last_of(Style::LowerAlpha, &self.stack) == Some(a - 1) {
                         Style::LowerAlpha
-                    } else if last_of(Style::LowerRoman, &self.stack) == Some(r - 1) || r == 1 || base.len() > 1 {
+                    } else if last_of(Style::LowerRoman, &self.stack) == Some(r - 1)
+                        || r == 1
+                        || base.len() > 1
+                    {
                         Style::LowerRoman
                     } else {
                         Style::LowerAlpha
@@ -682,7 +749,10 @@ impl Builder {
                 (Some(a), Some(r)) => {
                     if last_of(Style::UpperAlpha, &self.stack) == Some(a - 1) {
                         Style::UpperAlpha
-                    } else if last_of(Style::UpperRoman, &self.stack) == Some(r - 1) || r == 1 || base.len() > 1 {
+                    } else if last_of(Style::UpperRoman, &self.stack) == Some(r - 1)
+                        || r == 1
+                        || base.len() > 1
+                    {
                         Style::UpperRoman
                     } else {
                         Style::UpperAlpha
@@ -703,13 +773,19 @@ impl Builder {
             return;
         }
         let depth = if has(style, &self.stack) {
-            self.stack.iter().position(|o| o.style.is_some_and(|(s, _)| s == style)).unwrap()
+            self.stack
+                .iter()
+                .position(|o| o.style.is_some_and(|(s, _)| s == style))
+                .unwrap()
         } else {
             self.stack.len()
         };
         self.close_to(depth);
         let part = self.stack[0].clause.part;
-        self.stack.push(Open { clause: Self::clause(part, Some(label), text), style: Some((style, value)) });
+        self.stack.push(Open {
+            clause: Self::clause(part, Some(label), text),
+            style: Some((style, value)),
+        });
     }
 
     /// Adds one paragraph.
@@ -722,7 +798,8 @@ impl Builder {
         let heading = self.heading.take();
         let top = self.top_count();
         self.push_para(para);
-        if heading.is_some() && self.top_count() > top
+        if heading.is_some()
+            && self.top_count() > top
             && let Some(open) = self.stack.first_mut()
         {
             open.clause.heading = heading;
@@ -730,7 +807,10 @@ impl Builder {
     }
 
     fn top_count(&self) -> usize {
-        self.preamble.len() + self.operative.len() + self.annex.len() + usize::from(!self.stack.is_empty())
+        self.preamble.len()
+            + self.operative.len()
+            + self.annex.len()
+            + usize::from(!self.stack.is_empty())
     }
 
     /// Tells the builder where the main operative numbering ends (the index
@@ -748,7 +828,11 @@ impl Builder {
                     self.part = Part::Annex;
                 }
                 self.last_number = value;
-                let part = if self.part == Part::Annex { Part::Annex } else { Part::Operative };
+                let part = if self.part == Part::Annex {
+                    Part::Annex
+                } else {
+                    Part::Operative
+                };
                 if part == Part::Operative {
                     self.numbered_ops = true;
                 }
@@ -770,7 +854,11 @@ impl Builder {
                 }
                 match self.part {
                     Part::Preamble => {
-                        let ends = text.trim_end_matches(['"', '”', '’', ')']).chars().last().unwrap_or(' ');
+                        let ends = text
+                            .trim_end_matches(['"', '”', '’', ')'])
+                            .chars()
+                            .last()
+                            .unwrap_or(' ');
                         if matches!(ends, '.' | ';') && looks_operative(&text) {
                             self.top_level(Part::Operative, None, text);
                         } else {
@@ -778,10 +866,16 @@ impl Builder {
                         }
                     }
                     Part::Operative => {
-                        let closed = self.stack.first().is_some_and(|o| o.clause.text.ends_with('.') && o.clause.children.is_empty());
+                        let closed = self.stack.first().is_some_and(|o| {
+                            o.clause.text.ends_with('.') && o.clause.children.is_empty()
+                        });
                         if !self.numbered_ops && looks_operative(&text) {
                             self.top_level(Part::Operative, None, text);
-                        } else if self.numbered_ops && closed && self.stack.len() == 1 && self.pushed > self.last_main {
+                        } else if self.numbered_ops
+                            && closed
+                            && self.stack.len() == 1
+                            && self.pushed > self.last_main
+                        {
                             // after the closing full stop of the operative part,
                             // unnumbered text is an annex ("Contents", a statute)
                             self.top_level(Part::Annex, None, text);
@@ -814,7 +908,9 @@ impl Builder {
 fn assign_ids(part: Part, list: &mut [Clause]) {
     for (k, c) in list.iter_mut().enumerate() {
         c.id = match (&c.label, part) {
-            (Some(l), Part::Operative | Part::Annex) => format!("{}{}", part.prefix(), l.replace(' ', "")),
+            (Some(l), Part::Operative | Part::Annex) => {
+                format!("{}{}", part.prefix(), l.replace(' ', ""))
+            }
             _ => format!("{}{}", part.prefix(), k + 1),
         };
         assign_child_ids(c);
@@ -836,7 +932,11 @@ fn assign_ids(part: Part, list: &mut [Clause]) {
 fn assign_child_ids(c: &mut Clause) {
     c.lead = lead(&c.text);
     for (k, child) in c.children.iter_mut().enumerate() {
-        let label = child.label.clone().unwrap_or_else(|| (k + 1).to_string()).replace(' ', "");
+        let label = child
+            .label
+            .clone()
+            .unwrap_or_else(|| (k + 1).to_string())
+            .replace(' ', "");
         child.id = format!("{}({label})", c.id);
         assign_child_ids(child);
     }
@@ -884,11 +984,37 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(marker("3. Decides").unwrap().0, Marker::Number { value: 3, label: "3".into() });
-        assert_eq!(marker("3 bis. Decides").unwrap().0, Marker::Number { value: 3, label: "3 bis".into() });
-        assert_eq!(marker("(ii) To monitor").unwrap().0, Marker::Sub { label: "ii".into() });
-        assert_eq!(marker("OP2 Urges").unwrap().0, Marker::Explicit { part: Part::Operative, label: "2".into() });
-        assert_eq!(marker("(a bis) To monitor").unwrap().0, Marker::Sub { label: "a bis".into() });
+        assert_eq!(
+            marker("3. Decides").unwrap().0,
+            Marker::Number {
+                value: 3,
+                label: "3".into()
+            }
+        );
+        assert_eq!(
+            marker("3 bis. Decides").unwrap().0,
+            Marker::Number {
+                value: 3,
+                label: "3 bis".into()
+            }
+        );
+        assert_eq!(
+            marker("(ii) To monitor").unwrap().0,
+            Marker::Sub { label: "ii".into() }
+        );
+        assert_eq!(
+            marker("OP2 Urges").unwrap().0,
+            Marker::Explicit {
+                part: Part::Operative,
+                label: "2".into()
+            }
+        );
+        assert_eq!(
+            marker("(a bis) To monitor").unwrap().0,
+            Marker::Sub {
+                label: "a bis".into()
+            }
+        );
         assert_eq!(marker("1)\tDecides").map(|m| m.1), Some("Decides"));
         assert_eq!(marker("12.").unwrap().1, "");
         assert!(marker("2625 (XXV) of 24 October").is_none());
@@ -905,7 +1031,10 @@ mod tests {
         assert_eq!(p.len(), 4, "{p:#?}");
         assert!(p[0].text.ends_with("threat or use of force,"));
         assert!(p[1].text.starts_with("Noting with concern"));
-        assert_eq!(p[2].text, "Demands that the Russian Federation immediately cease its use of force against Ukraine;");
+        assert_eq!(
+            p[2].text,
+            "Demands that the Russian Federation immediately cease its use of force against Ukraine;"
+        );
     }
 
     #[test]
@@ -922,7 +1051,10 @@ mod tests {
     #[test]
     fn suspended_hyphen_keeps_its_space() {
         let p = paras("consult troop-\nand police-contributing countries, and the com-\nmunity,");
-        assert_eq!(p[0].text, "consult troop- and police-contributing countries, and the com-munity,");
+        assert_eq!(
+            p[0].text,
+            "consult troop- and police-contributing countries, and the com-munity,"
+        );
     }
 
     #[test]
@@ -936,7 +1068,13 @@ mod tests {
     fn nesting_to_any_depth() {
         let mut b = Builder::new();
         for (m, t) in [
-            (Some(Marker::Number { value: 1, label: "1".into() }), "Decides:"),
+            (
+                Some(Marker::Number {
+                    value: 1,
+                    label: "1".into(),
+                }),
+                "Decides:",
+            ),
             (Some(Marker::Sub { label: "a".into() }), "first;"),
             (Some(Marker::Sub { label: "i".into() }), "roman one;"),
             (Some(Marker::Sub { label: "ii".into() }), "roman two;"),
@@ -945,7 +1083,11 @@ mod tests {
             (Some(Marker::Sub { label: "h".into() }), "eighth;"),
             (Some(Marker::Sub { label: "i".into() }), "ninth letter;"),
         ] {
-            b.push(Para { marker: m, text: t.into(), heading: false });
+            b.push(Para {
+                marker: m,
+                text: t.into(),
+                heading: false,
+            });
         }
         let (_, ops, _) = b.finish();
         let op = &ops[0];
@@ -977,8 +1119,16 @@ mod tests {
     #[test]
     fn unnumbered_single_operative_paragraph() {
         let mut b = Builder::new();
-        for t in ["Mourning the tragic loss of life,", "Reiterating that the purpose is peace,", "Implores a swift end to the conflict."] {
-            b.push(Para { marker: None, text: t.into(), heading: false });
+        for t in [
+            "Mourning the tragic loss of life,",
+            "Reiterating that the purpose is peace,",
+            "Implores a swift end to the conflict.",
+        ] {
+            b.push(Para {
+                marker: None,
+                text: t.into(),
+                heading: false,
+            });
         }
         let (pp, op, _) = b.finish();
         assert_eq!(pp.len(), 2);

@@ -22,7 +22,10 @@ pub fn resolution_text(r: &Resolution) -> String {
     if let Some(s) = &h.session {
         line(s);
     }
-    let kind = h.kind.clone().unwrap_or_else(|| "draft resolution".to_string());
+    let kind = h
+        .kind
+        .clone()
+        .unwrap_or_else(|| "draft resolution".to_string());
     if kind.starts_with("Resolution adopted") {
         line(&kind);
     } else if !h.sponsors.is_empty() {
@@ -92,7 +95,11 @@ fn clause(out: &mut String, c: &Clause, depth: usize, r: &Resolution) {
         if f.at <= text.len() && text.is_char_boundary(f.at) {
             // after a digit a glued mark would read as part of the number
             let spaced = text[..f.at].ends_with(|c: char| c.is_ascii_digit());
-            let mark = if spaced { format!(" {}", f.mark) } else { f.mark.clone() };
+            let mark = if spaced {
+                format!(" {}", f.mark)
+            } else {
+                f.mark.clone()
+            };
             text.insert_str(f.at, &mark);
         }
     }
