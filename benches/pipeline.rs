@@ -30,7 +30,9 @@ fn edited(text: &str) -> String {
     let mut paras: Vec<String> = text.split("\n").map(String::from).collect();
     for (k, p) in paras.iter_mut().enumerate() {
         if k % 7 == 3 && p.len() > 40 {
-            *p = p.replacen(" the ", " all the ", 1).replacen("Decides", "Recommends", 1);
+            *p = p
+                .replacen(" the ", " all the ", 1)
+                .replacen("Decides", "Recommends", 1);
         }
     }
     if paras.len() > 40 {
@@ -44,18 +46,47 @@ fn edited(text: &str) -> String {
 /// A generated pair of `n` paragraphs with rewordings, an insertion, a
 /// deletion and a move.
 fn generated(n: usize) -> (String, String) {
-    let leads = ["Recalling", "Reaffirming", "Deeply concerned by", "Noting with concern"];
-    let ops = ["Decides", "Demands that all parties", "Calls upon all States to", "Requests the Secretary-General to", "Encourages"];
-    let topics = ["the humanitarian situation", "the protection of civilians", "the safety of United Nations personnel", "the territorial integrity of States", "accountability for the most serious crimes", "the delivery of humanitarian assistance"];
+    let leads = [
+        "Recalling",
+        "Reaffirming",
+        "Deeply concerned by",
+        "Noting with concern",
+    ];
+    let ops = [
+        "Decides",
+        "Demands that all parties",
+        "Calls upon all States to",
+        "Requests the Secretary-General to",
+        "Encourages",
+    ];
+    let topics = [
+        "the humanitarian situation",
+        "the protection of civilians",
+        "the safety of United Nations personnel",
+        "the territorial integrity of States",
+        "accountability for the most serious crimes",
+        "the delivery of humanitarian assistance",
+    ];
     let mut old = String::from("The General Assembly,\n\n");
     let mut new = old.clone();
     let pp = n / 3;
     for k in 0..n {
         let topic = topics[k % topics.len()];
         let text = if k < pp {
-            format!("{} its resolution {}/{} on {topic} and the report {} of the Secretary-General,", leads[k % 4], 60 + k % 20, k + 1, k * 7)
+            format!(
+                "{} its resolution {}/{} on {topic} and the report {} of the Secretary-General,",
+                leads[k % 4],
+                60 + k % 20,
+                k + 1,
+                k * 7
+            )
         } else {
-            format!("{}. {} address {topic} in region {k}, in accordance with international law and resolution {};", k - pp + 1, ops[k % 5], k * 3)
+            format!(
+                "{}. {} address {topic} in region {k}, in accordance with international law and resolution {};",
+                k - pp + 1,
+                ops[k % 5],
+                k * 3
+            )
         };
         old.push_str(&text);
         old.push_str("\n\n");
@@ -82,15 +113,27 @@ fn fixtures() -> Vec<Fixture> {
     let longest = root().join("../shared/corpus/sc-drafts-text/task3-10.txt");
     if longest.exists() {
         let text = read(longest);
-        v.push(Fixture { name: "longest_corpus_text_edited".into(), new: edited(&text), old: text });
+        v.push(Fixture {
+            name: "longest_corpus_text_edited".into(),
+            new: edited(&text),
+            old: text,
+        });
     }
     let (old, new) = generated(600);
-    v.push(Fixture { name: "generated_600".into(), old, new });
+    v.push(Fixture {
+        name: "generated_600".into(),
+        old,
+        new,
+    });
     if let Ok(dir) = std::env::var("RESDIFF_BENCH_CORPUS") {
         for size in ["small", "medium", "large", "huge"] {
             let d = PathBuf::from(&dir).join(size);
             if d.join("old.txt").exists() {
-                v.push(Fixture { name: format!("gen_{size}"), old: read(d.join("old.txt")), new: read(d.join("new.txt")) });
+                v.push(Fixture {
+                    name: format!("gen_{size}"),
+                    old: read(d.join("old.txt")),
+                    new: read(d.join("new.txt")),
+                });
             }
         }
     }
@@ -105,14 +148,30 @@ fn stages(c: &mut Criterion) {
         if f.old.len() > 1_000_000 {
             g.sample_size(10);
         }
-        let docs = Pair::new(Document::from_text("old", f.old.clone()), Document::from_text("new", f.new.clone()));
+        let docs = Pair::new(
+            Document::from_text("old", f.old.clone()),
+            Document::from_text("new", f.new.clone()),
+        );
         let res = docs.as_ref().try_map(|d| parse::parse(d)).unwrap();
         let alignment = align::align(res.as_ref(), &opts);
         let result = diff::diff(res.clone(), &alignment, &opts);
-        g.bench_function(BenchmarkId::new("parse", "both"), |b| b.iter(|| docs.as_ref().try_map(|d| parse::parse(black_box(d))).unwrap()));
-        g.bench_function(BenchmarkId::new("align", ""), |b| b.iter(|| align::align(black_box(res.as_ref()), &opts)));
-        g.bench_function(BenchmarkId::new("diff", ""), |b| b.iter(|| diff::diff(black_box(res.clone()), &alignment, &opts)));
-        let json = RenderOptions { format: Format::Json, ..Default::default() };
+        g.bench_function(BenchmarkId::new("parse", "both"), |b| {
+            b.iter(|| {
+                docs.as_ref()
+                    .try_map(|d| parse::parse(black_box(d)))
+                    .unwrap()
+            })
+        });
+        g.bench_function(BenchmarkId::new("align", ""), |b| {
+            b.iter(|| align::align(black_box(res.as_ref()), &opts))
+        });
+        g.bench_function(BenchmarkId::new("diff", ""), |b| {
+            b.iter(|| diff::diff(black_box(res.clone()), &alignment, &opts))
+        });
+        let json = RenderOptions {
+            format: Format::Json,
+            ..Default::default()
+        };
         g.bench_function(BenchmarkId::new("render", "json"), |b| {
             b.iter(|| {
                 let mut out = Vec::with_capacity(1 << 20);
