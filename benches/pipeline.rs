@@ -152,7 +152,7 @@ fn stages(c: &mut Criterion) {
             Document::from_text("old", f.old.clone()),
             Document::from_text("new", f.new.clone()),
         );
-        let res = docs.as_ref().try_map(|d| parse::parse(d)).unwrap();
+        let res = docs.as_ref().try_map(parse::parse).unwrap();
         let alignment = align::align(res.as_ref(), &opts);
         let result = diff::diff(res.clone(), &alignment, &opts);
         g.bench_function(BenchmarkId::new("parse", "both"), |b| {
@@ -181,7 +181,7 @@ fn stages(c: &mut Criterion) {
         });
         g.bench_function(BenchmarkId::new("pipeline", "parse+align+diff"), |b| {
             b.iter(|| {
-                let res = docs.as_ref().try_map(|d| parse::parse(d)).unwrap();
+                let res = docs.as_ref().try_map(parse::parse).unwrap();
                 resdiff::compare(res, &CompareOptions::default())
             })
         });
