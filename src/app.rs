@@ -5,7 +5,10 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use resdiff::cli::{ColorChoice, Command, CompareArgs, InputArgs, OutputArgs, ShowArgs};
+use resdiff::cli::{
+    BatchArgs, ColorChoice, Command, CompareArgs, HistoryArgs, InputArgs, MatchArgs, OutputArgs,
+    ShowArgs,
+};
 use resdiff::load::{LoadOptions, load_path};
 use resdiff::render::{self, Format, RenderOptions, Theme};
 use resdiff::tokens::KeyOptions;
@@ -16,6 +19,21 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
     match cli.command {
         Command::Compare(args) => compare(args),
         Command::Show(args) => show(args),
+        Command::History(args) => history(args),
+        Command::Batch(args) => batch(args),
+    }
+}
+
+fn compare_options(m: &MatchArgs) -> CompareOptions {
+    CompareOptions {
+        align: AlignOptions {
+            threshold: m.threshold,
+            keys: KeyOptions {
+                ignore_case: m.ignore_case,
+                ignore_punctuation: m.ignore_punctuation,
+            },
+            ..AlignOptions::default()
+        },
     }
 }
 
@@ -80,17 +98,7 @@ fn compare(args: CompareArgs) -> Result<u8> {
         let old = old.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         Pair::new(old, new).try_map(|r| r)
     })?;
-    let opts = CompareOptions {
-        align: AlignOptions {
-            threshold: args.threshold,
-            keys: KeyOptions {
-                ignore_case: args.ignore_case,
-                ignore_punctuation: args.ignore_punctuation,
-            },
-            ..AlignOptions::default()
-        },
-    };
-    let diff = resdiff::compare(res, &opts);
+    let diff = resdiff::compare(res, &compare_options(&args.matching));
     let ropts = render_options(&args.output, args.changes_only);
     emit(args.output.output.as_deref(), |out| {
         render::render(&diff, &ropts, out)
@@ -113,6 +121,92 @@ fn show(args: ShowArgs) -> Result<u8> {
         render::render_resolution(&res, &ropts, out)
     })?;
     Ok(exit::NO_CHANGES)
+}
+
+fn history(args: HistoryArgs) -> Result<u8> {
+    use rayon::prelude::*;
+    let lopts = load_options(&args.input);
+    let docs: Vec<parse::Resolution> = args
+        .versions
+        .par_iter()
+        .map(|p| load_path(p, &lopts).and_then(|d| parse::parse(&d)))
+        .collect::<Result<_, _>>()?;
+    let h = resdiff::history::history(docs, &compare_options(&args.matching));
+    let ropts = render_options(&args.output, args.changes_only);
+    emit(args.output.output.as_deref(), |out| {
+        render::render_history(&h, &ropts, out)
+    })?;
+    Ok(if h.has_changes() {
+        exit::CHANGES_FOUND
+    } else {
+        exit::NO_CHANGES
+    })
+}
+
+fn batch(args: BatchArgs) -> Result<u8> {
+    use resdiff::batch;
+    let lopts = load_options(&args.input);
+    let old = batch::list_dir(&args.old_dir)?;
+    let new = batch::list_dir(&args.new_dir)?;
+    // a progress bar on a terminal only; a pipe or a log stays clean
+    let bar = if std::io::stderr().is_terminal() {
+        let pb = indicatif::ProgressBar::new((old.len() + new.len()) as u64 * 3 / 2);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} {wide_bar} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        pb
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let tick = || bar.inc(1);
+    let report = batch::run(&old, &new, &lopts, &compare_options(&args.matching), &tick);
+    bar.finish_and_clear();
+    if let Some(dir) = &args.out {
+        write_batch_dir(dir, &report)?;
+    }
+    let ropts = render_options(&args.output, false);
+    emit(args.output.output.as_deref(), |out| {
+        render::render_batch(&report, &ropts, out)
+    })?;
+    Ok(if !report.skipped.is_empty() {
+        exit::ERROR
+    } else if report.has_changes() {
+        exit::CHANGES_FOUND
+    } else {
+        exit::NO_CHANGES
+    })
+}
+
+/// Writes one JSON report per pair and an index.html linking them.
+fn write_batch_dir(dir: &Path, report: &resdiff::batch::Batch) -> Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+    let json = RenderOptions {
+        format: Format::Json,
+        ..RenderOptions::default()
+    };
+    let mut links = Vec::new();
+    for (k, p) in report.pairs.iter().enumerate() {
+        let stem = Path::new(&p.new)
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let name = format!(
+            "{:03}-{}",
+            k + 1,
+            stem.replace(|c: char| !c.is_alphanumeric() && c != '-' && c != '.', "_")
+        );
+        if let Some(d) = &p.diff {
+            let file = format!("{name}.json");
+            emit(Some(&dir.join(&file)), |out| render::render(d, &json, out))?;
+            links.push((p, file));
+        }
+    }
+    let index = render::batch_index(report, &links);
+    emit(Some(&dir.join("index.html")), |out| {
+        out.write_all(index.as_bytes())
+    })
 }
 
 /// Writes the output: to stdout, or to a file through a temporary file in

@@ -24,10 +24,12 @@
 //! ```
 
 pub mod align;
+pub mod batch;
 pub mod cli;
 pub mod diff;
 pub mod error;
 pub mod exit;
+pub mod history;
 pub mod load;
 pub mod pair;
 pub mod parse;

@@ -1,6 +1,8 @@
 //! Renderers: plain data in, bytes out. Renderers never parse; they read a
 //! [`ResolutionDiff`] or a [`Resolution`] and write.
 
+mod batch;
+mod history;
 mod json;
 mod plain;
 pub mod style;
@@ -12,6 +14,8 @@ use std::io::{self, Write};
 use crate::diff::{Change, Op, ResolutionDiff, Segment};
 use crate::parse::Resolution;
 
+pub use batch::{batch_index, render_batch};
+pub use history::render_history;
 pub use style::Theme;
 pub use text::resolution_text;
 
