@@ -30,8 +30,9 @@ pub(crate) struct Para {
     pub heading: bool,
 }
 
-static ANNEX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?:\s+[IVX\d]+)?$").unwrap());
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?:[ \t]+[IVX[0-9]]+)?$").unwrap()
+});
 
 /// Splits "bis"/"ter"/... off the start of `s`: returns the suffix and the rest.
 fn latin_suffix(s: &str) -> Option<(&str, &str)> {
@@ -138,6 +139,24 @@ pub(crate) fn is_annex_heading(line: &str) -> bool {
     ANNEX.is_match(line)
 }
 
+/// Whether a line has the dot leaders of a table of contents (`. . . .`
+/// or `....`).
+fn has_dot_leader(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut dots = 0;
+    for (k, &c) in b.iter().enumerate() {
+        if c == b'.' {
+            dots += 1;
+            if dots == 4 {
+                return true;
+            }
+        } else if !(c == b' ' && k > 0 && b[k - 1] == b'.') {
+            dots = 0;
+        }
+    }
+    false
+}
+
 /// Last meaningful character, skipping closing quotes and brackets and a
 /// footnote number glued to the punctuation (`Relations;1`).
 fn ends_terminal(s: &str) -> bool {
@@ -238,7 +257,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
         .filter(|l| {
             l.text.len() >= 50
                 && !ends_terminal(&l.text)
-                && !l.text.contains(". . .")
+                && !has_dot_leader(&l.text)
                 && marker(&l.text).is_none_or(|(_, r)| !r.is_empty())
         })
         .count();
@@ -346,7 +365,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             0
         };
         // a line of a table of contents (dot leaders) stands alone
-        if text.contains(". . . .") || text.contains("....") {
+        if has_dot_leader(text) {
             if let Some(p) = cur.take() {
                 out.push(p);
             }

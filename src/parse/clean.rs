@@ -80,7 +80,7 @@ pub(crate) fn normalize_chars(raw: &str) -> Cow<'_, str> {
 }
 
 static NUMBER_TAB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,4}(?: ?(?:bis|ter|quater))?)\.?(?:\t+|  +([A-Z]))").unwrap()
+    Regex::new(r"^([0-9]{1,4}(?: ?(?:bis|ter|quater))?)\.?(?:\t+|  +([A-Z]))").unwrap()
 });
 
 /// Splits text into lines, measuring indentation and collapsing spaces.
@@ -103,7 +103,8 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
             } else {
                 Cow::Borrowed(trimmed)
             };
-            let needs_collapse = numbered.contains('\t') || numbered.contains("  ");
+            let needs_collapse = memchr::memmem::find(numbered.as_bytes(), b"  ").is_some()
+                || numbered.contains('\t');
             let text: Cow<'_, str> = if needs_collapse {
                 let mut collapsed = String::with_capacity(numbered.len());
                 let mut space = false;
@@ -132,6 +133,10 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
 /// A gap of five or more spaces followed by a paragraph number or letter
 /// is read as the line break it was.
 fn split_run_together(raw: &str) -> Vec<&str> {
+    // most lines have no wide gap past their indentation
+    if memchr::memmem::find(raw.trim_start().as_bytes(), b"     ").is_none() {
+        return vec![raw];
+    }
     let mut out = Vec::new();
     let mut rest = raw;
     let lead = raw.len() - raw.trim_start().len();
@@ -162,24 +167,25 @@ fn split_run_together(raw: &str) -> Vec<&str> {
 /// A UN document symbol: `A/ES-11/L.10`, `S/2025/112`, `A/RES/78/316`,
 /// `A/C.3/80/L.22/Rev.1`, `A/HRC/58/L.5`, `E/2025/L.9`, `S/RES/2774 (2025)`.
 pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:A|S|E|UNEP|TD|ICCD|FCCC)/(?:[A-Z0-9][A-Za-z0-9.\-]*/)*[A-Z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?: \(\d{4}\))?").unwrap()
+    Regex::new(r"(?-u:\b)(?:A|S|E|UNEP|TD|ICCD|FCCC)/(?:[A-Z0-9][A-Za-z0-9.\-]*/)*[A-Z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?: \([0-9]{4}\))?").unwrap()
 });
 
 static PAGE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
-            (?:\d{1,3}/\d{1,3}\s+)?\d{2}[-‐‑]\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?(?:\s+\*\d{7,}\*)?  # job number, with page
-          | \*\d{7,}\*                            # barcode
-          | \d{1,3}\s*/\s*\d{1,3}                 # page number 2/3
-          | (?:Page\s+)?\d{1,3}\s+of\s+\d{1,3}    # Page 2 of 3
-          | Please\s+recycle.*
+            (?:[0-9]{1,3}/[0-9]{1,3}[\x20\t]+)?[0-9]{2}[-‐‑][0-9]{5}(?:[\x20\t]*\([A-Z]\))?(?:[\x20\t]+[0-9]{6})?(?:[\x20\t]+[0-9]{6})?(?:[\x20\t]+[0-9]{1,3}/[0-9]{1,3})?(?:[\x20\t]+\*[0-9]{7,}\*)?  # job number, with page
+          | \*[0-9]{7,}\*                            # barcode
+          | [0-9]{1,3}[\x20\t]*/[\x20\t]*[0-9]{1,3}                 # page number 2/3
+          | (?:Page[\x20\t]+)?[0-9]{1,3}[\x20\t]+of[\x20\t]+[0-9]{1,3}    # Page 2 of 3
+          | Please[\x20\t]+recycle.*
         )$",
     )
     .unwrap()
 });
 
 static JOB_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{2}[-‐‑]\d{5}\s*\([A-Z]\)\s+\d{6}(?:\s+\*\d{7,}\*)?\s+").unwrap()
+    Regex::new(r"^[0-9]{2}[-‐‑][0-9]{5}[ \t]*\([A-Z]\)[ \t]+[0-9]{6}(?:[ \t]+\*[0-9]{7,}\*)?[ \t]+")
+        .unwrap()
 });
 
 /// Text extraction sometimes glues the first page's job number to the next

@@ -14,43 +14,47 @@ use super::model::Header;
 /// follows it on the same line.
 pub(crate) static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|Trusteeship\s+Council|Commission\s+on\s+[A-Z][A-Za-z ]{2,60}?|Conference\s+of\s+the\s+Parties|Executive\s+Board|Governing\s+Council|United\s+Nations\s+Environment\s+Assembly|Board\s+of\s+Governors|[A-Z][A-Za-z]+\s+Committee)\s*,)\s*(.*)$",
+        r"^(The[ \t]+(?:General[ \t]+Assembly|Security[ \t]+Council|Economic[ \t]+and[ \t]+Social[ \t]+Council|Human[ \t]+Rights[ \t]+Council|Trusteeship[ \t]+Council|Commission[ \t]+on[ \t]+[A-Z][A-Za-z ]{2,60}?|Conference[ \t]+of[ \t]+the[ \t]+Parties|Executive[ \t]+Board|Governing[ \t]+Council|United[ \t]+Nations[ \t]+Environment[ \t]+Assembly|Board[ \t]+of[ \t]+Governors|[A-Z][A-Za-z]+[ \t]+Committee)[ \t]*,)[ \t]*(.*)$",
     )
     .unwrap()
 });
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$").unwrap()
+    Regex::new(r"^[0-9]{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+[0-9]{4}$").unwrap()
 });
 static DISTR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Distr\.?\s*:\s*([A-Za-z]+)").unwrap());
+    LazyLock::new(|| Regex::new(r"Distr\.?[ \t]*:[ \t]*([A-Za-z]+)").unwrap());
 static ORIGINAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Original\s*:\s*[A-Za-z]+").unwrap());
+    LazyLock::new(|| Regex::new(r"Original[ \t]*:[ \t]*[A-Za-z]+").unwrap());
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)\b").unwrap()
+    Regex::new(r"^(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)(?-u:\b)").unwrap()
 });
 static SESSION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[A-Z][\w\- ]*\bsession$").unwrap());
+    LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9_\- ]*(?-u:\b)[Ss]ession$").unwrap());
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization) Committee$|^[A-Z][a-z]+ Committee$").unwrap()
 });
-static AGENDA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Agenda items?\s+\d").unwrap());
+static AGENDA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Agenda items?[ \t]+[0-9]").unwrap());
 static ADOPTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Resolution\s+adopted\s+by\s+the\b").unwrap());
+    LazyLock::new(|| Regex::new(r"^Resolution[ \t]+adopted[ \t]+by[ \t]+the(?-u:\b)").unwrap());
 static DRAFT_REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[(?:without reference to|on the report of)").unwrap());
 static SPONSORS_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.*?)\s*\**\s*:\s*((?:revised\s+|further\s+revised\s+)?draft\s+(?:resolution|decision)\b.*)$").unwrap()
+    Regex::new(r"^(.*?)[ \t]*\**[ \t]*:[ \t]*((?i-u:(?:revised[ \t]+|further[ \t]+revised[ \t]+)?draft[ \t]+(?:resolution|decision))(?-u:\b).*)$").unwrap()
 });
 static SUBMITTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^((?:revised\s+)?draft\s+(?:resolution|decision))\s+submitted\s+by\s+(.+)$")
+    Regex::new(r"^((?i-u:(?:revised[ \t]+)?draft[ \t]+(?:resolution|decision)))[ \t]+(?i-u:submitted[ \t]+by)[ \t]+(.+)$")
         .unwrap()
 });
 static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:ES-\d+/|S-\d+/)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Z])?)\.\s+(.+)$").unwrap()
+    Regex::new(
+        r"^((?:ES-[0-9]+/|S-[0-9]+/)?[0-9]{1,4}(?:/[0-9]{1,4})?(?:[ \t]?[A-Z])?)\.[ \t]+(.+)$",
+    )
+    .unwrap()
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\d{1,5}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b").unwrap()
+    Regex::new(r"(?i-u)^[0-9]{1,5}(?:st|nd|rd|th)[ \t]+(?:plenary[ \t]+)?meeting\b").unwrap()
 });
 
 /// Delegations whose names contain "and", which must survive splitting a

@@ -26,7 +26,7 @@ pub(crate) use body::marker;
 
 static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[_\-–—]{5,}$").unwrap());
 static FOOTNOTE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3}|[*†‡]{1,3})\s+(\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,3}|[*†‡]{1,3})[ \t]+([^ \t].*)$").unwrap());
 
 /// Parses a loaded document.
 ///
