@@ -323,10 +323,16 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             if let Some(p) = cur.take() {
                 out.push(p);
             }
+            // an annex heading stands alone, and its paragraphs number from 1 again
+            let annex = is_annex_heading(text);
+            if annex {
+                last_number = 0;
+            }
+            let take = if annex { 1 } else { heading };
             let mut parts: Vec<&str> = Vec::new();
             let mut taken = 0;
             for l in &lines[idx..] {
-                if parts.len() == heading.max(1) {
+                if parts.len() == take {
                     break;
                 }
                 taken += 1;
@@ -335,7 +341,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 }
             }
             skip = taken - 1;
-            out.push(Para { marker: None, text: parts.join(" "), heading: heading > 0 });
+            out.push(Para { marker: None, text: parts.join(" "), heading: !annex && heading > 0 });
             prev = None;
             after_blank = true;
             continue;
@@ -842,6 +848,16 @@ mod tests {
         let l = lines(text);
         let v = Vocabulary::from_lines(&l);
         paragraphs(&l, &v)
+    }
+
+    #[test]
+    fn numbering_restarts_after_an_annex_heading_in_wrapped_text() {
+        let p = paras(
+            "5. Decides to establish the Focal Point, whose procedures are set out\nin the annex to this resolution;\n6. Decides to remain seized of the matter.\nAnnex I\nThe Focal Point is authorized to carry out the tasks set out below\nupon receipt of a delisting request.2\n1. Upon receipt of a delisting request, the Focal Point will:\n(a) Acknowledge the receipt;\n",
+        );
+        let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts[2], "Annex I");
+        assert!(matches!(p[4].marker, Some(Marker::Number { value: 1, .. })), "{texts:?}");
     }
 
     #[test]
