@@ -13,10 +13,13 @@
 //! word or punctuation they follow (`Relations;1`).
 
 mod akn;
+mod charset;
 mod docx;
 mod html;
+mod paragraphs;
 mod pdf;
 mod text;
+mod xml;
 
 use std::io::Read;
 use std::path::Path;

@@ -5,6 +5,12 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+// Builds Word files in memory.
+mod docx_build;
+
+// Word inputs.
+mod docx;
+
 // Texts to try and comparing two parses.
 mod support;
 
