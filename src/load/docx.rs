@@ -15,7 +15,7 @@ use std::io::{Cursor, Read};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use super::paragraphs::{Paragraphs, glue_mark};
+use super::paragraphs::{Paragraphs, glue_mark, letters, roman};
 use super::xml::{self, Element};
 use super::{Document, LoadOptions, Metadata, SourceFormat, TrackedChanges};
 use crate::error::{Error, Result};
@@ -719,8 +719,8 @@ fn symbol_char(hex: &str) -> Option<char> {
 /// A list counter as a `w:numFmt` shows it.
 fn format_number(n: i64, format: &str) -> String {
     match format {
-        "lowerLetter" => letters(n, b'a'),
-        "upperLetter" => letters(n, b'A'),
+        "lowerLetter" => letters(n, false),
+        "upperLetter" => letters(n, true),
         "lowerRoman" => roman(n).to_lowercase(),
         "upperRoman" => roman(n),
         "decimalZero" => format!("{n:02}"),
@@ -737,45 +737,6 @@ fn format_number(n: i64, format: &str) -> String {
         "none" => String::new(),
         _ => n.to_string(),
     }
-}
-
-/// Word's letters: a … z, then aa … zz, aaa …
-fn letters(n: i64, base: u8) -> String {
-    if n <= 0 {
-        return n.to_string();
-    }
-    let n = (n - 1).min(26 * 100);
-    let letter = char::from(base + (n % 26) as u8);
-    std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect()
-}
-
-fn roman(n: i64) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
-    }
-    let mut n = n;
-    let mut s = String::new();
-    for (v, r) in [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
 }
 
 #[cfg(test)]

@@ -11,6 +11,9 @@ mod docx_build;
 // Word inputs.
 mod docx;
 
+// HTML inputs.
+mod html;
+
 // Texts to try and comparing two parses.
 mod support;
 
