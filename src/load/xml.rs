@@ -61,6 +61,20 @@ impl Element {
         names.iter().try_fold(self, |e, n| e.child(n))
     }
 
+    /// The first element with this local name at any depth below, in
+    /// document order.
+    pub fn find(&self, name: &str) -> Option<&Element> {
+        for e in self.elements() {
+            if e.name == name {
+                return Some(e);
+            }
+            if let Some(found) = e.find(name) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
     /// All text below this element, concatenated.
     pub fn text(&self) -> String {
         let mut s = String::new();

@@ -14,6 +14,12 @@ mod docx;
 // HTML inputs.
 mod html;
 
+// Akoma Ntoso inputs and the writer.
+mod akn;
+
+// Bad input: one line, exit 2, never a panic.
+mod errors;
+
 // Texts to try and comparing two parses.
 mod support;
 
