@@ -77,7 +77,8 @@ pub(crate) fn marker(line: &str) -> Option<(Marker, &str)> {
         return (value > 0).then_some((Marker::Number { value, label }, text));
     }
     if first == b'(' {
-        let close = line[..line.len().min(16)].find(')')?;
+        // bytes, not a str slice: byte 16 may fall inside a character
+        let close = line.bytes().take(16).position(|b| b == b')')?;
         let inner = &line[1..close];
         let (base, suffix) = match inner.split_once(' ') {
             Some((b, s)) if s == "bis" || s == "ter" => (b, Some(s)),
@@ -858,6 +859,12 @@ mod tests {
         let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts[2], "Annex I");
         assert!(matches!(p[4].marker, Some(Marker::Number { value: 1, .. })), "{texts:?}");
+    }
+
+    #[test]
+    fn parenthesis_before_a_multibyte_character_is_not_a_panic() {
+        assert!(marker("(abcdefghijklmn“x”) text").is_none());
+        assert!(marker("(a) nÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿote").is_some());
     }
 
     #[test]
