@@ -16,7 +16,7 @@ use zip::ZipArchive;
 use zip::result::ZipError;
 
 use super::paragraphs::{Paragraphs, glue_mark, letters, roman};
-use super::xml::{self, Element};
+use super::xml::{self, Element, one_line};
 use super::{Document, LoadOptions, Metadata, SourceFormat, TrackedChanges};
 use crate::error::{Error, Result};
 
@@ -171,10 +171,6 @@ impl<'a> Package<'a> {
 
 fn zip_error(e: &ZipError) -> String {
     one_line(&e.to_string())
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Paragraph styles: what numbering each carries, through `basedOn`.

@@ -85,10 +85,13 @@ fn decode(bytes: &[u8]) -> std::result::Result<String, String> {
                     .to_string()
             });
             match declared {
-                Some(cs) if !cs.is_empty() && !charset::is_latin(&cs) => Err(format!(
-                    "a page in {cs} (not valid UTF-8 at byte {}); save it as UTF-8",
-                    e.valid_up_to()
-                )),
+                Some(cs) if !cs.is_empty() && !charset::is_latin(&cs) => {
+                    let cs: String = cs.chars().take(40).collect();
+                    Err(format!(
+                        "a page in {cs} (not valid UTF-8 at byte {}); save it as UTF-8",
+                        e.valid_up_to()
+                    ))
+                }
                 _ => Ok(charset::windows_1252(bytes)),
             }
         }

@@ -257,8 +257,12 @@ fn predefined(name: &str) -> Option<char> {
     })
 }
 
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A parser's message on one short line: quick-xml quotes the input (a
+/// mismatched end tag can be kilobytes of it), which has no place in a
+/// one-line error.
+pub(crate) fn one_line(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    truncate(&s, 160).into_owned()
 }
 
 fn truncate(s: &str, n: usize) -> Cow<'_, str> {
