@@ -120,7 +120,7 @@ mod tests {
 
     fn reparse(text: &str) -> (Resolution, Resolution) {
         let r = parse(&Document::from_text("t.txt", text)).unwrap();
-        let back = parse(&Document::from_text("t.txt", &resolution_text(&r))).unwrap();
+        let back = parse(&Document::from_text("t.txt", resolution_text(&r))).unwrap();
         (r, back)
     }
 
