@@ -5,7 +5,10 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use resdiff::cli::{ColorChoice, Command, CompareArgs, InputArgs, OutputArgs, ShowArgs};
+use resdiff::cli::{
+    BatchArgs, ColorChoice, Command, CompareArgs, HistoryArgs, InputArgs, MatchArgs, OutputArgs,
+    ShowArgs,
+};
 use resdiff::load::{LoadOptions, load_path};
 use resdiff::render::{self, Format, RenderOptions, Theme};
 use resdiff::tokens::KeyOptions;
@@ -16,30 +19,63 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
     match cli.command {
         Command::Compare(args) => compare(args),
         Command::Show(args) => show(args),
+        Command::History(args) => history(args),
+        Command::Batch(args) => batch(args),
+    }
+}
+
+fn compare_options(m: &MatchArgs) -> CompareOptions {
+    CompareOptions {
+        align: AlignOptions {
+            threshold: m.threshold,
+            keys: KeyOptions {
+                ignore_case: m.ignore_case,
+                ignore_punctuation: m.ignore_punctuation,
+            },
+            ..AlignOptions::default()
+        },
     }
 }
 
 fn load_options(i: &InputArgs) -> LoadOptions {
-    LoadOptions { from: i.from, max_bytes: i.max_size, tracked_changes: i.tracked_changes }
+    LoadOptions {
+        from: i.from,
+        max_bytes: i.max_size,
+        tracked_changes: i.tracked_changes,
+    }
 }
 
 /// Resolves `--format`, `--color` and `--width` against the environment.
 fn render_options(o: &OutputArgs, changes_only: bool) -> RenderOptions {
     let to_terminal = o.output.is_none() && std::io::stdout().is_terminal();
-    let format = o.format.unwrap_or(if to_terminal { Format::Table } else { Format::Plain });
+    let format = o.format.unwrap_or(if to_terminal {
+        Format::Table
+    } else {
+        Format::Plain
+    });
     let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let color = match o.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => to_terminal && !no_color_env && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+        ColorChoice::Auto => {
+            to_terminal && !no_color_env && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
     } && format != Format::Json;
     let width = o.width.unwrap_or_else(|| {
         if to_terminal && let Some((w, _)) = terminal_size() {
             return w;
         }
-        std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(100)
     });
-    RenderOptions { format, theme: Theme::new(color), width, changes_only }
+    RenderOptions {
+        format,
+        theme: Theme::new(color),
+        width,
+        changes_only,
+    }
 }
 
 fn terminal_size() -> Option<(u16, u16)> {
@@ -62,17 +98,16 @@ fn compare(args: CompareArgs) -> Result<u8> {
         let old = old.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         Pair::new(old, new).try_map(|r| r)
     })?;
-    let opts = CompareOptions {
-        align: AlignOptions {
-            threshold: args.threshold,
-            keys: KeyOptions { ignore_case: args.ignore_case, ignore_punctuation: args.ignore_punctuation },
-            ..AlignOptions::default()
-        },
-    };
-    let diff = resdiff::compare(res, &opts);
+    let diff = resdiff::compare(res, &compare_options(&args.matching));
     let ropts = render_options(&args.output, args.changes_only);
-    emit(args.output.output.as_deref(), |out| render::render(&diff, &ropts, out))?;
-    let code = if diff.has_changes() { exit::CHANGES_FOUND } else { exit::NO_CHANGES };
+    emit(args.output.output.as_deref(), |out| {
+        render::render(&diff, &ropts, out)
+    })?;
+    let code = if diff.has_changes() {
+        exit::CHANGES_FOUND
+    } else {
+        exit::NO_CHANGES
+    };
     // the process ends here: freeing a large diff clause by clause is wasted time
     std::mem::forget(diff);
     Ok(code)
@@ -82,15 +117,106 @@ fn show(args: ShowArgs) -> Result<u8> {
     let doc = load_path(&args.file, &load_options(&args.input))?;
     let res = parse::parse(&doc)?;
     let ropts = render_options(&args.output, false);
-    emit(args.output.output.as_deref(), |out| render::render_resolution(&res, &ropts, out))?;
+    emit(args.output.output.as_deref(), |out| {
+        render::render_resolution(&res, &ropts, out)
+    })?;
     Ok(exit::NO_CHANGES)
+}
+
+fn history(args: HistoryArgs) -> Result<u8> {
+    use rayon::prelude::*;
+    let lopts = load_options(&args.input);
+    let docs: Vec<parse::Resolution> = args
+        .versions
+        .par_iter()
+        .map(|p| load_path(p, &lopts).and_then(|d| parse::parse(&d)))
+        .collect::<Result<_, _>>()?;
+    let h = resdiff::history::history(docs, &compare_options(&args.matching));
+    let ropts = render_options(&args.output, args.changes_only);
+    emit(args.output.output.as_deref(), |out| {
+        render::render_history(&h, &ropts, out)
+    })?;
+    Ok(if h.has_changes() {
+        exit::CHANGES_FOUND
+    } else {
+        exit::NO_CHANGES
+    })
+}
+
+fn batch(args: BatchArgs) -> Result<u8> {
+    use resdiff::batch;
+    let lopts = load_options(&args.input);
+    let old = batch::list_dir(&args.old_dir)?;
+    let new = batch::list_dir(&args.new_dir)?;
+    // a progress bar on a terminal only; a pipe or a log stays clean
+    let bar = if std::io::stderr().is_terminal() {
+        let pb = indicatif::ProgressBar::new((old.len() + new.len()) as u64 * 3 / 2);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} {wide_bar} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        pb
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let tick = || bar.inc(1);
+    let report = batch::run(&old, &new, &lopts, &compare_options(&args.matching), &tick);
+    bar.finish_and_clear();
+    if let Some(dir) = &args.out {
+        write_batch_dir(dir, &report)?;
+    }
+    let ropts = render_options(&args.output, false);
+    emit(args.output.output.as_deref(), |out| {
+        render::render_batch(&report, &ropts, out)
+    })?;
+    Ok(if !report.skipped.is_empty() {
+        exit::ERROR
+    } else if report.has_changes() {
+        exit::CHANGES_FOUND
+    } else {
+        exit::NO_CHANGES
+    })
+}
+
+/// Writes one JSON report per pair and an index.html linking them.
+fn write_batch_dir(dir: &Path, report: &resdiff::batch::Batch) -> Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+    let json = RenderOptions {
+        format: Format::Json,
+        ..RenderOptions::default()
+    };
+    let mut links = Vec::new();
+    for (k, p) in report.pairs.iter().enumerate() {
+        let stem = Path::new(&p.new)
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let name = format!(
+            "{:03}-{}",
+            k + 1,
+            stem.replace(|c: char| !c.is_alphanumeric() && c != '-' && c != '.', "_")
+        );
+        if let Some(d) = &p.diff {
+            let file = format!("{name}.json");
+            emit(Some(&dir.join(&file)), |out| render::render(d, &json, out))?;
+            links.push((p, file));
+        }
+    }
+    let index = render::batch_index(report, &links);
+    emit(Some(&dir.join("index.html")), |out| {
+        out.write_all(index.as_bytes())
+    })
 }
 
 /// Writes the output: to stdout, or to a file through a temporary file in
 /// the same directory renamed into place, so an error never leaves half a
 /// file. Rendering starts only once every input has been read and parsed,
 /// so what reaches stdout is never cut short by a bad input.
-fn emit(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+fn emit(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     match path {
         None => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -99,11 +225,17 @@ fn emit(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Resu
         }
         Some(p) => {
             let ctx = || format!("{}: cannot write", p.display());
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             let tmp = tempfile::NamedTempFile::new_in(dir).with_context(ctx)?;
             let mut out = std::io::BufWriter::new(tmp);
             write(&mut out).with_context(ctx)?;
-            let tmp = out.into_inner().map_err(|e| e.into_error()).with_context(ctx)?;
+            let tmp = out
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(ctx)?;
             tmp.persist(p).with_context(ctx)?;
         }
     }

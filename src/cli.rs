@@ -43,6 +43,29 @@ pub enum Command {
   resdiff show resolutions/A-ES-11-L.11.txt
   resdiff show resolutions/A-RES-ES-11-4.txt --format json")]
     Show(ShowArgs),
+    /// Follow each clause through two or more versions of one text.
+    ///
+    /// Compares each version with the next (rev.1, rev.2, the adopted text)
+    /// and follows every clause through them, so that a clause moved in one
+    /// revision and reworded in the next stays one line: what changed at each
+    /// step and in which version, and the clauses born or dropped on the way.
+    #[command(after_help = "Examples:
+  resdiff history resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt
+  resdiff history v1.txt v2.pdf v3.docx --changes-only
+  resdiff history rev1.txt rev2.txt adopted.txt --format json")]
+    History(HistoryArgs),
+    /// Compare whole sets of documents: last session's against this one's.
+    ///
+    /// Pairs the documents of two directories (by symbol when it carries
+    /// over, else by title, else by wording), compares every pair in
+    /// parallel and ranks them by how much changed. Unpaired documents are
+    /// listed as new or discontinued; an unreadable file is reported and
+    /// skipped (exit status 2 at the end).
+    #[command(after_help = "Examples:
+  resdiff batch session79/ session80/
+  resdiff batch session79/ session80/ --out report/
+  resdiff batch old/ new/ --format json")]
+    Batch(BatchArgs),
 }
 
 /// When to use colour.
@@ -98,6 +121,20 @@ pub struct CompareArgs {
     /// Hide clauses without substantive change.
     #[arg(long, short = 'c')]
     pub changes_only: bool,
+    /// How clauses are compared.
+    #[command(flatten)]
+    pub matching: MatchArgs,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// How clauses are compared (shared by compare, history and batch).
+#[derive(Debug, Clone, Args)]
+pub struct MatchArgs {
     /// Compare words without regard to case.
     #[arg(long, short = 'i')]
     pub ignore_case: bool,
@@ -109,6 +146,41 @@ pub struct CompareArgs {
     /// added. Lower pairs more boldly.
     #[arg(long, short = 't', value_name = "F", default_value_t = crate::align::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f32,
+}
+
+/// `resdiff history`.
+#[derive(Debug, Clone, Args)]
+pub struct HistoryArgs {
+    /// The versions, oldest first (two or more).
+    #[arg(required = true, num_args = 2..)]
+    pub versions: Vec<PathBuf>,
+    /// Hide clauses that never changed.
+    #[arg(long, short = 'c')]
+    pub changes_only: bool,
+    /// How clauses are compared.
+    #[command(flatten)]
+    pub matching: MatchArgs,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `resdiff batch`.
+#[derive(Debug, Clone, Args)]
+pub struct BatchArgs {
+    /// The earlier set: a directory of drafts.
+    pub old_dir: PathBuf,
+    /// The later set.
+    pub new_dir: PathBuf,
+    /// Also write one report per pair (JSON) and an index.html linking them into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// How clauses are compared.
+    #[command(flatten)]
+    pub matching: MatchArgs,
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,

@@ -24,10 +24,12 @@
 //! ```
 
 pub mod align;
+pub mod batch;
 pub mod cli;
 pub mod diff;
 pub mod error;
 pub mod exit;
+pub mod history;
 pub mod load;
 pub mod pair;
 pub mod parse;
@@ -54,7 +56,10 @@ pub fn compare(res: Pair<parse::Resolution>, opts: &CompareOptions) -> Resolutio
 
 /// Compares two texts (a convenience for tests and library users).
 pub fn compare_texts(old: &str, new: &str, opts: &CompareOptions) -> Result<ResolutionDiff> {
-    let docs = Pair::new(load::Document::from_text("old", old), load::Document::from_text("new", new));
+    let docs = Pair::new(
+        load::Document::from_text("old", old),
+        load::Document::from_text("new", new),
+    );
     let res = docs.try_map(|d| parse::parse(&d))?;
     Ok(compare(res, opts))
 }

@@ -77,7 +77,8 @@ mod tests {
         let p = Pair::new("old", "new").map(str::len);
         assert_eq!(p[Side::Old], 3);
         assert_eq!(p[Side::New], 3);
-        let q: Result<Pair<u8>, String> = Pair::new("1", "x").try_map(|s| s.parse().map_err(|_| s.to_string()));
+        let q: Result<Pair<u8>, String> =
+            Pair::new("1", "x").try_map(|s| s.parse().map_err(|_| s.to_string()));
         assert_eq!(q.unwrap_err(), "x");
     }
 }

@@ -52,7 +52,10 @@ pub struct KeyOptions {
 }
 
 fn joiner(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '’' | '/' | '.' | '&')
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\'' | '’' | '/' | '.' | '&'
+    )
 }
 
 fn digit_joiner(c: char) -> bool {
@@ -85,7 +88,13 @@ pub fn tokenize(text: &str, opts: KeyOptions) -> Vec<Token> {
             (c, c.len_utf8())
         }
     };
-    let is_word = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+    let is_word = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        }
+    };
     let mut i = 0;
     while i < n {
         let (c, len) = at(i);
@@ -126,12 +135,22 @@ pub fn tokenize(text: &str, opts: KeyOptions) -> Vec<Token> {
             }
             kind = TokenKind::Word;
         } else {
-            kind = if opts.ignore_punctuation { TokenKind::Space } else { TokenKind::Punct };
+            kind = if opts.ignore_punctuation {
+                TokenKind::Space
+            } else {
+                TokenKind::Punct
+            };
         }
-        let tok = Token { start: start as u32, end: i as u32, kind };
+        let tok = Token {
+            start: start as u32,
+            end: i as u32,
+            kind,
+        };
         // with punctuation ignored, spaces and punctuation form one gap
         match out.last_mut() {
-            Some(last) if kind == TokenKind::Space && last.kind == TokenKind::Space => last.end = tok.end,
+            Some(last) if kind == TokenKind::Space && last.kind == TokenKind::Space => {
+                last.end = tok.end
+            }
             _ => out.push(tok),
         }
     }
@@ -160,7 +179,9 @@ pub fn key(text: &str, kind: TokenKind, opts: KeyOptions) -> Cow<'_, str> {
             t => t,
         }),
         TokenKind::Word => {
-            let needs = text.chars().any(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}' | '’' | '‘'))
+            let needs = text
+                .chars()
+                .any(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}' | '’' | '‘'))
                 || (opts.ignore_case && text.chars().any(char::is_uppercase));
             if !needs {
                 return Cow::Borrowed(text);
@@ -211,12 +232,21 @@ impl Interner {
 
     /// Keys of all tokens of a text.
     pub fn keys(&mut self, text: &str, tokens: &[Token], opts: KeyOptions) -> Vec<u32> {
-        tokens.iter().map(|t| self.intern(&key(t.text(text), t.kind, opts))).collect()
+        tokens
+            .iter()
+            .map(|t| self.intern(&key(t.text(text), t.kind, opts)))
+            .collect()
     }
 
     /// Word keys (for similarity) and content keys (words and punctuation,
     /// for identity) of a text, from one pass; appended to the given vectors.
-    pub fn clause_keys(&mut self, text: &str, opts: KeyOptions, words: &mut Vec<u32>, content: &mut Vec<u32>) {
+    pub fn clause_keys(
+        &mut self,
+        text: &str,
+        opts: KeyOptions,
+        words: &mut Vec<u32>,
+        content: &mut Vec<u32>,
+    ) {
         for t in tokenize(text, opts) {
             match t.kind {
                 TokenKind::Word => {
@@ -256,15 +286,29 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str, opts: KeyOptions) -> Vec<(&str, TokenKind)> {
-        tokenize(text, opts).iter().map(|t| (t.text(text), t.kind)).collect()
+        tokenize(text, opts)
+            .iter()
+            .map(|t| (t.text(text), t.kind))
+            .collect()
     }
 
     #[test]
     fn words_stay_whole_and_punctuation_stands_alone() {
-        let t = kinds("resolution 2774 (2025), 1,500 people;", KeyOptions::default());
-        let words: Vec<&str> = t.iter().filter(|(_, k)| *k == TokenKind::Word).map(|(s, _)| *s).collect();
+        let t = kinds(
+            "resolution 2774 (2025), 1,500 people;",
+            KeyOptions::default(),
+        );
+        let words: Vec<&str> = t
+            .iter()
+            .filter(|(_, k)| *k == TokenKind::Word)
+            .map(|(s, _)| *s)
+            .collect();
         assert_eq!(words, ["resolution", "2774", "2025", "1,500", "people"]);
-        let puncts: Vec<&str> = t.iter().filter(|(_, k)| *k == TokenKind::Punct).map(|(s, _)| *s).collect();
+        let puncts: Vec<&str> = t
+            .iter()
+            .filter(|(_, k)| *k == TokenKind::Punct)
+            .map(|(s, _)| *s)
+            .collect();
         assert_eq!(puncts, ["(", ")", ",", ";"]);
     }
 
@@ -278,11 +322,17 @@ mod tests {
 
     #[test]
     fn ignoring_punctuation_merges_it_into_the_gaps() {
-        let o = KeyOptions { ignore_punctuation: true, ..Default::default() };
+        let o = KeyOptions {
+            ignore_punctuation: true,
+            ..Default::default()
+        };
         let mut i = Interner::new();
         let a = tokenize("peace, security", o);
         let b = tokenize("peace security", o);
-        assert_eq!(i.keys("peace, security", &a, o), i.keys("peace security", &b, o));
+        assert_eq!(
+            i.keys("peace, security", &a, o),
+            i.keys("peace security", &b, o)
+        );
     }
 
     #[test]

@@ -18,7 +18,11 @@ fn assert_same(name: &str, clean: &str, symbol: &str) {
             .filter(|c| c.is_substantive())
             .map(|c| format!("{:?} {:?}->{:?}", c.kind, c.old, c.new))
             .collect();
-        assert!(!d.has_changes(), "{name} at width {width}: {changed:?}\n{:?}", d.header);
+        assert!(
+            !d.has_changes(),
+            "{name} at width {width}: {changed:?}\n{:?}",
+            d.header
+        );
     }
 }
 
@@ -45,7 +49,12 @@ fn bundled_drafts_survive_pdf_layout() {
 /// every article, so wrapping regroups a few of its headings; in task3-29
 /// the line of the last preambular paragraph also holds operative
 /// paragraphs 1 to 4.
-const RUN_TOGETHER: &[&str] = &["task3-07.txt", "task3-10.txt", "task3-11.txt", "task3-29.txt"];
+const RUN_TOGETHER: &[&str] = &[
+    "task3-07.txt",
+    "task3-10.txt",
+    "task3-11.txt",
+    "task3-29.txt",
+];
 
 #[test]
 fn corpus_texts_survive_pdf_layout() {
@@ -75,7 +84,12 @@ fn wrapped_reference_equals_its_own_unwrapped_form() {
         let flat = resdiff::render::resolution_text(&r);
         let d = compare_texts(&wrapped, &flat, &CompareOptions::default()).unwrap();
         assert!(!d.has_changes(), "{}", path.display());
-        assert_eq!(parse("flat", &flat).clause_count(), r.clause_count(), "{}", path.display());
+        assert_eq!(
+            parse("flat", &flat).clause_count(),
+            r.clause_count(),
+            "{}",
+            path.display()
+        );
     }
 }
 

@@ -117,21 +117,34 @@ pub struct Alignment {
 pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
     use rayon::prelude::*;
     let deadline = Instant::now() + opts.deadline;
-    let parts: Vec<Part> =
-        Part::ALL.into_iter().filter(|&p| !(res.old.part(p).is_empty() && res.new.part(p).is_empty())).collect();
+    let parts: Vec<Part> = Part::ALL
+        .into_iter()
+        .filter(|&p| !(res.old.part(p).is_empty() && res.new.part(p).is_empty()))
+        .collect();
     // the parts are independent; long texts align them on separate cores
     let one = |part: Part| {
-        let mut ctx = Ctx { interner: Interner::new(), opts: *opts, deadline, coarse: false };
+        let mut ctx = Ctx {
+            interner: Interner::new(),
+            opts: *opts,
+            deadline,
+            coarse: false,
+        };
         let old: Vec<&Clause> = res.old.part(part).iter().collect();
         let new: Vec<&Clause> = res.new.part(part).iter().collect();
         let links = ctx.level(&old, &new);
         (PartAlignment { part, links }, ctx.coarse)
     };
     let large = res.old.clauses().count() + res.new.clauses().count() > PARALLEL_ABOVE;
-    let done: Vec<(PartAlignment, bool)> =
-        if large { parts.into_par_iter().map(one).collect() } else { parts.into_iter().map(one).collect() };
+    let done: Vec<(PartAlignment, bool)> = if large {
+        parts.into_par_iter().map(one).collect()
+    } else {
+        parts.into_iter().map(one).collect()
+    };
     let coarse = done.iter().any(|d| d.1);
-    Alignment { parts: done.into_iter().map(|d| d.0).collect(), coarse }
+    Alignment {
+        parts: done.into_iter().map(|d| d.0).collect(),
+        coarse,
+    }
 }
 
 /// Clause counts above which work is spread over threads; below, starting
@@ -171,7 +184,12 @@ fn raw_hash(c: &Clause) -> u64 {
 
 /// Whether two clauses read exactly the same, sub-paragraphs included.
 fn same_text(a: &Clause, b: &Clause) -> bool {
-    a.text == b.text && a.children.len() == b.children.len() && a.children.iter().zip(&b.children).all(|(x, y)| same_text(x, y))
+    a.text == b.text
+        && a.children.len() == b.children.len()
+        && a.children
+            .iter()
+            .zip(&b.children)
+            .all(|(x, y)| same_text(x, y))
 }
 
 /// Links for the sub-paragraphs of two identical clauses.
@@ -215,7 +233,12 @@ impl Ctx {
         });
         let mut sorted = words.clone();
         sorted.sort_unstable();
-        Info { words, sorted, full: hash_keys(&full), own }
+        Info {
+            words,
+            sorted,
+            full: hash_keys(&full),
+            own,
+        }
     }
 
     fn past_deadline(&mut self) -> bool {
@@ -248,10 +271,35 @@ impl Ctx {
 
         // 1b. the same wording once typography is folded (quotes, hyphens,
         // and case or punctuation when asked)
-        let oi: Vec<Info> = old.iter().enumerate().map(|(o, c)| if m.o2n[o].is_some() { Info::default() } else { self.info(c) }).collect();
-        let ni: Vec<Info> = new.iter().enumerate().map(|(n, c)| if m.n2o[n].is_some() { Info::default() } else { self.info(c) }).collect();
+        let oi: Vec<Info> = old
+            .iter()
+            .enumerate()
+            .map(|(o, c)| {
+                if m.o2n[o].is_some() {
+                    Info::default()
+                } else {
+                    self.info(c)
+                }
+            })
+            .collect();
+        let ni: Vec<Info> = new
+            .iter()
+            .enumerate()
+            .map(|(n, c)| {
+                if m.n2o[n].is_some() {
+                    Info::default()
+                } else {
+                    self.info(c)
+                }
+            })
+            .collect();
         let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        for (n, info) in ni.iter().enumerate().rev().filter(|(n, _)| m.n2o[*n].is_none()) {
+        for (n, info) in ni
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(n, _)| m.n2o[*n].is_none())
+        {
             by_hash.entry(info.full).or_default().push(n);
         }
         for (o, info) in oi.iter().enumerate() {
@@ -269,12 +317,20 @@ impl Ctx {
         // 2. anchors: the identical pairs that keep their order
         let exact: Vec<(usize, usize)> = m.pairs();
         let keep = lis_mask(&exact.iter().map(|p| p.1).collect::<Vec<_>>());
-        let anchors: Vec<(usize, usize)> = exact.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| *p).collect();
+        let anchors: Vec<(usize, usize)> = exact
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(p, _)| *p)
+            .collect();
 
         // 3. leftovers between consecutive anchors
         let thr = self.opts.threshold;
         let mut lo = (0usize, 0usize);
-        for &(ao, an) in anchors.iter().chain(std::iter::once(&(old.len(), new.len()))) {
+        for &(ao, an) in anchors
+            .iter()
+            .chain(std::iter::once(&(old.len(), new.len())))
+        {
             let os: Vec<usize> = (lo.0..ao).filter(|&o| m.o2n[o].is_none()).collect();
             let ns: Vec<usize> = (lo.1..an).filter(|&n| m.n2o[n].is_none()).collect();
             if !os.is_empty() && !ns.is_empty() {
@@ -306,20 +362,38 @@ impl Ctx {
 
         // 6. moves: pairs (and groups) out of order relative to the rest
         let mut rows: Vec<Row> = Vec::new();
-        for o in 0..old.len() {
+        for (o, info) in oi.iter().enumerate() {
             if let Some(n) = m.o2n[o]
                 && m.n2o[n] == Some(o)
                 && !m.grouped_old[o]
             {
                 // the kind describes the clause's own wording; its
                 // sub-paragraphs carry their own kinds
-                let kind = if m.identical[o] || oi[o].own == ni[n].own { LinkKind::Unchanged } else { LinkKind::Modified };
-                rows.push(Row { kind, old: vec![o], new: vec![n], sim: m.score[o] });
+                let kind = if m.identical[o] || info.own == ni[n].own {
+                    LinkKind::Unchanged
+                } else {
+                    LinkKind::Modified
+                };
+                rows.push(Row {
+                    kind,
+                    old: vec![o],
+                    new: vec![n],
+                    sim: m.score[o],
+                });
             }
         }
         for (os, ns, sim) in groups {
-            let kind = if os.len() == 1 { LinkKind::Split } else { LinkKind::Merged };
-            rows.push(Row { kind, old: os, new: ns, sim });
+            let kind = if os.len() == 1 {
+                LinkKind::Split
+            } else {
+                LinkKind::Merged
+            };
+            rows.push(Row {
+                kind,
+                old: os,
+                new: ns,
+                sim,
+            });
         }
         rows.sort_by_key(|r| r.old[0]);
         let order: Vec<usize> = rows.iter().map(|r| r.new[0]).collect();
@@ -332,9 +406,20 @@ impl Ctx {
             } else {
                 let oc: Vec<&Clause> = r.old.iter().flat_map(|&o| old[o].children.iter()).collect();
                 let nc: Vec<&Clause> = r.new.iter().flat_map(|&n| new[n].children.iter()).collect();
-                if oc.is_empty() && nc.is_empty() { Vec::new() } else { self.level(&oc, &nc) }
+                if oc.is_empty() && nc.is_empty() {
+                    Vec::new()
+                } else {
+                    self.level(&oc, &nc)
+                }
             };
-            links.push(Link { kind: r.kind, old: r.old, new: r.new, moved: !keep, similarity: r.sim, children });
+            links.push(Link {
+                kind: r.kind,
+                old: r.old,
+                new: r.new,
+                moved: !keep,
+                similarity: r.sim,
+                children,
+            });
         }
         for o in (0..old.len()).filter(|&o| m.o2n[o].is_none() && !m.grouped_old[o]) {
             links.push(one_sided(LinkKind::Deleted, o, old[o]));
@@ -355,9 +440,25 @@ struct Row {
 
 /// A link for a clause present on one side only, with all its sub-paragraphs.
 fn one_sided(kind: LinkKind, index: usize, clause: &Clause) -> Link {
-    let children = clause.children.iter().enumerate().map(|(k, c)| one_sided(kind, k, c)).collect();
-    let (old, new) = if kind == LinkKind::Deleted { (vec![index], vec![]) } else { (vec![], vec![index]) };
-    Link { kind, old, new, moved: false, similarity: 0.0, children }
+    let children = clause
+        .children
+        .iter()
+        .enumerate()
+        .map(|(k, c)| one_sided(kind, k, c))
+        .collect();
+    let (old, new) = if kind == LinkKind::Deleted {
+        (vec![index], vec![])
+    } else {
+        (vec![], vec![index])
+    };
+    Link {
+        kind,
+        old,
+        new,
+        moved: false,
+        similarity: 0.0,
+        children,
+    }
 }
 
 /// Orders links as the new text reads; a deleted clause goes right after
@@ -386,7 +487,7 @@ fn reading_order(links: Vec<Link>) -> Vec<Link> {
             (key, l)
         })
         .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.sort_by_key(|k| k.0);
     keyed.into_iter().map(|(_, l)| l).collect()
 }
 
@@ -427,7 +528,11 @@ impl Matching {
 
     /// The pairs made so far, in old order.
     fn pairs(&self) -> Vec<(usize, usize)> {
-        self.o2n.iter().enumerate().filter_map(|(o, n)| n.map(|n| (o, n))).collect()
+        self.o2n
+            .iter()
+            .enumerate()
+            .filter_map(|(o, n)| n.map(|n| (o, n)))
+            .collect()
     }
 
     /// Pairs candidates best first, each clause at most once.

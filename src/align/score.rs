@@ -184,8 +184,14 @@ pub(super) fn splits_and_merges(
 ) -> Vec<(Vec<usize>, Vec<usize>, f32)> {
     let mut groups = Vec::new();
     let union_dice = |a: &[usize], b: &[usize], ai: &[Info], bi: &[Info]| {
-        let mut x: Vec<u32> = a.iter().flat_map(|&k| words(&ai[k]).iter().copied()).collect();
-        let mut y: Vec<u32> = b.iter().flat_map(|&k| words(&bi[k]).iter().copied()).collect();
+        let mut x: Vec<u32> = a
+            .iter()
+            .flat_map(|&k| words(&ai[k]).iter().copied())
+            .collect();
+        let mut y: Vec<u32> = b
+            .iter()
+            .flat_map(|&k| words(&bi[k]).iter().copied())
+            .collect();
         x.sort_unstable();
         y.sort_unstable();
         dice(&x, &y)
@@ -201,14 +207,19 @@ pub(super) fn splits_and_merges(
         let mut rest = Bag::of(words(&oi[o]));
         rest.minus(words(&ni[n]));
         let mut group = vec![n];
-        extend(&mut group, ni.len(), |x| m.n2o[x].is_none() && !m.grouped_new[x], |x| {
-            if mostly_from(&rest, words(&ni[x])) {
-                rest.minus(words(&ni[x]));
-                true
-            } else {
-                false
-            }
-        });
+        extend(
+            &mut group,
+            ni.len(),
+            |x| m.n2o[x].is_none() && !m.grouped_new[x],
+            |x| {
+                if mostly_from(&rest, words(&ni[x])) {
+                    rest.minus(words(&ni[x]));
+                    true
+                } else {
+                    false
+                }
+            },
+        );
         if group.len() > 1 {
             group.sort_unstable();
             for &x in &group {
@@ -223,14 +234,19 @@ pub(super) fn splits_and_merges(
         let mut rest = Bag::of(words(&ni[n]));
         rest.minus(words(&oi[o]));
         let mut group = vec![o];
-        extend(&mut group, oi.len(), |x| m.o2n[x].is_none() && !m.grouped_old[x], |x| {
-            if mostly_from(&rest, words(&oi[x])) {
-                rest.minus(words(&oi[x]));
-                true
-            } else {
-                false
-            }
-        });
+        extend(
+            &mut group,
+            oi.len(),
+            |x| m.o2n[x].is_none() && !m.grouped_old[x],
+            |x| {
+                if mostly_from(&rest, words(&oi[x])) {
+                    rest.minus(words(&oi[x]));
+                    true
+                } else {
+                    false
+                }
+            },
+        );
         if group.len() > 1 {
             group.sort_unstable();
             for &x in &group {
@@ -244,7 +260,11 @@ pub(super) fn splits_and_merges(
     // unmatched clauses that match a run of unmatched clauses on the other side
     let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
     bounds.extend(anchors.iter().map(|&(o, n)| (o + 1, n + 1)));
-    let ends: Vec<(usize, usize)> = anchors.iter().copied().chain(std::iter::once((oi.len(), ni.len()))).collect();
+    let ends: Vec<(usize, usize)> = anchors
+        .iter()
+        .copied()
+        .chain(std::iter::once((oi.len(), ni.len())))
+        .collect();
     for (lo, hi) in bounds.into_iter().zip(ends) {
         for o in lo.0..hi.0 {
             if m.o2n[o].is_some() || m.grouped_old[o] {
@@ -336,7 +356,12 @@ pub(super) fn splits_and_merges(
 
 /// Grows a group of consecutive indices forwards, then backwards, while
 /// the next index is free and accepted.
-fn extend(group: &mut Vec<usize>, len: usize, free: impl Fn(usize) -> bool, mut accept: impl FnMut(usize) -> bool) {
+fn extend(
+    group: &mut Vec<usize>,
+    len: usize,
+    free: impl Fn(usize) -> bool,
+    mut accept: impl FnMut(usize) -> bool,
+) {
     let first = group[0];
     let mut x = first + 1;
     while x < len && free(x) && accept(x) {

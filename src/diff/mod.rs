@@ -57,7 +57,9 @@ pub struct Change {
 impl Change {
     /// Whether this change or any below it is substantive.
     pub fn is_substantive(&self) -> bool {
-        self.kind != LinkKind::Unchanged || self.moved || self.children.iter().any(Change::is_substantive)
+        self.kind != LinkKind::Unchanged
+            || self.moved
+            || self.children.iter().any(Change::is_substantive)
     }
 
     /// Visits this change and its descendants, parents first.
@@ -80,7 +82,11 @@ impl Change {
             LinkKind::Merged => "merged",
         };
         if self.moved {
-            if self.kind == LinkKind::Unchanged { ">".to_string() } else { format!("> {base}") }
+            if self.kind == LinkKind::Unchanged {
+                ">".to_string()
+            } else {
+                format!("> {base}")
+            }
         } else {
             base.to_string()
         }
@@ -170,8 +176,14 @@ struct Differ<'a> {
 pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -> ResolutionDiff {
     use rayon::prelude::*;
     let deadline = Instant::now() + opts.deadline;
-    let differ = || Differ { interner: Interner::new(), opts, deadline, timed_out: false };
-    let large = res.old.clauses().count() + res.new.clauses().count() > crate::align::PARALLEL_ABOVE;
+    let differ = || Differ {
+        interner: Interner::new(),
+        opts,
+        deadline,
+        timed_out: false,
+    };
+    let large =
+        res.old.clauses().count() + res.new.clauses().count() > crate::align::PARALLEL_ABOVE;
     let mut changes = Vec::new();
     let mut timed_out = false;
     for pa in &alignment.parts {
@@ -185,7 +197,10 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
                 .par_chunks(256)
                 .map(|links| {
                     let mut d = differ();
-                    let out: Vec<Change> = links.iter().map(|l| d.change(l, pa.part, &old, &new)).collect();
+                    let out: Vec<Change> = links
+                        .iter()
+                        .map(|l| d.change(l, pa.part, &old, &new))
+                        .collect();
                     (out, d.timed_out)
                 })
                 .collect();
@@ -242,7 +257,10 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
 }
 
 fn count_words(text: &str) -> usize {
-    tokenize(text, Default::default()).iter().filter(|t| t.kind == TokenKind::Word).count()
+    tokenize(text, Default::default())
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count()
 }
 
 impl Differ<'_> {
@@ -253,16 +271,44 @@ impl Differ<'_> {
         let text = |cs: &[&Clause]| -> String {
             match cs {
                 [one] => one.text.clone(),
-                _ => cs.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\n"),
+                _ => cs
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             }
         };
         let (segments, similarity) = match link.kind {
-            LinkKind::Unchanged => (vec![Segment { op: Op::Equal, text: text(&nc) }], 1.0),
-            LinkKind::Inserted => (vec![Segment { op: Op::Insert, text: text(&nc) }], 0.0),
-            LinkKind::Deleted => (vec![Segment { op: Op::Delete, text: text(&oc) }], 0.0),
+            LinkKind::Unchanged => (
+                vec![Segment {
+                    op: Op::Equal,
+                    text: text(&nc),
+                }],
+                1.0,
+            ),
+            LinkKind::Inserted => (
+                vec![Segment {
+                    op: Op::Insert,
+                    text: text(&nc),
+                }],
+                0.0,
+            ),
+            LinkKind::Deleted => (
+                vec![Segment {
+                    op: Op::Delete,
+                    text: text(&oc),
+                }],
+                0.0,
+            ),
             LinkKind::Modified | LinkKind::Split | LinkKind::Merged => {
                 let (otext, ntext) = (text(&oc), text(&nc));
-                let (segs, timed_out) = word_diff(&otext, &ntext, &mut self.interner, self.opts.keys, Some(self.deadline));
+                let (segs, timed_out) = word_diff(
+                    &otext,
+                    &ntext,
+                    &mut self.interner,
+                    self.opts.keys,
+                    Some(self.deadline),
+                );
                 self.timed_out |= timed_out;
                 let sim = ratio(&segs);
                 (segs, sim)
@@ -273,9 +319,14 @@ impl Differ<'_> {
             (Some(o), Some(n)) => {
                 let base = |l: &Option<String>| l.as_deref().map(base_lead);
                 (base(&o.lead) != base(&n.lead)).then(|| {
-                    let strength = |l: &Option<String>| l.as_deref().and_then(|l| lead_strength(l, part));
+                    let strength =
+                        |l: &Option<String>| l.as_deref().and_then(|l| lead_strength(l, part));
                     let shift = strength(&o.lead).zip(strength(&n.lead)).map(|(a, b)| b - a);
-                    LeadChange { old: o.lead.clone(), new: n.lead.clone(), shift }
+                    LeadChange {
+                        old: o.lead.clone(),
+                        new: n.lead.clone(),
+                        shift,
+                    }
                 })
             }
             _ => None,
@@ -285,7 +336,10 @@ impl Differ<'_> {
         } else {
             let och: Vec<&Clause> = oc.iter().flat_map(|c| c.children.iter()).collect();
             let nch: Vec<&Clause> = nc.iter().flat_map(|c| c.children.iter()).collect();
-            link.children.iter().map(|l| self.change(l, part, &och, &nch)).collect()
+            link.children
+                .iter()
+                .map(|l| self.change(l, part, &och, &nch))
+                .collect()
         };
         Change {
             kind: link.kind,
@@ -303,7 +357,13 @@ impl Differ<'_> {
     fn header(&mut self, res: &Pair<Resolution>) -> HeaderDiff {
         let mut h = HeaderDiff::default();
         if let (Some(a), Some(b)) = (&res.old.header.title, &res.new.header.title) {
-            let (segs, _) = word_diff(a, b, &mut self.interner, self.opts.keys, Some(self.deadline));
+            let (segs, _) = word_diff(
+                a,
+                b,
+                &mut self.interner,
+                self.opts.keys,
+                Some(self.deadline),
+            );
             if segs.iter().any(|s| s.op != Op::Equal) {
                 h.title = Some(segs);
             }
@@ -329,5 +389,9 @@ fn ratio(segs: &[Segment]) -> f32 {
         }
     }
     let total = 2 * eq + del + ins;
-    if total == 0 { 1.0 } else { 2.0 * eq as f32 / total as f32 }
+    if total == 0 {
+        1.0
+    } else {
+        2.0 * eq as f32 / total as f32
+    }
 }

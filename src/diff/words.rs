@@ -74,12 +74,41 @@ pub fn word_diff(
     let mut edits: Vec<Edit> = Vec::with_capacity(ops.len());
     for op in ops {
         match op {
-            DiffOp::Equal { old_index, new_index, len } => edits.push(Edit::Equal { o: old_index, n: new_index, len }),
-            DiffOp::Delete { old_index, old_len, .. } => edits.push(Edit::Delete { o: old_index, len: old_len }),
-            DiffOp::Insert { new_index, new_len, .. } => edits.push(Edit::Insert { n: new_index, len: new_len }),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                edits.push(Edit::Delete { o: old_index, len: old_len });
-                edits.push(Edit::Insert { n: new_index, len: new_len });
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => edits.push(Edit::Equal {
+                o: old_index,
+                n: new_index,
+                len,
+            }),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => edits.push(Edit::Delete {
+                o: old_index,
+                len: old_len,
+            }),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => edits.push(Edit::Insert {
+                n: new_index,
+                len: new_len,
+            }),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                edits.push(Edit::Delete {
+                    o: old_index,
+                    len: old_len,
+                });
+                edits.push(Edit::Insert {
+                    n: new_index,
+                    len: new_len,
+                });
             }
         }
     }
@@ -141,7 +170,9 @@ fn regroup(edits: Vec<Edit>) -> Vec<Edit> {
     let mut out = Vec::with_capacity(edits.len());
     let mut del: Option<(usize, usize)> = None;
     let mut ins: Option<(usize, usize)> = None;
-    let flush = |out: &mut Vec<Edit>, del: &mut Option<(usize, usize)>, ins: &mut Option<(usize, usize)>| {
+    let flush = |out: &mut Vec<Edit>,
+                 del: &mut Option<(usize, usize)>,
+                 ins: &mut Option<(usize, usize)>| {
         if let Some((o, len)) = del.take() {
             out.push(Edit::Delete { o, len });
         }
@@ -219,7 +250,10 @@ mod tests {
     }
 
     fn rebuild(segs: &[(Op, String)], skip: Op) -> String {
-        segs.iter().filter(|s| s.0 != skip).map(|s| s.1.as_str()).collect()
+        segs.iter()
+            .filter(|s| s.0 != skip)
+            .map(|s| s.1.as_str())
+            .collect()
     }
 
     #[test]
@@ -229,9 +263,18 @@ mod tests {
         let d = diff(old, new);
         assert_eq!(rebuild(&d, Op::Insert), old);
         assert_eq!(rebuild(&d, Op::Delete), new);
-        let inserts: Vec<&str> = d.iter().filter(|s| s.0 == Op::Insert).map(|s| s.1.as_str()).collect();
+        let inserts: Vec<&str> = d
+            .iter()
+            .filter(|s| s.0 == Op::Insert)
+            .map(|s| s.1.as_str())
+            .collect();
         assert!(inserts.contains(&"just, "), "{d:?}");
-        assert!(inserts.iter().any(|s| s.contains("in line with the Charter")), "{d:?}");
+        assert!(
+            inserts
+                .iter()
+                .any(|s| s.contains("in line with the Charter")),
+            "{d:?}"
+        );
     }
 
     #[test]
@@ -246,14 +289,23 @@ mod tests {
 
     #[test]
     fn end_deletion_rebuilds_exactly() {
-        let d = diff("Decides to remain seized of the matter.", "Decides to remain seized.");
-        assert_eq!(rebuild(&d, Op::Insert), "Decides to remain seized of the matter.");
+        let d = diff(
+            "Decides to remain seized of the matter.",
+            "Decides to remain seized.",
+        );
+        assert_eq!(
+            rebuild(&d, Op::Insert),
+            "Decides to remain seized of the matter."
+        );
         assert_eq!(rebuild(&d, Op::Delete), "Decides to remain seized.");
     }
 
     #[test]
     fn quote_style_is_not_a_change() {
-        let d = diff("entitled “Uniting for peace”,", "entitled \"Uniting for peace\",");
+        let d = diff(
+            "entitled “Uniting for peace”,",
+            "entitled \"Uniting for peace\",",
+        );
         assert!(d.iter().all(|s| s.0 == Op::Equal), "{d:?}");
     }
 }

@@ -32,7 +32,10 @@ pub use text::decode_text;
 
 /// Refusal for a format whose reader is not built in yet.
 pub(crate) fn unsupported(name: &str, format: SourceFormat) -> Error {
-    Error::input(name, format!("{format} input is not supported yet; convert it to text first"))
+    Error::input(
+        name,
+        format!("{format} input is not supported yet; convert it to text first"),
+    )
 }
 
 /// The default limit on the size of one input: far above any real draft
@@ -186,7 +189,10 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Docu
             .map(|s| s.to_string())
             .or_else(|| p.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown cause".into());
-        Err(Error::input(name, format!("could not be read as {format} (the {format} reader failed: {why})")))
+        Err(Error::input(
+            name,
+            format!("could not be read as {format} (the {format} reader failed: {why})"),
+        ))
     })
 }
 
@@ -230,7 +236,9 @@ pub fn detect(bytes: &[u8]) -> SourceFormat {
     // UTF-16 (with a byte-order mark) is judged on its decoded start
     let units = |b: &[u8], word: fn([u8; 2]) -> u16| -> String {
         let n = b.len().min(8192) & !1;
-        char::decode_utf16(b[..n].chunks_exact(2).map(|c| word([c[0], c[1]]))).map(|c| c.unwrap_or('\u{FFFD}')).collect()
+        char::decode_utf16(b[..n].chunks_exact(2).map(|c| word([c[0], c[1]])))
+            .map(|c| c.unwrap_or('\u{FFFD}'))
+            .collect()
     };
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return detect(units(rest, u16::from_le_bytes).as_bytes());
@@ -241,7 +249,10 @@ pub fn detect(bytes: &[u8]) -> SourceFormat {
     let head = &bytes[..bytes.len().min(4096)];
     let skip_bom = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let trimmed = {
-        let start = skip_bom.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(skip_bom.len());
+        let start = skip_bom
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(skip_bom.len());
         &skip_bom[start..]
     };
     if trimmed.starts_with(b"%PDF-") || head.windows(5).take(1024).any(|w| w == b"%PDF-") {
@@ -251,12 +262,20 @@ pub fn detect(bytes: &[u8]) -> SourceFormat {
         // a Word file names word/document.xml in its zip directory
         return SourceFormat::Docx;
     }
-    let lower: Vec<u8> = trimmed.iter().take(2048).map(u8::to_ascii_lowercase).collect();
+    let lower: Vec<u8> = trimmed
+        .iter()
+        .take(2048)
+        .map(u8::to_ascii_lowercase)
+        .collect();
     let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
     if has(b"<akomantoso") {
         return SourceFormat::Akn;
     }
-    if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") || has(b"<html") || has(b"<body") {
+    if lower.starts_with(b"<!doctype html")
+        || lower.starts_with(b"<html")
+        || has(b"<html")
+        || has(b"<body")
+    {
         return SourceFormat::Html;
     }
     SourceFormat::Text

@@ -33,10 +33,16 @@ pub fn decode_text(mut bytes: Vec<u8>) -> std::result::Result<String, String> {
 
 fn utf8(bytes: Vec<u8>, offset: usize) -> std::result::Result<String, String> {
     if let Some(pos) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
-        return Err(format!("binary data (a NUL byte at offset {}), not a text draft", pos + offset));
+        return Err(format!(
+            "binary data (a NUL byte at offset {}), not a text draft",
+            pos + offset
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!("not valid UTF-8 (byte offset {}); save the text as UTF-8", e.utf8_error().valid_up_to() + offset)
+        format!(
+            "not valid UTF-8 (byte offset {}); save the text as UTF-8",
+            e.utf8_error().valid_up_to() + offset
+        )
     })
 }
 
@@ -62,14 +68,26 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode_text(b"\xEF\xBB\xBFThe General Assembly,".to_vec()).unwrap(), "The General Assembly,");
-        assert_eq!(decode_text("Réaffirmant".as_bytes().to_vec()).unwrap(), "Réaffirmant");
+        assert_eq!(
+            decode_text(b"\xEF\xBB\xBFThe General Assembly,".to_vec()).unwrap(),
+            "The General Assembly,"
+        );
+        assert_eq!(
+            decode_text("Réaffirmant".as_bytes().to_vec()).unwrap(),
+            "Réaffirmant"
+        );
     }
 
     #[test]
     fn utf16_both_orders() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Decides".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Decides".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Decides".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Decides".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode_text(le).unwrap(), "Decides");
         assert_eq!(decode_text(be).unwrap(), "Decides");
     }

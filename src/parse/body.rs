@@ -30,7 +30,8 @@ pub(crate) struct Para {
     pub heading: bool,
 }
 
-static ANNEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?:\s+[IVX\d]+)?$").unwrap());
+static ANNEX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?:\s+[IVX\d]+)?$").unwrap());
 
 /// Splits "bis"/"ter"/... off the start of `s`: returns the suffix and the rest.
 fn latin_suffix(s: &str) -> Option<(&str, &str)> {
@@ -90,7 +91,10 @@ pub(crate) fn marker(line: &str) -> Option<(Marker, &str)> {
             1 | 2 if base.bytes().all(|b| b.is_ascii_digit()) => true,
             1..=3 if base.bytes().all(|b| b.is_ascii_lowercase()) => true,
             1 | 2 if base.bytes().all(|b| b.is_ascii_uppercase()) => true,
-            _ => base.bytes().all(|b| b"ivxlcdm".contains(&b)) || base.bytes().all(|b| b"IVXLCDM".contains(&b)),
+            _ => {
+                base.bytes().all(|b| b"ivxlcdm".contains(&b))
+                    || base.bytes().all(|b| b"IVXLCDM".contains(&b))
+            }
         };
         if !ok {
             return None;
@@ -103,7 +107,11 @@ pub(crate) fn marker(line: &str) -> Option<(Marker, &str)> {
         return Some((Marker::Sub { label }, text));
     }
     if (first == b'P' || first == b'O') && line[1..].starts_with('P') {
-        let part = if first == b'P' { Part::Preamble } else { Part::Operative };
+        let part = if first == b'P' {
+            Part::Preamble
+        } else {
+            Part::Operative
+        };
         let rest = &line[2..];
         let rest = rest.strip_prefix(' ').unwrap_or(rest);
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -137,7 +145,8 @@ fn ends_terminal(s: &str) -> bool {
     let without_mark = s.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = s.len() - without_mark.len();
     let glued = without_mark.ends_with([',', ';', ':', '.']);
-    let spaced = without_mark.ends_with(' ') && without_mark.trim_end().ends_with([',', ';', ':', '.']);
+    let spaced =
+        without_mark.ends_with(' ') && without_mark.trim_end().ends_with([',', ';', ':', '.']);
     let s = if (glued && (1..=3).contains(&digits)) || (spaced && (1..=2).contains(&digits)) {
         without_mark.trim_end()
     } else {
@@ -155,7 +164,8 @@ fn ends_hyphenated(s: &str) -> bool {
         return true;
     }
     let mut it = s.chars().rev();
-    matches!(it.next(), Some('-' | '\u{2010}' | '\u{2011}')) && it.next().is_some_and(char::is_alphanumeric)
+    matches!(it.next(), Some('-' | '\u{2010}' | '\u{2011}'))
+        && it.next().is_some_and(char::is_alphanumeric)
 }
 
 /// Words used in the body (lower case), to decide whether "interna-" +
@@ -172,7 +182,10 @@ impl Vocabulary {
             return Vocabulary { words };
         }
         for l in lines {
-            for w in l.text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\u{2011}')) {
+            for w in l
+                .text
+                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\u{2011}'))
+            {
                 if w.len() > 2 && !w.ends_with('-') {
                     words.insert(w.to_lowercase());
                 }
@@ -192,7 +205,10 @@ impl Vocabulary {
         }
         let hyphen = left.chars().last().unwrap();
         let stem = &left[..left.len() - hyphen.len_utf8()];
-        let head = stem.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let head = stem
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         let tail: String = right.chars().take_while(|c| c.is_alphanumeric()).collect();
         let starts_lower = right.chars().next().is_some_and(char::is_lowercase);
         if starts_lower && !head.is_empty() && !tail.is_empty() {
@@ -227,13 +243,20 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 && marker(&l.text).is_none_or(|(_, r)| !r.is_empty())
         })
         .count();
-    let lowercase = nonblank.iter().filter(|l| l.text.starts_with(char::is_lowercase)).count();
-    let wrapped = nonblank.len() >= 3 && (unterminated * 4 > nonblank.len() || lowercase * 8 > nonblank.len());
+    let lowercase = nonblank
+        .iter()
+        .filter(|l| l.text.starts_with(char::is_lowercase))
+        .count();
+    let wrapped = nonblank.len() >= 3
+        && (unterminated * 4 > nonblank.len() || lowercase * 8 > nonblank.len());
     // the wrap width: how long lines run where a paragraph continues on
     // the next line (texts can mix wrapped and one-line paragraphs)
     let width = {
-        let mut lens: Vec<usize> =
-            nonblank.iter().filter(|l| !ends_terminal(&l.text)).map(|l| l.text.chars().count()).collect();
+        let mut lens: Vec<usize> = nonblank
+            .iter()
+            .filter(|l| !ends_terminal(&l.text))
+            .map(|l| l.text.chars().count())
+            .collect();
         if lens.len() < 3 {
             lens = nonblank.iter().map(|l| l.text.chars().count()).collect();
         }
@@ -265,28 +288,33 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
         let text: &str = &line.text;
         // a marker counts only where a paragraph can end: after a blank line,
         // after punctuation, or (for numbers in wrapped text) in sequence
-        let prev_closed = prev.is_none_or(|p| ends_terminal(&p.text) || marker(&p.text).is_some_and(|(_, r)| r.is_empty()));
-        // one paragraph a line: a marker at a line start is a paragraph.
-        // Wrapped text: a number or letter at a line start may be a
-        // reference ("paragraph\n7. of", "paragraph 28\n(b) of"), so it
-        // counts after closing punctuation when it follows in sequence or
-        // opens like a clause, and a letter after an unclosed line (a
-        // heading such as "(e) Support for justice") only when it is the
-        // next in its list and opens with a capital.
+        let prev_closed = prev.is_none_or(|p| {
+            ends_terminal(&p.text) || marker(&p.text).is_some_and(|(_, r)| r.is_empty())
+        });
+        // A number or letter at a line start after a line that closes with
+        // punctuation opens a paragraph. In wrapped text it may also be a
+        // reference ("paragraph\n7. of", "paragraph 28\n(b) of"), so there
+        // a number must follow in sequence or open like a clause. After a
+        // line left open (a heading such as "(e) Support for justice") only
+        // the next letter of a list counts, and in wrapped text only before
+        // a capital.
         let m = marker(text).filter(|(m, r)| {
-            if after_blank || cur.is_none() || !wrapped {
+            if after_blank || cur.is_none() {
                 return true;
             }
             match m {
                 Marker::Number { value, .. } => {
                     prev_closed
-                        && ((last_number..=last_number + 2).contains(value)
+                        && (!wrapped
+                            || (last_number..=last_number + 2).contains(value)
                             || *value == 1
                             || last_number == 0
                             || starts_like_clause(r))
                 }
                 Marker::Sub { label } => {
-                    prev_closed || (r.starts_with(char::is_uppercase) && next_in_list(label, last_sub.as_deref()))
+                    prev_closed
+                        || (next_in_list(label, last_sub.as_deref())
+                            && (!wrapped || r.starts_with(char::is_uppercase)))
                 }
                 Marker::Explicit { .. } => prev_closed,
             }
@@ -304,18 +332,30 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 Marker::Sub { label } => last_sub = Some(label.clone()),
                 Marker::Explicit { .. } => {}
             }
-            cur = Some(Para { marker: Some(mk), text: rest.to_string(), heading: false });
+            cur = Some(Para {
+                marker: Some(mk),
+                text: rest.to_string(),
+                heading: false,
+            });
             prev = Some(line);
             after_blank = false;
             continue;
         }
-        let heading = if prev_closed { section_heading(&lines[idx..], last_number) } else { 0 };
+        let heading = if prev_closed {
+            section_heading(&lines[idx..], last_number)
+        } else {
+            0
+        };
         // a line of a table of contents (dot leaders) stands alone
         if text.contains(". . . .") || text.contains("....") {
             if let Some(p) = cur.take() {
                 out.push(p);
             }
-            out.push(Para { marker: None, text: text.to_string(), heading: false });
+            out.push(Para {
+                marker: None,
+                text: text.to_string(),
+                heading: false,
+            });
             prev = None;
             after_blank = true;
             continue;
@@ -342,7 +382,11 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 }
             }
             skip = taken - 1;
-            out.push(Para { marker: None, text: parts.join(" "), heading: !annex && heading > 0 });
+            out.push(Para {
+                marker: None,
+                text: parts.join(" "),
+                heading: !annex && heading > 0,
+            });
             prev = None;
             after_blank = true;
             continue;
@@ -365,12 +409,14 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             (Some(_), None) if reopened => true,
             (None, _) | (_, None) => false,
             (Some(p), Some(pl)) => {
-                if p.text.is_empty() {
-                    true // the number stood alone on the previous line
-                } else if ends_hyphenated(&pl.text) || !ends_terminal(&pl.text) {
+                // a bare number on the line before, a line left open, or a
+                // line opening in lower case (no paragraph does) continue
+                if p.text.is_empty()
+                    || ends_hyphenated(&pl.text)
+                    || !ends_terminal(&pl.text)
+                    || text.starts_with(char::is_lowercase)
+                {
                     true
-                } else if text.starts_with(char::is_lowercase) {
-                    true // no paragraph opens in lower case
                 } else if !wrapped {
                     false
                 } else {
@@ -401,7 +447,11 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             if let Some(p) = cur.take() {
                 out.push(p);
             }
-            cur = Some(Para { marker: None, text: text.to_string(), heading: false });
+            cur = Some(Para {
+                marker: None,
+                text: text.to_string(),
+                heading: false,
+            });
         }
         prev = Some(line);
         after_blank = false;
@@ -422,13 +472,14 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
     if !first.starts_with(char::is_uppercase) {
         return 0;
     }
-    let mut k = 0;
-    for l in lines.iter().filter(|l| !l.is_blank()) {
+    for (k, l) in lines.iter().filter(|l| !l.is_blank()).enumerate() {
         let t: &str = &l.text;
         if let Some((mk, r)) = marker(t) {
             let follows = match mk {
                 Marker::Number { value, .. } => {
-                    !r.is_empty() && ((last_number..=last_number + 2).contains(&value) || (value == 1 && last_number > 1))
+                    !r.is_empty()
+                        && ((last_number..=last_number + 2).contains(&value)
+                            || (value == 1 && last_number > 1))
                 }
                 Marker::Explicit { .. } => true,
                 Marker::Sub { .. } => false,
@@ -438,7 +489,6 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
         if k == 3 || ends_terminal(t) || t.len() > 120 || t.split(' ').count() > 18 {
             return 0;
         }
-        k += 1;
     }
     0
 }
@@ -474,10 +524,14 @@ pub(crate) fn demote_embedded_lists(paras: &mut [Para]) {
                 }
                 end += 1;
             }
-            if end < paras.len() && number(&paras[end]).is_some_and(|n| n == top + 1 || n == top + 2) {
+            if end < paras.len()
+                && number(&paras[end]).is_some_and(|n| n == top + 1 || n == top + 2)
+            {
                 for p in &mut paras[i..end] {
                     if let Some(Marker::Number { label, .. }) = &p.marker {
-                        p.marker = Some(Marker::Sub { label: label.clone() });
+                        p.marker = Some(Marker::Sub {
+                            label: label.clone(),
+                        });
                     }
                 }
                 i = end;
@@ -487,6 +541,24 @@ pub(crate) fn demote_embedded_lists(paras: &mut [Para]) {
         top = v;
         i += 1;
     }
+}
+
+/// The index of the last paragraph numbered in the main operative sequence
+/// (1, 2, 3, ... without a restart).
+pub(crate) fn last_main_number(paras: &[Para]) -> usize {
+    let mut expect = 1;
+    let mut last = 0;
+    for (i, p) in paras.iter().enumerate() {
+        if let Some(Marker::Number { value, .. }) = &p.marker {
+            if *value >= expect && *value <= expect + 2 {
+                expect = value + 1;
+                last = i;
+            } else if *value == 1 && expect > 2 {
+                break;
+            }
+        }
+    }
+    last
 }
 
 /// Whether a sub-paragraph letter can come next: the first of a new list
@@ -503,7 +575,10 @@ fn next_in_list(label: &str, last: Option<&str>) -> bool {
 /// Whether a line opens the way preambular or operative paragraphs do.
 pub(crate) fn starts_like_clause(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
-    if matches!(first, "United" | "States" | "Nations" | "Member" | "Parties" | "Forces" | "Affairs" | "Rights") {
+    if matches!(
+        first,
+        "United" | "States" | "Nations" | "Member" | "Parties" | "Forces" | "Affairs" | "Rights"
+    ) {
         return false;
     }
     looks_preambular(text) || looks_operative(text)
@@ -568,6 +643,10 @@ pub(crate) struct Builder {
     numbered_ops: bool,
     heading: Option<String>,
     last_number: u32,
+    /// Paragraphs pushed so far, and the index of the last paragraph of the
+    /// main operative numbering.
+    pushed: usize,
+    last_main: usize,
 }
 
 impl Builder {
@@ -581,6 +660,8 @@ impl Builder {
             numbered_ops: false,
             heading: None,
             last_number: 0,
+            pushed: 0,
+            last_main: 0,
         }
     }
 
@@ -618,7 +699,10 @@ impl Builder {
     fn top_level(&mut self, part: Part, label: Option<String>, text: String) {
         self.close_to(0);
         self.part = part;
-        self.stack.push(Open { clause: Self::clause(part, label, text), style: None });
+        self.stack.push(Open {
+            clause: Self::clause(part, label, text),
+            style: None,
+        });
     }
 
     /// Appends text to the innermost open clause.
@@ -636,8 +720,14 @@ impl Builder {
 
     fn sub(&mut self, label: String, text: String) {
         let base = label.split(' ').next().unwrap_or(&label).to_string();
-        let has = |st: Style, stack: &[Open]| stack.iter().any(|o| o.style.is_some_and(|(s, _)| s == st));
-        let last_of = |st: Style, stack: &[Open]| stack.iter().rev().find_map(|o| o.style.filter(|(s, _)| *s == st).map(|(_, v)| v));
+        let has =
+            |st: Style, stack: &[Open]| stack.iter().any(|o| o.style.is_some_and(|(s, _)| s == st));
+        let last_of = |st: Style, stack: &[Open]| {
+            stack
+                .iter()
+                .rev()
+                .find_map(|o| o.style.filter(|(s, _)| *s == st).map(|(_, v)| v))
+        };
         let style = if base.chars().all(|c| c.is_ascii_digit()) {
             Style::Digit
         } else if base.chars().all(|c| c.is_ascii_lowercase()) {
@@ -647,7 +737,10 @@ impl Builder {
                 (Some(a), Some(r)) => {
                     if last_of(Style::LowerAlpha, &self.stack) == Some(a - 1) {
                         Style::LowerAlpha
-                    } else if last_of(Style::LowerRoman, &self.stack) == Some(r - 1) || r == 1 || base.len() > 1 {
+                    } else if last_of(Style::LowerRoman, &self.stack) == Some(r - 1)
+                        || r == 1
+                        || base.len() > 1
+                    {
                         Style::LowerRoman
                     } else {
                         Style::LowerAlpha
@@ -663,7 +756,10 @@ impl Builder {
                 (Some(a), Some(r)) => {
                     if last_of(Style::UpperAlpha, &self.stack) == Some(a - 1) {
                         Style::UpperAlpha
-                    } else if last_of(Style::UpperRoman, &self.stack) == Some(r - 1) || r == 1 || base.len() > 1 {
+                    } else if last_of(Style::UpperRoman, &self.stack) == Some(r - 1)
+                        || r == 1
+                        || base.len() > 1
+                    {
                         Style::UpperRoman
                     } else {
                         Style::UpperAlpha
@@ -684,17 +780,24 @@ impl Builder {
             return;
         }
         let depth = if has(style, &self.stack) {
-            self.stack.iter().position(|o| o.style.is_some_and(|(s, _)| s == style)).unwrap()
+            self.stack
+                .iter()
+                .position(|o| o.style.is_some_and(|(s, _)| s == style))
+                .unwrap()
         } else {
             self.stack.len()
         };
         self.close_to(depth);
         let part = self.stack[0].clause.part;
-        self.stack.push(Open { clause: Self::clause(part, Some(label), text), style: Some((style, value)) });
+        self.stack.push(Open {
+            clause: Self::clause(part, Some(label), text),
+            style: Some((style, value)),
+        });
     }
 
     /// Adds one paragraph.
     pub fn push(&mut self, para: Para) {
+        self.pushed += 1;
         if para.heading {
             self.heading = Some(para.text);
             return;
@@ -702,7 +805,8 @@ impl Builder {
         let heading = self.heading.take();
         let top = self.top_count();
         self.push_para(para);
-        if heading.is_some() && self.top_count() > top
+        if heading.is_some()
+            && self.top_count() > top
             && let Some(open) = self.stack.first_mut()
         {
             open.clause.heading = heading;
@@ -710,7 +814,16 @@ impl Builder {
     }
 
     fn top_count(&self) -> usize {
-        self.preamble.len() + self.operative.len() + self.annex.len() + usize::from(!self.stack.is_empty())
+        self.preamble.len()
+            + self.operative.len()
+            + self.annex.len()
+            + usize::from(!self.stack.is_empty())
+    }
+
+    /// Tells the builder where the main operative numbering ends (the index
+    /// of its last paragraph): only after it can unnumbered text start an annex.
+    pub fn set_last_main(&mut self, index: usize) {
+        self.last_main = index;
     }
 
     fn push_para(&mut self, para: Para) {
@@ -722,7 +835,11 @@ impl Builder {
                     self.part = Part::Annex;
                 }
                 self.last_number = value;
-                let part = if self.part == Part::Annex { Part::Annex } else { Part::Operative };
+                let part = if self.part == Part::Annex {
+                    Part::Annex
+                } else {
+                    Part::Operative
+                };
                 if part == Part::Operative {
                     self.numbered_ops = true;
                 }
@@ -744,7 +861,11 @@ impl Builder {
                 }
                 match self.part {
                     Part::Preamble => {
-                        let ends = text.trim_end_matches(['"', '”', '’', ')']).chars().last().unwrap_or(' ');
+                        let ends = text
+                            .trim_end_matches(['"', '”', '’', ')'])
+                            .chars()
+                            .last()
+                            .unwrap_or(' ');
                         if matches!(ends, '.' | ';') && looks_operative(&text) {
                             self.top_level(Part::Operative, None, text);
                         } else {
@@ -752,8 +873,19 @@ impl Builder {
                         }
                     }
                     Part::Operative => {
+                        let closed = self.stack.first().is_some_and(|o| {
+                            o.clause.text.ends_with('.') && o.clause.children.is_empty()
+                        });
                         if !self.numbered_ops && looks_operative(&text) {
                             self.top_level(Part::Operative, None, text);
+                        } else if self.numbered_ops
+                            && closed
+                            && self.stack.len() == 1
+                            && self.pushed > self.last_main
+                        {
+                            // after the closing full stop of the operative part,
+                            // unnumbered text is an annex ("Contents", a statute)
+                            self.top_level(Part::Annex, None, text);
                         } else {
                             self.append(&text);
                         }
@@ -783,7 +915,9 @@ impl Builder {
 fn assign_ids(part: Part, list: &mut [Clause]) {
     for (k, c) in list.iter_mut().enumerate() {
         c.id = match (&c.label, part) {
-            (Some(l), Part::Operative | Part::Annex) => format!("{}{}", part.prefix(), l.replace(' ', "")),
+            (Some(l), Part::Operative | Part::Annex) => {
+                format!("{}{}", part.prefix(), l.replace(' ', ""))
+            }
             _ => format!("{}{}", part.prefix(), k + 1),
         };
         assign_child_ids(c);
@@ -805,7 +939,11 @@ fn assign_ids(part: Part, list: &mut [Clause]) {
 fn assign_child_ids(c: &mut Clause) {
     c.lead = lead(&c.text);
     for (k, child) in c.children.iter_mut().enumerate() {
-        let label = child.label.clone().unwrap_or_else(|| (k + 1).to_string()).replace(' ', "");
+        let label = child
+            .label
+            .clone()
+            .unwrap_or_else(|| (k + 1).to_string())
+            .replace(' ', "");
         child.id = format!("{}({label})", c.id);
         assign_child_ids(child);
     }
@@ -858,7 +996,10 @@ mod tests {
         );
         let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts[2], "Annex I");
-        assert!(matches!(p[4].marker, Some(Marker::Number { value: 1, .. })), "{texts:?}");
+        assert!(
+            matches!(p[4].marker, Some(Marker::Number { value: 1, .. })),
+            "{texts:?}"
+        );
     }
 
     #[test]
@@ -869,11 +1010,37 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(marker("3. Decides").unwrap().0, Marker::Number { value: 3, label: "3".into() });
-        assert_eq!(marker("3 bis. Decides").unwrap().0, Marker::Number { value: 3, label: "3 bis".into() });
-        assert_eq!(marker("(ii) To monitor").unwrap().0, Marker::Sub { label: "ii".into() });
-        assert_eq!(marker("OP2 Urges").unwrap().0, Marker::Explicit { part: Part::Operative, label: "2".into() });
-        assert_eq!(marker("(a bis) To monitor").unwrap().0, Marker::Sub { label: "a bis".into() });
+        assert_eq!(
+            marker("3. Decides").unwrap().0,
+            Marker::Number {
+                value: 3,
+                label: "3".into()
+            }
+        );
+        assert_eq!(
+            marker("3 bis. Decides").unwrap().0,
+            Marker::Number {
+                value: 3,
+                label: "3 bis".into()
+            }
+        );
+        assert_eq!(
+            marker("(ii) To monitor").unwrap().0,
+            Marker::Sub { label: "ii".into() }
+        );
+        assert_eq!(
+            marker("OP2 Urges").unwrap().0,
+            Marker::Explicit {
+                part: Part::Operative,
+                label: "2".into()
+            }
+        );
+        assert_eq!(
+            marker("(a bis) To monitor").unwrap().0,
+            Marker::Sub {
+                label: "a bis".into()
+            }
+        );
         assert_eq!(marker("1)\tDecides").map(|m| m.1), Some("Decides"));
         assert_eq!(marker("12.").unwrap().1, "");
         assert!(marker("2625 (XXV) of 24 October").is_none());
@@ -890,7 +1057,10 @@ mod tests {
         assert_eq!(p.len(), 4, "{p:#?}");
         assert!(p[0].text.ends_with("threat or use of force,"));
         assert!(p[1].text.starts_with("Noting with concern"));
-        assert_eq!(p[2].text, "Demands that the Russian Federation immediately cease its use of force against Ukraine;");
+        assert_eq!(
+            p[2].text,
+            "Demands that the Russian Federation immediately cease its use of force against Ukraine;"
+        );
     }
 
     #[test]
@@ -907,7 +1077,10 @@ mod tests {
     #[test]
     fn suspended_hyphen_keeps_its_space() {
         let p = paras("consult troop-\nand police-contributing countries, and the com-\nmunity,");
-        assert_eq!(p[0].text, "consult troop- and police-contributing countries, and the com-munity,");
+        assert_eq!(
+            p[0].text,
+            "consult troop- and police-contributing countries, and the com-munity,"
+        );
     }
 
     #[test]
@@ -921,7 +1094,13 @@ mod tests {
     fn nesting_to_any_depth() {
         let mut b = Builder::new();
         for (m, t) in [
-            (Some(Marker::Number { value: 1, label: "1".into() }), "Decides:"),
+            (
+                Some(Marker::Number {
+                    value: 1,
+                    label: "1".into(),
+                }),
+                "Decides:",
+            ),
             (Some(Marker::Sub { label: "a".into() }), "first;"),
             (Some(Marker::Sub { label: "i".into() }), "roman one;"),
             (Some(Marker::Sub { label: "ii".into() }), "roman two;"),
@@ -930,7 +1109,11 @@ mod tests {
             (Some(Marker::Sub { label: "h".into() }), "eighth;"),
             (Some(Marker::Sub { label: "i".into() }), "ninth letter;"),
         ] {
-            b.push(Para { marker: m, text: t.into(), heading: false });
+            b.push(Para {
+                marker: m,
+                text: t.into(),
+                heading: false,
+            });
         }
         let (_, ops, _) = b.finish();
         let op = &ops[0];
@@ -962,8 +1145,16 @@ mod tests {
     #[test]
     fn unnumbered_single_operative_paragraph() {
         let mut b = Builder::new();
-        for t in ["Mourning the tragic loss of life,", "Reiterating that the purpose is peace,", "Implores a swift end to the conflict."] {
-            b.push(Para { marker: None, text: t.into(), heading: false });
+        for t in [
+            "Mourning the tragic loss of life,",
+            "Reiterating that the purpose is peace,",
+            "Implores a swift end to the conflict.",
+        ] {
+            b.push(Para {
+                marker: None,
+                text: t.into(),
+                heading: false,
+            });
         }
         let (pp, op, _) = b.finish();
         assert_eq!(pp.len(), 2);

@@ -42,10 +42,16 @@ pub(crate) fn normalize_chars(raw: &str) -> Cow<'_, str> {
         let c = raw[i..].chars().next().unwrap_or('\u{FFFD}');
         let len = c.len_utf8();
         let replacement: Option<&str> = match c {
-            '\r' => Some(if bytes.get(i + 1) == Some(&b'\n') { "" } else { "\n" }),
+            '\r' => Some(if bytes.get(i + 1) == Some(&b'\n') {
+                ""
+            } else {
+                "\n"
+            }),
             // page breaks become line breaks; the running heads around them go later
             '\u{000C}' | '\u{000B}' | '\u{2028}' | '\u{2029}' | '\u{0085}' => Some("\n"),
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => Some(" "),
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => {
+                Some(" ")
+            }
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(""),
             '\u{FB00}' => Some("ff"),
             '\u{FB01}' => Some("fi"),
@@ -73,8 +79,9 @@ pub(crate) fn normalize_chars(raw: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-static NUMBER_TAB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,4}(?: ?(?:bis|ter|quater))?)\.?(?:\t+|  +([A-Z]))").unwrap());
+static NUMBER_TAB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,4}(?: ?(?:bis|ter|quater))?)\.?(?:\t+|  +([A-Z]))").unwrap()
+});
 
 /// Splits text into lines, measuring indentation and collapsing spaces.
 /// A number followed by a tab ("1\tDecides") is read as "1. Decides".
@@ -134,7 +141,10 @@ fn split_run_together(raw: &str) -> Vec<&str> {
         let after = rest[gap..].trim_start_matches(' ');
         let at = rest.len() - after.len();
         let before = rest[..gap].trim_end();
-        if !before.is_empty() && before.ends_with([',', ';', ':', '.']) && crate::parse::marker(after).is_some() {
+        if !before.is_empty()
+            && before.ends_with([',', ';', ':', '.'])
+            && crate::parse::marker(after).is_some()
+        {
             out.push(&rest[..gap]);
             rest = &rest[at..];
             from = 0;
@@ -168,8 +178,9 @@ static PAGE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static JOB_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{2}[-‐‑]\d{5}\s*\([A-Z]\)\s+\d{6}(?:\s+\*\d{7,}\*)?\s+").unwrap());
+static JOB_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{2}[-‐‑]\d{5}\s*\([A-Z]\)\s+\d{6}(?:\s+\*\d{7,}\*)?\s+").unwrap()
+});
 
 /// Text extraction sometimes glues the first page's job number to the next
 /// line of text ("10-70583 (E) 221210 Acting under Chapter VII"): the text
@@ -185,7 +196,9 @@ pub(crate) fn strip_job_prefix(line: &str) -> Option<&str> {
 /// barcode, page number, "Please recycle".
 pub(crate) fn is_page_noise(line: &str) -> bool {
     // page furniture is short and opens with a digit, a star or "Page"/"Please"
-    line.len() <= 80 && line.starts_with(|c: char| c.is_ascii_digit() || c == '*' || c == 'P') && PAGE_NOISE.is_match(line)
+    line.len() <= 80
+        && line.starts_with(|c: char| c.is_ascii_digit() || c == '*' || c == 'P')
+        && PAGE_NOISE.is_match(line)
 }
 
 /// Whether a line is nothing but a document symbol (with perhaps a page
@@ -195,8 +208,13 @@ pub(crate) fn is_symbol_line(line: &str) -> bool {
     if line.len() > 40 || !line.contains('/') {
         return false;
     }
-    let rest = SYMBOL.find(line).filter(|m| m.start() == 0).map(|m| line[m.end()..].trim());
-    rest.is_some_and(|r| r.is_empty() || (r.len() <= 7 && r.chars().all(|c| c.is_ascii_digit() || c == '/')))
+    let rest = SYMBOL
+        .find(line)
+        .filter(|m| m.start() == 0)
+        .map(|m| line[m.end()..].trim());
+    rest.is_some_and(|r| {
+        r.is_empty() || (r.len() <= 7 && r.chars().all(|c| c.is_ascii_digit() || c == '/'))
+    })
 }
 
 /// Whether a line is a running head of this document: its own symbol alone,
@@ -206,7 +224,9 @@ pub(crate) fn is_running_head(line: &str, symbol: Option<&str>, title: Option<&s
     if let Some(sym) = symbol {
         let sym_base = sym.split(" (").next().unwrap_or(sym);
         if !line.starts_with(sym_base) && !line.ends_with(sym_base) {
-            return title.is_some_and(|t| line.len() >= 12 && line.len().abs_diff(t.len()) <= 8 && norm(line) == norm(t));
+            return title.is_some_and(|t| {
+                line.len() >= 12 && line.len().abs_diff(t.len()) <= 8 && norm(line) == norm(t)
+            });
         }
         let rest = if let Some(r) = line.strip_prefix(sym_base) {
             Some(r)
@@ -214,7 +234,10 @@ pub(crate) fn is_running_head(line: &str, symbol: Option<&str>, title: Option<&s
             line.strip_suffix(sym_base)
         };
         if let Some(rest) = rest {
-            let rest = rest.trim().trim_start_matches(|c: char| c.is_ascii_digit() || c == '/').trim();
+            let rest = rest
+                .trim()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '/')
+                .trim();
             if rest.is_empty() || PAGE_NOISE.is_match(rest) {
                 return true;
             }
@@ -259,7 +282,9 @@ mod tests {
 
     #[test]
     fn wide_gaps_before_a_marker_are_line_breaks() {
-        let l = lines("(iv) To coordinate obligations;                     (v)  To assist in the coordination;");
+        let l = lines(
+            "(iv) To coordinate obligations;                     (v)  To assist in the coordination;",
+        );
         assert_eq!(l.len(), 2);
         assert_eq!(l[1].text, "(v) To assist in the coordination;");
         assert_eq!(lines("a      b").len(), 1);
@@ -279,22 +304,48 @@ mod tests {
         ] {
             assert!(is_page_noise(noise), "{noise}");
         }
-        for text in ["1. Decides to remain seized of the matter.", "2022,", "Recalling 2625 (XXV)", "10‑70583 (E) 221210 Acting under Chapter VII"] {
+        for text in [
+            "1. Decides to remain seized of the matter.",
+            "2022,",
+            "Recalling 2625 (XXV)",
+            "10‑70583 (E) 221210 Acting under Chapter VII",
+        ] {
             assert!(!is_page_noise(text), "{text}");
         }
-        assert_eq!(strip_job_prefix("10‑70583 (E) 221210 Acting under Chapter VII"), Some("Acting under Chapter VII"));
+        assert_eq!(
+            strip_job_prefix("10‑70583 (E) 221210 Acting under Chapter VII"),
+            Some("Acting under Chapter VII")
+        );
         assert_eq!(strip_job_prefix("1. Decides"), None);
     }
 
     #[test]
     fn running_heads_need_this_documents_symbol_or_title() {
         let sym = Some("A/RES/ES-11/4");
-        let title = Some("Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations");
+        let title = Some(
+            "Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations",
+        );
         assert!(is_running_head("A/RES/ES-11/4", sym, title));
-        assert!(is_running_head("A/RES/ES-11/4 Territorial integrity of Ukraine: defending the principles of the", sym, title));
-        assert!(is_running_head("Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations A/RES/ES-11/4", sym, title));
-        assert!(!is_running_head("A/RES/ES-11/1 Aggression against Ukraine", sym, title));
-        assert!(!is_running_head("A/RES/ES-11/4, in which the Assembly", sym, None));
+        assert!(is_running_head(
+            "A/RES/ES-11/4 Territorial integrity of Ukraine: defending the principles of the",
+            sym,
+            title
+        ));
+        assert!(is_running_head(
+            "Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations A/RES/ES-11/4",
+            sym,
+            title
+        ));
+        assert!(!is_running_head(
+            "A/RES/ES-11/1 Aggression against Ukraine",
+            sym,
+            title
+        ));
+        assert!(!is_running_head(
+            "A/RES/ES-11/4, in which the Assembly",
+            sym,
+            None
+        ));
     }
 
     #[test]
@@ -307,7 +358,17 @@ mod tests {
 
     #[test]
     fn symbols() {
-        for s in ["A/ES-11/L.10", "S/2025/112", "A/RES/78/316", "A/C.3/80/L.22/Rev.1", "A/HRC/58/L.5", "E/2025/L.9", "A/ES-11/L.1/Add.1", "S/RES/2774 (2025)", "A/RES/ES-11/1"] {
+        for s in [
+            "A/ES-11/L.10",
+            "S/2025/112",
+            "A/RES/78/316",
+            "A/C.3/80/L.22/Rev.1",
+            "A/HRC/58/L.5",
+            "E/2025/L.9",
+            "A/ES-11/L.1/Add.1",
+            "S/RES/2774 (2025)",
+            "A/RES/ES-11/1",
+        ] {
             let m = SYMBOL.find(s).unwrap();
             assert_eq!(m.as_str(), s);
         }

@@ -22,22 +22,36 @@ pub(crate) static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$").unwrap()
 });
-static DISTR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"Distr\.?\s*:\s*([A-Za-z]+)").unwrap());
-static ORIGINAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"Original\s*:\s*[A-Za-z]+").unwrap());
+static DISTR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Distr\.?\s*:\s*([A-Za-z]+)").unwrap());
+static ORIGINAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Original\s*:\s*[A-Za-z]+").unwrap());
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)\b").unwrap()
 });
-static SESSION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^[A-Z][\w\- ]*\bsession$").unwrap());
-static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization) Committee$|^[A-Z][a-z]+ Committee$").unwrap());
+static SESSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[A-Z][\w\- ]*\bsession$").unwrap());
+static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization) Committee$|^[A-Z][a-z]+ Committee$").unwrap()
+});
 static AGENDA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Agenda items?\s+\d").unwrap());
-static ADOPTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Resolution\s+adopted\s+by\s+the\b").unwrap());
-static DRAFT_REF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[(?:without reference to|on the report of)").unwrap());
+static ADOPTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Resolution\s+adopted\s+by\s+the\b").unwrap());
+static DRAFT_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[(?:without reference to|on the report of)").unwrap());
 static SPONSORS_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(.*?)\s*\**\s*:\s*((?:revised\s+|further\s+revised\s+)?draft\s+(?:resolution|decision)\b.*)$").unwrap()
 });
-static SUBMITTED_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^((?:revised\s+)?draft\s+(?:resolution|decision))\s+submitted\s+by\s+(.+)$").unwrap());
-static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^((?:ES-\d+/|S-\d+/)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Z])?)\.\s+(.+)$").unwrap());
-static MEETING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\d{1,5}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b").unwrap());
+static SUBMITTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^((?:revised\s+)?draft\s+(?:resolution|decision))\s+submitted\s+by\s+(.+)$")
+        .unwrap()
+});
+static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:ES-\d+/|S-\d+/)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Z])?)\.\s+(.+)$").unwrap()
+});
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,5}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b").unwrap()
+});
 
 /// Delegations whose names contain "and", which must survive splitting a
 /// sponsors list on "and".
@@ -86,7 +100,10 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             let after = line[m.end()..].trim();
             if before.is_empty() || before == "United Nations" || after.is_empty() {
                 h.symbol = Some(m.as_str().to_string());
-                line = format!("{before} {after}").replace("United Nations", "").trim().to_string();
+                line = format!("{before} {after}")
+                    .replace("United Nations", "")
+                    .trim()
+                    .to_string();
                 if line.is_empty() {
                     i += 1;
                     continue;
@@ -156,7 +173,9 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
                     break;
                 }
                 let p = lines[prev].trim();
-                let continues = p.ends_with(',') || p.ends_with(" and") || list.starts_with(|c: char| c.is_lowercase());
+                let continues = p.ends_with(',')
+                    || p.ends_with(" and")
+                    || list.starts_with(|c: char| c.is_lowercase());
                 if !continues {
                     break;
                 }
@@ -191,7 +210,11 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             *item = format!("{item} {}", join_wrapped(&title_lines));
         }
     }
-    let title_lines: Vec<&str> = free.iter().filter(|&&k| k >= after_marker).map(|&k| lines[k].trim()).collect();
+    let title_lines: Vec<&str> = free
+        .iter()
+        .filter(|&&k| k >= after_marker)
+        .map(|&k| lines[k].trim())
+        .collect();
     if !title_lines.is_empty() {
         let title = join_wrapped(&title_lines);
         if let Some(c) = NUMBERED_TITLE.captures(&title) {
@@ -211,7 +234,7 @@ fn join_wrapped(lines: &[&str]) -> String {
     for l in lines {
         let l = l.trim();
         let hyphenated = out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic);
-        if !out.is_empty() && !(hyphenated && l.starts_with(char::is_lowercase)) {
+        if !(out.is_empty() || hyphenated && l.starts_with(char::is_lowercase)) {
             out.push(' ');
         }
         out.push_str(l);
@@ -260,14 +283,30 @@ mod tests {
         assert_eq!(h.body.as_deref(), Some("General Assembly"));
         assert_eq!(h.distribution.as_deref(), Some("Limited"));
         assert_eq!(h.date.as_deref(), Some("21 February 2025"));
-        assert_eq!(h.session.as_deref(), Some("Eleventh emergency special session"));
-        assert!(h.agenda_item.as_deref().unwrap().ends_with("(S/2014/136)"), "{:?}", h.agenda_item);
+        assert_eq!(
+            h.session.as_deref(),
+            Some("Eleventh emergency special session")
+        );
+        assert!(
+            h.agenda_item.as_deref().unwrap().ends_with("(S/2014/136)"),
+            "{:?}",
+            h.agenda_item
+        );
         assert_eq!(
             h.sponsors,
-            ["Albania", "Andorra", "Bosnia and Herzegovina", "United Kingdom of Great Britain and Northern Ireland", "Ukraine"]
+            [
+                "Albania",
+                "Andorra",
+                "Bosnia and Herzegovina",
+                "United Kingdom of Great Britain and Northern Ireland",
+                "Ukraine"
+            ]
         );
         assert_eq!(h.kind.as_deref(), Some("draft resolution"));
-        assert_eq!(h.title.as_deref(), Some("Advancing a comprehensive, just and lasting peace in Ukraine"));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Advancing a comprehensive, just and lasting peace in Ukraine")
+        );
     }
 
     #[test]
@@ -276,19 +315,33 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         let h = parse_header(&lines);
         assert_eq!(h.symbol.as_deref(), Some("A/RES/ES-11/4"));
-        assert_eq!(h.kind.as_deref(), Some("Resolution adopted by the General Assembly on 12 October 2022"));
-        assert_eq!(h.draft_reference.as_deref(), Some("[without reference to a Main Committee (A/ES-11/L.5)]"));
+        assert_eq!(
+            h.kind.as_deref(),
+            Some("Resolution adopted by the General Assembly on 12 October 2022")
+        );
+        assert_eq!(
+            h.draft_reference.as_deref(),
+            Some("[without reference to a Main Committee (A/ES-11/L.5)]")
+        );
         assert_eq!(h.number.as_deref(), Some("ES-11/4"));
         assert_eq!(
             h.title.as_deref(),
-            Some("Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations")
+            Some(
+                "Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations"
+            )
         );
-        assert_eq!(h.agenda_item.as_deref(), Some("Agenda item 5 Letter dated 28 February 2014 from the Permanent"));
+        assert_eq!(
+            h.agenda_item.as_deref(),
+            Some("Agenda item 5 Letter dated 28 February 2014 from the Permanent")
+        );
     }
 
     #[test]
     fn security_council_sponsor_line() {
-        let lines = ["United States of America: draft resolution", "The path to peace"];
+        let lines = [
+            "United States of America: draft resolution",
+            "The path to peace",
+        ];
         let h = parse_header(&lines);
         assert_eq!(h.sponsors, ["United States of America"]);
         assert_eq!(h.title.as_deref(), Some("The path to peace"));
@@ -299,7 +352,9 @@ mod tests {
         assert!(ORGAN.is_match("The General Assembly,"));
         assert!(ORGAN.is_match("The General Assembly ,"));
         assert!(ORGAN.is_match("The Security Council,"));
-        let c = ORGAN.captures("The General Assembly, Reaffirming the purposes").unwrap();
+        let c = ORGAN
+            .captures("The General Assembly, Reaffirming the purposes")
+            .unwrap();
         assert_eq!(&c[2], "Reaffirming the purposes");
         assert!(!ORGAN.is_match("The General Assembly decided"));
     }

@@ -5,11 +5,39 @@ use super::model::Part;
 
 /// Adverbs that may stand before the lead verb (`Strongly condemns`).
 const ADVERBS: &[&str] = &[
-    "also", "again", "further", "furthermore", "once", "strongly", "deeply", "gravely",
-    "seriously", "firmly", "fully", "unequivocally", "urgently", "emphatically", "resolutely",
-    "solemnly", "most", "vigorously", "profoundly", "sincerely", "warmly", "expressly", "hereby",
-    "categorically", "repeatedly", "particularly", "especially", "equally", "similarly",
-    "additionally", "moreover", "still", "likewise",
+    "also",
+    "again",
+    "further",
+    "furthermore",
+    "once",
+    "strongly",
+    "deeply",
+    "gravely",
+    "seriously",
+    "firmly",
+    "fully",
+    "unequivocally",
+    "urgently",
+    "emphatically",
+    "resolutely",
+    "solemnly",
+    "most",
+    "vigorously",
+    "profoundly",
+    "sincerely",
+    "warmly",
+    "expressly",
+    "hereby",
+    "categorically",
+    "repeatedly",
+    "particularly",
+    "especially",
+    "equally",
+    "similarly",
+    "additionally",
+    "moreover",
+    "still",
+    "likewise",
 ];
 
 /// Words that complete a phrasal lead: `Calls upon`, `Takes note of`,
@@ -76,7 +104,9 @@ pub fn lead(text: &str) -> Option<String> {
     }
     let words = &words[..n];
     let first = *words.first()?;
-    if !first.chars().next()?.is_uppercase() || !first.chars().all(|c| c.is_alphabetic() || c == '-') {
+    if !first.chars().next()?.is_uppercase()
+        || !first.chars().all(|c| c.is_alphabetic() || c == '-')
+    {
         return None;
     }
     let is = |k: usize, w: &str| words.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
@@ -101,7 +131,11 @@ pub fn lead(text: &str) -> Option<String> {
         }
     }
     // "Recalling also", "Noting further": the adverb that follows belongs to the lead.
-    if end < n && ["also", "further", "again", "moreover"].iter().any(|w| is(end, w)) {
+    if end < n
+        && ["also", "further", "again", "moreover"]
+            .iter()
+            .any(|w| is(end, w))
+    {
         end += 1;
     }
     // An adjectival preambular lead keeps its complement's preposition out:
@@ -115,7 +149,12 @@ pub fn base_lead(lead: &str) -> String {
     let words: Vec<String> = lead
         .split_whitespace()
         .map(str::to_lowercase)
-        .filter(|w| !matches!(w.as_str(), "also" | "further" | "again" | "once" | "furthermore" | "moreover" | "hereby"))
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "also" | "further" | "again" | "once" | "furthermore" | "moreover" | "hereby"
+            )
+        })
         .collect();
     words.join(" ")
 }
@@ -140,7 +179,17 @@ pub fn lead_strength(lead: &str, part: Part) -> Option<f32> {
     let mut words: Vec<&str> = base.split(' ').collect();
     let mut bonus = 0.0;
     if let Some(first) = words.first()
-        && matches!(*first, "strongly" | "deeply" | "gravely" | "seriously" | "firmly" | "emphatically" | "unequivocally" | "urgently")
+        && matches!(
+            *first,
+            "strongly"
+                | "deeply"
+                | "gravely"
+                | "seriously"
+                | "firmly"
+                | "emphatically"
+                | "unequivocally"
+                | "urgently"
+        )
         && words.len() > 1
     {
         bonus = 0.5;
@@ -150,14 +199,39 @@ pub fn lead_strength(lead: &str, part: Part) -> Option<f32> {
     let tier = match part {
         Part::Preamble => match head.as_str() {
             "condemning" => 3.0,
-            "concerned" | "alarmed" | "expressing deep concern" | "expressing grave concern" | "expressing serious concern"
-            | "expressing its deep concern" | "expressing its grave concern" | "expressing concern" | "expressing its concern"
-            | "noting with deep concern" | "noting with grave concern" | "noting with serious concern" | "noting with concern"
-            | "deploring" | "dismayed" | "shocked" | "appalled" => 2.0,
-            "recalling" | "reaffirming" | "reiterating" | "recognizing" | "stressing" | "emphasizing" | "underlining"
-            | "determined" | "convinced" | "affirming" | "acknowledging" | "welcoming" | "expressing" => 1.0,
-            "noting" | "mindful" | "aware" | "conscious" | "cognizant" | "bearing in mind" | "taking note of" | "taking note"
-            | "considering" | "noting with appreciation" | "noting with satisfaction" | "guided" | "having considered" => 0.0,
+            "concerned"
+            | "alarmed"
+            | "expressing deep concern"
+            | "expressing grave concern"
+            | "expressing serious concern"
+            | "expressing its deep concern"
+            | "expressing its grave concern"
+            | "expressing concern"
+            | "expressing its concern"
+            | "noting with deep concern"
+            | "noting with grave concern"
+            | "noting with serious concern"
+            | "noting with concern"
+            | "deploring"
+            | "dismayed"
+            | "shocked"
+            | "appalled" => 2.0,
+            "recalling" | "reaffirming" | "reiterating" | "recognizing" | "stressing"
+            | "emphasizing" | "underlining" | "determined" | "convinced" | "affirming"
+            | "acknowledging" | "welcoming" | "expressing" => 1.0,
+            "noting"
+            | "mindful"
+            | "aware"
+            | "conscious"
+            | "cognizant"
+            | "bearing in mind"
+            | "taking note of"
+            | "taking note"
+            | "considering"
+            | "noting with appreciation"
+            | "noting with satisfaction"
+            | "guided"
+            | "having considered" => 0.0,
             _ => return None,
         },
         Part::Operative | Part::Annex => match head.as_str() {
@@ -166,8 +240,15 @@ pub fn lead_strength(lead: &str, part: Part) -> Option<f32> {
             "calls upon" | "calls on" | "urges" | "calls for" | "insists" => 3.0,
             "requests" | "requires" | "directs" | "instructs" => 2.0,
             "encourages" | "invites" | "recommends" | "suggests" | "appeals" | "implores" => 1.0,
-            "welcomes" | "takes note of" | "takes note" | "notes" | "acknowledges" | "recognizes" | "expresses"
-            | "notes with appreciation" | "takes note with appreciation of" => 0.0,
+            "welcomes"
+            | "takes note of"
+            | "takes note"
+            | "notes"
+            | "acknowledges"
+            | "recognizes"
+            | "expresses"
+            | "notes with appreciation"
+            | "takes note with appreciation of" => 0.0,
             _ => return None,
         },
     };
@@ -199,18 +280,53 @@ pub fn looks_preambular(text: &str) -> bool {
     let mut words = base.split(' ');
     let first = words.next().unwrap_or("");
     let had_adverb = ADVERBS.contains(&first);
-    let verb = if had_adverb { words.find(|w| !ADVERBS.contains(w)).unwrap_or("") } else { first };
-    verb.ends_with("ing")
-        || (had_adverb && verb.ends_with("ed"))
-        || PP_ADJECTIVES.contains(&verb)
+    let verb = if had_adverb {
+        words.find(|w| !ADVERBS.contains(w)).unwrap_or("")
+    } else {
+        first
+    };
+    verb.ends_with("ing") || (had_adverb && verb.ends_with("ed")) || PP_ADJECTIVES.contains(&verb)
 }
 
 /// Adjectives and participles that open preambular paragraphs.
 const PP_ADJECTIVES: &[&str] = &[
-    "mindful", "aware", "conscious", "cognizant", "desirous", "anxious", "resolved", "firm", "keen", "concerned",
-    "alarmed", "convinced", "determined", "guided", "encouraged", "disturbed", "dismayed", "shocked", "appalled",
-    "outraged", "committed", "pleased", "gratified", "heartened", "saddened", "worried", "troubled", "distressed",
-    "inspired", "motivated", "reassured", "satisfied", "aggrieved", "grieved", "deploring", "fully", "acknowledging",
+    "mindful",
+    "aware",
+    "conscious",
+    "cognizant",
+    "desirous",
+    "anxious",
+    "resolved",
+    "firm",
+    "keen",
+    "concerned",
+    "alarmed",
+    "convinced",
+    "determined",
+    "guided",
+    "encouraged",
+    "disturbed",
+    "dismayed",
+    "shocked",
+    "appalled",
+    "outraged",
+    "committed",
+    "pleased",
+    "gratified",
+    "heartened",
+    "saddened",
+    "worried",
+    "troubled",
+    "distressed",
+    "inspired",
+    "motivated",
+    "reassured",
+    "satisfied",
+    "aggrieved",
+    "grieved",
+    "deploring",
+    "fully",
+    "acknowledging",
 ];
 
 #[cfg(test)]
@@ -220,14 +336,38 @@ mod tests {
     #[test]
     fn leads_of_real_clauses() {
         let cases = [
-            ("Reaffirming the paramount importance of the Charter,", Some("Reaffirming")),
-            ("Deeply concerned by the humanitarian situation,", Some("Deeply concerned")),
-            ("Noting with concern that the full-scale invasion", Some("Noting with concern")),
-            ("Taking note of the report of the Secretary-General,", Some("Taking note of")),
-            ("Bearing in mind the importance of maintaining", Some("Bearing in mind")),
-            ("Acting under Chapter VII of the Charter of the United Nations,", Some("Acting under Chapter VII")),
-            ("Requests the Secretary-General to report;", Some("Requests")),
-            ("Once again demands that all parties cease;", Some("Once again demands")),
+            (
+                "Reaffirming the paramount importance of the Charter,",
+                Some("Reaffirming"),
+            ),
+            (
+                "Deeply concerned by the humanitarian situation,",
+                Some("Deeply concerned"),
+            ),
+            (
+                "Noting with concern that the full-scale invasion",
+                Some("Noting with concern"),
+            ),
+            (
+                "Taking note of the report of the Secretary-General,",
+                Some("Taking note of"),
+            ),
+            (
+                "Bearing in mind the importance of maintaining",
+                Some("Bearing in mind"),
+            ),
+            (
+                "Acting under Chapter VII of the Charter of the United Nations,",
+                Some("Acting under Chapter VII"),
+            ),
+            (
+                "Requests the Secretary-General to report;",
+                Some("Requests"),
+            ),
+            (
+                "Once again demands that all parties cease;",
+                Some("Once again demands"),
+            ),
             ("Implores a swift end to the conflict", Some("Implores")),
             ("(a) To monitor", None),
             ("1500 (2003), 1546", None),
@@ -259,7 +399,9 @@ mod tests {
         assert!(looks_operative("Decides to remain seized of the matter."));
         assert!(!looks_operative("Reiterating that the principal purpose,"));
         assert!(looks_preambular("Mourning the tragic loss of life,"));
-        assert!(looks_preambular("Mindful that the parties bear the responsibility,"));
+        assert!(looks_preambular(
+            "Mindful that the parties bear the responsibility,"
+        ));
         assert!(!looks_preambular("United Nations,"));
     }
 }

@@ -25,7 +25,8 @@ pub use model::{Clause, Footnote, FootnoteRef, Header, Part, Resolution};
 pub(crate) use body::marker;
 
 static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[_\-–—]{5,}$").unwrap());
-static FOOTNOTE_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3}|[*†‡]{1,3})\s+(\S.*)$").unwrap());
+static FOOTNOTE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3}|[*†‡]{1,3})\s+(\S.*)$").unwrap());
 
 /// Parses a loaded document.
 ///
@@ -64,12 +65,20 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     }
 
     // the organ line ends the header; text after it on the same line is the first clause
-    let organ_at = lines.iter().position(|l| l.text.starts_with("The ") && header::ORGAN.is_match(&l.text));
+    let organ_at = lines
+        .iter()
+        .position(|l| l.text.starts_with("The ") && header::ORGAN.is_match(&l.text));
     let mut organ = None;
     let body_start = match organ_at {
         Some(k) => {
             let caps = header::ORGAN.captures(&lines[k].text).unwrap();
-            organ = Some(caps[1].split_whitespace().collect::<Vec<_>>().join(" ").replace(" ,", ","));
+            organ = Some(
+                caps[1]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .replace(" ,", ","),
+            );
             let rest = caps[2].to_string();
             if rest.is_empty() {
                 k + 1
@@ -80,7 +89,10 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
         }
         None => body_start_without_organ(&lines),
     };
-    let header_lines: Vec<&str> = lines[..organ_at.unwrap_or(body_start).min(body_start)].iter().map(|l| l.text.as_ref()).collect();
+    let header_lines: Vec<&str> = lines[..organ_at.unwrap_or(body_start).min(body_start)]
+        .iter()
+        .map(|l| l.text.as_ref())
+        .collect();
     let mut head = header::parse_header(&header_lines);
     head.organ = organ;
     merge_meta(&mut head, doc);
@@ -108,7 +120,10 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
             continue;
         }
         // a footnote block also ends where the body visibly resumes
-        if in_notes && !FOOTNOTE_LINE.is_match(t) && (marker(t).is_some() || body::starts_like_clause(t)) {
+        if in_notes
+            && !FOOTNOTE_LINE.is_match(t)
+            && (marker(t).is_some() || body::starts_like_clause(t))
+        {
             in_notes = false;
         }
         if in_notes {
@@ -121,7 +136,11 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
 
     // the closing meeting line (and the date after it) of an adopted text
     if let Some(k) = body.iter().rposition(|l| header::is_meeting_line(&l.text)) {
-        let mut meeting: Vec<String> = body[k..].iter().filter(|l| !l.is_blank()).map(|l| l.text.to_string()).collect();
+        let mut meeting: Vec<String> = body[k..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text.to_string())
+            .collect();
         if meeting.len() <= 2 && meeting.iter().skip(1).all(|m| header::is_date(m)) {
             head.meeting = Some(std::mem::take(&mut meeting).join(" "));
             body.truncate(k);
@@ -132,6 +151,7 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     let mut builder = body::Builder::new();
     let mut paras = body::paragraphs(&body, &vocab);
     body::demote_embedded_lists(&mut paras);
+    builder.set_last_main(body::last_main_number(&paras));
     for p in paras {
         builder.push(p);
     }
@@ -145,8 +165,16 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
             }
         }
     }
-    if preamble.is_empty() && operative.is_empty() && annex.is_empty() {
-        return Err(Error::input(&doc.source, "no clauses found: this does not look like a draft resolution"));
+    // without an organ line, a numbered paragraph or a single paragraph that
+    // opens like a clause, this is not a resolution (a letter, a web page)
+    let clause_like =
+        |c: &Clause| c.label.is_some() || looks_preambular(&c.text) || looks_operative(&c.text);
+    let recognisable = head.organ.is_some() || preamble.iter().chain(&operative).any(clause_like);
+    if (preamble.is_empty() && operative.is_empty() && annex.is_empty()) || !recognisable {
+        return Err(Error::input(
+            &doc.source,
+            "no clauses found: this does not look like a draft resolution",
+        ));
     }
     Ok(Resolution {
         source: doc.source.clone(),
@@ -171,7 +199,10 @@ fn body_start_without_organ(lines: &[clean::Line]) -> usize {
             return k;
         }
         if looks_preambular(&l.text) || looks_operative(&l.text) {
-            let end = lines[k..].iter().position(|x| x.is_blank()).map_or(lines.len(), |e| k + e);
+            let end = lines[k..]
+                .iter()
+                .position(|x| x.is_blank())
+                .map_or(lines.len(), |e| k + e);
             let last = lines[end - 1].text.trim_end_matches(['"', '”', '’', ')']);
             if last.ends_with([',', ';', '.', ':']) {
                 return k;
@@ -219,17 +250,53 @@ fn parse_footnotes(lines: &[clean::Line]) -> Vec<Footnote> {
 /// (`Relations;1`, `Rights,2`) out of the text into `clause.footnotes`, in
 /// the order the notes are numbered.
 fn attach_footnote_marks(c: &mut Clause, notes: &[Footnote], next: &mut usize) {
-    loop {
-        let Some(note) = notes.get(*next) else { break };
+    while let Some(note) = notes.get(*next) {
         let mark = note.mark.as_str();
-        let Some(pos) = find_glued_mark(&c.text, mark) else { break };
-        c.text.replace_range(pos..pos + mark.len(), "");
-        c.footnotes.push(FootnoteRef { mark: mark.to_string(), at: pos });
+        let (pos, len) = match find_glued_mark(&c.text, mark) {
+            Some(pos) => (pos, mark.len()),
+            None => match find_spaced_mark(&c.text, mark) {
+                Some(pos) => (pos, mark.len() + 1),
+                None => break,
+            },
+        };
+        c.text.replace_range(pos..pos + len, "");
+        c.footnotes.push(FootnoteRef {
+            mark: mark.to_string(),
+            at: pos,
+        });
         *next += 1;
     }
     for child in &mut c.children {
         attach_footnote_marks(child, notes, next);
     }
+}
+
+/// A mark that PDF extraction set apart with a space after a year or a
+/// closing bracket, before a lower-case word: "of 31 May 1997 2 and the".
+/// Returns the position of the space before it.
+fn find_spaced_mark(text: &str, mark: &str) -> Option<usize> {
+    if mark.len() > 2 || !mark.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let needle = format!(" {mark} ");
+    let mut from = 0;
+    while let Some(off) = text[from..].find(&needle) {
+        let pos = from + off;
+        let after = &text[pos + needle.len()..];
+        // "of 1949 2 and", "of 1977, 3 as"
+        let before = text[..pos].trim_end_matches([',', ';']);
+        let year = before.len() >= 4
+            && before[before.len() - 4..]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+            && !before[..before.len() - 4].ends_with(|c: char| c.is_ascii_digit());
+        let bracket = before.ends_with([')', '”', '"']);
+        if (year || bracket) && after.starts_with(|c: char| c.is_lowercase()) {
+            return Some(pos);
+        }
+        from = pos + 1;
+    }
+    None
 }
 
 fn find_glued_mark(text: &str, mark: &str) -> Option<usize> {
@@ -240,10 +307,26 @@ fn find_glued_mark(text: &str, mark: &str) -> Option<usize> {
         let end = pos + mark.len();
         let before = text[..pos].chars().next_back();
         let after = text[end..].chars().next();
-        let glued = before.is_some_and(|b| b.is_alphabetic() || matches!(b, ',' | ';' | ':' | '.' | ')' | '”' | '’' | '"'));
-        let digit_before = pos > 0 && bytes[pos - 1].is_ascii_digit();
-        let free_after = after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | ';' | ':' | '.' | ')'));
-        let not_number = !(before == Some(',') && pos >= 2 && bytes[pos - 2].is_ascii_digit());
+        // glued to a year, as extraction leaves a superscript: "of 19491 and"
+        let after_year = pos >= 4
+            && bytes[pos - 4..pos].iter().all(u8::is_ascii_digit)
+            && (pos == 4 || !bytes[pos - 5].is_ascii_digit())
+            && text[pos - 4..pos]
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..2100).contains(&y))
+            && mark.len() <= 2;
+        let glued = after_year
+            || before.is_some_and(|b| {
+                b.is_alphabetic() || matches!(b, ',' | ';' | ':' | '.' | ')' | '”' | '’' | '"')
+            });
+        let digit_before = pos > 0 && bytes[pos - 1].is_ascii_digit() && !after_year;
+        let free_after =
+            after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | ';' | ':' | '.' | ')'));
+        // "1,500": a thousands group has three digits; "1994,1 the" is a mark
+        let not_number = !(before == Some(',')
+            && pos >= 2
+            && bytes[pos - 2].is_ascii_digit()
+            && mark.len() == 3);
         if glued && !digit_before && free_after && not_number {
             return Some(pos);
         }
@@ -265,24 +348,60 @@ mod tests {
         let r = parse_str(
             "The General Assembly,\nRecalling the Declaration on Friendly Relations;1\nRecalling the Covenant,2 and the Charter,\n1. Decides.\n__________\n1 Resolution 2625 (XXV), annex.\n2 Resolution 2200 A (XXI).\n",
         );
-        assert_eq!(r.preamble[0].text, "Recalling the Declaration on Friendly Relations;");
-        assert_eq!(r.preamble[0].footnotes, [FootnoteRef { mark: "1".into(), at: 48 }]);
-        assert_eq!(r.preamble[1].text, "Recalling the Covenant, and the Charter,");
+        assert_eq!(
+            r.preamble[0].text,
+            "Recalling the Declaration on Friendly Relations;"
+        );
+        assert_eq!(
+            r.preamble[0].footnotes,
+            [FootnoteRef {
+                mark: "1".into(),
+                at: 48
+            }]
+        );
+        assert_eq!(
+            r.preamble[1].text,
+            "Recalling the Covenant, and the Charter,"
+        );
         assert_eq!(r.footnotes.len(), 2);
         assert_eq!(r.footnotes[1].text, "Resolution 2200 A (XXI).");
     }
 
     #[test]
+    fn footnote_mark_set_apart_after_a_year() {
+        let r = parse_str(
+            "The General Assembly,\nRecalling the Treaty of 31 May 1997 1 and the Protocol of 1977, 2 as applicable, in paragraphs 2, 3 and 4,\n1. Decides.\n__________\n1 A/52/174, annex I.\n2 Ibid.\n3 Not a mark.\n",
+        );
+        assert_eq!(
+            r.preamble[0].text,
+            "Recalling the Treaty of 31 May 1997 and the Protocol of 1977, as applicable, in paragraphs 2, 3 and 4,"
+        );
+        assert_eq!(
+            r.preamble[0].footnotes[0].at,
+            "Recalling the Treaty of 31 May 1997".len()
+        );
+        assert_eq!(r.preamble[0].footnotes.len(), 2);
+    }
+
+    #[test]
     fn no_clauses_is_an_error_naming_the_file() {
         let err = parse(&Document::from_text("empty.txt", "\n\n   \n")).unwrap_err();
-        assert_eq!(err.to_string(), "empty.txt: no clauses found: this does not look like a draft resolution");
+        assert_eq!(
+            err.to_string(),
+            "empty.txt: no clauses found: this does not look like a draft resolution"
+        );
     }
 
     #[test]
     fn meeting_line_is_not_a_clause() {
-        let r = parse_str("The General Assembly,\n1. Decides to adjourn.\n14th plenary meeting\n12 October 2022\n");
+        let r = parse_str(
+            "The General Assembly,\n1. Decides to adjourn.\n14th plenary meeting\n12 October 2022\n",
+        );
         assert_eq!(r.operative.len(), 1);
         assert_eq!(r.operative[0].text, "Decides to adjourn.");
-        assert_eq!(r.header.meeting.as_deref(), Some("14th plenary meeting 12 October 2022"));
+        assert_eq!(
+            r.header.meeting.as_deref(),
+            Some("14th plenary meeting 12 October 2022")
+        );
     }
 }

@@ -172,7 +172,10 @@ impl Resolution {
 
     /// All top-level clauses in document order.
     pub fn clauses(&self) -> impl Iterator<Item = &Clause> {
-        self.preamble.iter().chain(&self.operative).chain(&self.annex)
+        self.preamble
+            .iter()
+            .chain(&self.operative)
+            .chain(&self.annex)
     }
 
     /// Number of clauses at every depth.

@@ -24,7 +24,11 @@ struct View<'a> {
 /// Long documents are serialised in three pieces at once (old, new,
 /// changes) and written in order; the bytes are the same as serialising
 /// the whole [`View`] in one go.
-pub(super) fn diff(d: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn diff(
+    d: &ResolutionDiff,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let changes = visible(&d.changes, opts);
     if d.old.clause_count() + d.new.clause_count() < crate::align::PARALLEL_ABOVE {
         let view = View {
@@ -40,7 +44,10 @@ pub(super) fn diff(d: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write
         return writeln!(out);
     }
     let json = |v: &dyn erased::Ser| v.to_vec();
-    let ((old, new), body) = rayon::join(|| rayon::join(|| json(&d.old), || json(&d.new)), || json(&changes));
+    let ((old, new), body) = rayon::join(
+        || rayon::join(|| json(&d.old), || json(&d.new)),
+        || json(&changes),
+    );
     write!(out, "{{\"schema_version\":{},\"old\":", d.schema_version)?;
     out.write_all(&old?)?;
     out.write_all(b",\"new\":")?;
@@ -71,6 +78,6 @@ mod erased {
 
 /// One document as JSON.
 pub(super) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, r)?;
+    serde_json::to_writer(&mut *out, r)?;
     writeln!(out)
 }

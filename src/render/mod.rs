@@ -2,6 +2,8 @@
 //! [`ResolutionDiff`] or a [`Resolution`] and write.
 
 mod akn;
+mod batch;
+mod history;
 mod json;
 mod plain;
 pub mod style;
@@ -13,6 +15,8 @@ use std::io::{self, Write};
 use crate::diff::{Change, Op, ResolutionDiff, Segment};
 use crate::parse::Resolution;
 
+pub use batch::{batch_index, render_batch};
+pub use history::render_history;
 pub use style::Theme;
 pub use text::resolution_text;
 
@@ -70,7 +74,11 @@ pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) 
 }
 
 /// Writes the parsed structure of one document (`resdiff show`).
-pub fn render_resolution(res: &Resolution, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn render_resolution(
+    res: &Resolution,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match opts.format {
         Format::Table => table::resolution(res, opts, out),
         Format::Plain => out.write_all(resolution_text(res).as_bytes()),
@@ -82,13 +90,21 @@ pub fn render_resolution(res: &Resolution, opts: &RenderOptions, out: &mut dyn W
 /// The changes to show: all, or with `--changes-only` those with a
 /// substantive change somewhere below them.
 pub(crate) fn visible<'a>(changes: &'a [Change], opts: &RenderOptions) -> Vec<&'a Change> {
-    changes.iter().filter(|c| !opts.changes_only || c.is_substantive()).collect()
+    changes
+        .iter()
+        .filter(|c| !opts.changes_only || c.is_substantive())
+        .collect()
 }
 
 /// One side of a word diff as marked-up text: the old side shows equal and
 /// deleted runs, the new side equal and inserted runs. A `\n` joining the
 /// texts of a split or merge becomes a line break followed by `names[k]`.
-pub(crate) fn side_text(segments: &[Segment], old_side: bool, names: &[String], theme: &Theme) -> String {
+pub(crate) fn side_text(
+    segments: &[Segment],
+    old_side: bool,
+    names: &[String],
+    theme: &Theme,
+) -> String {
     let mut out = String::new();
     let mut next_name = 1;
     for s in segments {
@@ -132,13 +148,35 @@ pub(crate) fn side_text(segments: &[Segment], old_side: bool, names: &[String], 
     out
 }
 
-/// The summary line under a comparison.
-pub(crate) fn summary_line(diff: &ResolutionDiff) -> String {
+/// The summary under a comparison, wrapped at `width` columns between items.
+pub(crate) fn summary_line(diff: &ResolutionDiff, width: usize) -> String {
     let s = &diff.summary;
-    format!(
-        "kept {} · reworded {} · added {} · dropped {} · moved {} · split {} · merged {} · lead words changed {} · words +{} −{}",
-        s.kept, s.reworded, s.added, s.dropped, s.moved, s.split, s.merged, s.lead_changes, s.words_inserted, s.words_deleted
-    )
+    let items = [
+        format!("kept {}", s.kept),
+        format!("reworded {}", s.reworded),
+        format!("added {}", s.added),
+        format!("dropped {}", s.dropped),
+        format!("moved {}", s.moved),
+        format!("split {}", s.split),
+        format!("merged {}", s.merged),
+        format!("lead words changed {}", s.lead_changes),
+        format!("words +{} −{}", s.words_inserted, s.words_deleted),
+    ];
+    let mut out = String::new();
+    let mut line = 0;
+    for (k, item) in items.iter().enumerate() {
+        let sep = if k == 0 { "" } else { " · " };
+        if k > 0 && line + sep.chars().count() + item.chars().count() > width {
+            out.push('\n');
+            line = 0;
+        } else {
+            out.push_str(sep);
+            line += sep.chars().count();
+        }
+        out.push_str(item);
+        line += item.chars().count();
+    }
+    out
 }
 
 /// "OP2 → OP3", or "OP3" when the id did not change.

@@ -34,7 +34,12 @@ fn describe(r: &Resolution) -> String {
     parts.join("  ")
 }
 
-fn lines(out: &mut dyn Write, changes: &[&Change], depth: usize, opts: &RenderOptions) -> io::Result<()> {
+fn lines(
+    out: &mut dyn Write,
+    changes: &[&Change],
+    depth: usize,
+    opts: &RenderOptions,
+) -> io::Result<()> {
     for c in changes {
         let mut label = c.label();
         if let Some(l) = &c.lead {
@@ -58,10 +63,22 @@ fn lines(out: &mut dyn Write, changes: &[&Change], depth: usize, opts: &RenderOp
 }
 
 /// The comparison as lines.
-pub(super) fn diff(d: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn diff(
+    d: &ResolutionDiff,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let theme = &opts.theme;
-    writeln!(out, "{}", theme.strong(&format!("--- old: {}", describe(&d.old))))?;
-    writeln!(out, "{}", theme.strong(&format!("+++ new: {}", describe(&d.new))))?;
+    writeln!(
+        out,
+        "{}",
+        theme.strong(&format!("--- old: {}", describe(&d.old)))
+    )?;
+    writeln!(
+        out,
+        "{}",
+        theme.strong(&format!("+++ new: {}", describe(&d.new)))
+    )?;
     if let Some(t) = &d.header.title {
         writeln!(out, "title: {}", inline_text(t, theme))?;
     }
@@ -74,7 +91,7 @@ pub(super) fn diff(d: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write
     writeln!(out)?;
     lines(out, &visible(&d.changes, opts), 0, opts)?;
     writeln!(out)?;
-    writeln!(out, "{}", summary_line(d))?;
+    writeln!(out, "{}", summary_line(d, usize::MAX))?;
     for n in &d.notes {
         writeln!(out, "{}", theme.note(&format!("note: {n}")))?;
     }

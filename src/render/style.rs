@@ -30,22 +30,38 @@ impl Theme {
 
     /// Deleted words.
     pub fn deleted(&self, s: &str) -> String {
-        if self.color { s.red().strikethrough().to_string() } else { format!("[-{s}-]") }
+        if self.color {
+            s.red().strikethrough().to_string()
+        } else {
+            format!("[-{s}-]")
+        }
     }
 
     /// Inserted words.
     pub fn inserted(&self, s: &str) -> String {
-        if self.color { s.green().underline().to_string() } else { format!("{{+{s}+}}") }
+        if self.color {
+            s.green().underline().to_string()
+        } else {
+            format!("{{+{s}+}}")
+        }
     }
 
     /// Headings and labels.
     pub fn strong(&self, s: &str) -> String {
-        if self.color { s.bold().to_string() } else { s.to_string() }
+        if self.color {
+            s.bold().to_string()
+        } else {
+            s.to_string()
+        }
     }
 
     /// Secondary information (clause ids inside text, sources).
     pub fn dim(&self, s: &str) -> String {
-        if self.color { s.dimmed().to_string() } else { s.to_string() }
+        if self.color {
+            s.dimmed().to_string()
+        } else {
+            s.to_string()
+        }
     }
 
     /// The change label in the left column.
@@ -64,7 +80,11 @@ impl Theme {
 
     /// A warning or note.
     pub fn note(&self, s: &str) -> String {
-        if self.color { s.yellow().to_string() } else { s.to_string() }
+        if self.color {
+            s.yellow().to_string()
+        } else {
+            s.to_string()
+        }
     }
 }
 
@@ -99,7 +119,10 @@ mod tests {
     fn with_colour_strike_and_underline() {
         let t = Theme::new(true);
         let d = t.deleted("x");
-        assert!(d.contains("\x1b[") && d.contains('9'), "strikethrough is SGR 9: {d:?}");
+        assert!(
+            d.contains("\x1b[") && d.contains('9'),
+            "strikethrough is SGR 9: {d:?}"
+        );
         let i = t.inserted("x");
         assert!(i.contains("4"), "underline is SGR 4: {i:?}");
     }

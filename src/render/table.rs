@@ -24,6 +24,11 @@ fn new_table(opts: &RenderOptions) -> Table {
     t
 }
 
+/// The last component of a path: the column headers are narrow.
+fn file_name(source: &str) -> &str {
+    source.rsplit(['/', '\\']).next().unwrap_or(source)
+}
+
 fn label_kind(c: &Change) -> LabelKind {
     if c.moved {
         return LabelKind::Moved;
@@ -55,10 +60,11 @@ fn label_cell(c: &Change, depth: usize, opts: &RenderOptions) -> String {
     let mut s = format!("{indent}{}", theme.strong(&ids(c)));
     let word = kind_word(c);
     let label = c.label();
-    let text = if label == "=" || label == ">" || label == "+" || label == "-" || label.starts_with("> ") {
-        format!("{label} {word}")
-    } else {
+    // the symbol, then the word: "~ reworded", "> moved", "> ~ reworded"
+    let text = if label == word {
         label.clone()
+    } else {
+        format!("{label} {word}")
     };
     s.push_str(&format!("\n{indent}{}", theme.label(&text, label_kind(c))));
     if let Some(lead) = &c.lead {
@@ -75,13 +81,29 @@ fn label_cell(c: &Change, depth: usize, opts: &RenderOptions) -> String {
 fn add_rows(t: &mut Table, changes: &[&Change], depth: usize, opts: &RenderOptions) {
     for c in changes {
         let prefix = |ids: &[String]| {
-            ids.first().filter(|_| depth > 0).and_then(|id| sub_label(id)).map(|l| format!("{l} ")).unwrap_or_default()
+            ids.first()
+                .filter(|_| depth > 0)
+                .and_then(|id| sub_label(id))
+                .map(|l| format!("{l} "))
+                .unwrap_or_default()
         };
         let old = side_text(&c.segments, true, &c.old, &opts.theme);
         let new = side_text(&c.segments, false, &c.new, &opts.theme);
-        let old = if old.is_empty() { old } else { format!("{}{old}", prefix(&c.old)) };
-        let new = if new.is_empty() { new } else { format!("{}{new}", prefix(&c.new)) };
-        t.add_row(vec![Cell::new(label_cell(c, depth, opts)), Cell::new(old), Cell::new(new)]);
+        let old = if old.is_empty() {
+            old
+        } else {
+            format!("{}{old}", prefix(&c.old))
+        };
+        let new = if new.is_empty() {
+            new
+        } else {
+            format!("{}{new}", prefix(&c.new))
+        };
+        t.add_row(vec![
+            Cell::new(label_cell(c, depth, opts)),
+            Cell::new(old),
+            Cell::new(new),
+        ]);
         let kids = visible(&c.children, opts);
         add_rows(t, &kids, depth + 1, opts);
     }
@@ -105,13 +127,17 @@ fn label_width(changes: &[Change]) -> u16 {
 }
 
 /// The comparison as a table.
-pub(super) fn diff(d: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn diff(
+    d: &ResolutionDiff,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let theme = &opts.theme;
     let mut t = new_table(opts);
     t.set_header(vec![
         Cell::new(""),
-        Cell::new(theme.strong(&format!("old: {}", d.old.source))),
-        Cell::new(theme.strong(&format!("new: {}", d.new.source))),
+        Cell::new(theme.strong(&format!("old: {}", file_name(&d.old.source)))),
+        Cell::new(theme.strong(&format!("new: {}", file_name(&d.new.source)))),
     ]);
     let (oh, nh) = (&d.old.header, &d.new.header);
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
@@ -120,7 +146,11 @@ pub(super) fn diff(d: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write
     }
     if let Some(segs) = &d.header.title {
         let none = Vec::new();
-        t.add_row(vec![theme.dim("title"), side_text(segs, true, &none, theme), side_text(segs, false, &none, theme)]);
+        t.add_row(vec![
+            theme.dim("title"),
+            side_text(segs, true, &none, theme),
+            side_text(segs, false, &none, theme),
+        ]);
     } else if oh.title.is_some() || nh.title.is_some() {
         t.add_row(vec![theme.dim("title"), opt(&oh.title), opt(&nh.title)]);
     }
@@ -129,7 +159,11 @@ pub(super) fn diff(d: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write
             list.iter()
                 .map(|s| {
                     if changed.contains(s) {
-                        if del { theme.deleted(s) } else { theme.inserted(s) }
+                        if del {
+                            theme.deleted(s)
+                        } else {
+                            theme.inserted(s)
+                        }
                     } else {
                         s.clone()
                     }
@@ -151,9 +185,16 @@ pub(super) fn diff(d: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write
     constrain(&mut t, label_width(&d.changes), opts);
     writeln!(out, "{t}")?;
     if opts.changes_only && shown.len() < d.changes.len() {
-        writeln!(out, "{}", theme.dim(&format!("({} unchanged clauses not shown)", d.changes.len() - shown.len())))?;
+        writeln!(
+            out,
+            "{}",
+            theme.dim(&format!(
+                "({} unchanged clauses not shown)",
+                d.changes.len() - shown.len()
+            ))
+        )?;
     }
-    writeln!(out, "{}", summary_line(d))?;
+    writeln!(out, "{}", summary_line(d, opts.width as usize))?;
     for n in &d.notes {
         writeln!(out, "{}", theme.note(&format!("note: {n}")))?;
     }
@@ -171,24 +212,41 @@ fn clause_rows(t: &mut Table, c: &Clause, depth: usize, opts: &RenderOptions) {
     }
     if !c.footnotes.is_empty() {
         let marks: Vec<&str> = c.footnotes.iter().map(|f| f.mark.as_str()).collect();
-        text = format!("{text} {}", opts.theme.dim(&format!("[footnotes {}]", marks.join(", "))));
+        text = format!(
+            "{text} {}",
+            opts.theme.dim(&format!("[footnotes {}]", marks.join(", ")))
+        );
     }
-    t.add_row(vec![format!("{indent}{}", opts.theme.strong(&c.id)), opts.theme.dim(&lead), text]);
+    t.add_row(vec![
+        format!("{indent}{}", opts.theme.strong(&c.id)),
+        opts.theme.dim(&lead),
+        text,
+    ]);
     for k in &c.children {
         clause_rows(t, k, depth + 1, opts);
     }
 }
 
 /// One document's structure as a table.
-pub(super) fn resolution(r: &Resolution, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn resolution(
+    r: &Resolution,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let theme = &opts.theme;
     let h = &r.header;
     let mut info = new_table(opts);
-    info.set_header(vec![Cell::new(theme.strong("field")), Cell::new(theme.strong(&r.source))]);
+    info.set_header(vec![
+        Cell::new(theme.strong("field")),
+        Cell::new(theme.strong(&r.source)),
+    ]);
     let fields = [
         ("symbol", h.symbol.clone()),
         ("title", h.title.clone()),
-        ("sponsors", (!h.sponsors.is_empty()).then(|| h.sponsors.join(", "))),
+        (
+            "sponsors",
+            (!h.sponsors.is_empty()).then(|| h.sponsors.join(", ")),
+        ),
         ("date", h.date.clone()),
         ("session", h.session.clone()),
         ("agenda item", h.agenda_item.clone()),
@@ -203,7 +261,11 @@ pub(super) fn resolution(r: &Resolution, opts: &RenderOptions, out: &mut dyn Wri
     }
     writeln!(out, "{info}")?;
     let mut t = new_table(opts);
-    t.set_header(vec![Cell::new(theme.strong("clause")), Cell::new(theme.strong("lead")), Cell::new(theme.strong("text"))]);
+    t.set_header(vec![
+        Cell::new(theme.strong("clause")),
+        Cell::new(theme.strong("lead")),
+        Cell::new(theme.strong("text")),
+    ]);
     for c in r.clauses() {
         clause_rows(&mut t, c, 0, opts);
     }

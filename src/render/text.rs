@@ -34,7 +34,10 @@ pub fn resolution_text(r: &Resolution) -> String {
     if let Some(a) = &h.agenda_item {
         line(a);
     }
-    let kind = h.kind.clone().unwrap_or_else(|| "draft resolution".to_string());
+    let kind = h
+        .kind
+        .clone()
+        .unwrap_or_else(|| "draft resolution".to_string());
     if kind.starts_with("Resolution adopted") {
         line(&kind);
     } else if !h.sponsors.is_empty() {
@@ -102,7 +105,14 @@ fn clause(out: &mut String, c: &Clause, depth: usize, r: &Resolution) {
     let mut text = c.text.clone();
     for f in c.footnotes.iter().rev() {
         if f.at <= text.len() && text.is_char_boundary(f.at) {
-            text.insert_str(f.at, &f.mark);
+            // after a digit a glued mark would read as part of the number
+            let spaced = text[..f.at].ends_with(|c: char| c.is_ascii_digit());
+            let mark = if spaced {
+                format!(" {}", f.mark)
+            } else {
+                f.mark.clone()
+            };
+            text.insert_str(f.at, &mark);
         }
     }
     out.push_str(&text);

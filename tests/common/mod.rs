@@ -39,14 +39,17 @@ pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
 
 /// The `Content` field of a corpus JSON reference.
 pub fn json_content(path: &Path) -> String {
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     v["Content"].as_str().unwrap().to_string()
 }
 
 /// The resdiff binary.
 pub fn resdiff() -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("resdiff").unwrap();
-    c.env_remove("NO_COLOR").env_remove("COLUMNS").env("TERM", "xterm");
+    c.env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .env("TERM", "xterm");
     c
 }
 
@@ -76,7 +79,9 @@ pub fn pdf_like(clean: &str, width: usize, symbol: &str) -> String {
         }
         // a number and a tab, as Word lays out operative paragraphs
         let para = match para.split_once(". ") {
-            Some((n, rest)) if n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()) => format!("{n}.\t{rest}"),
+            Some((n, rest)) if n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()) => {
+                format!("{n}.\t{rest}")
+            }
             _ => para.to_string(),
         };
         let para = para.replace(['“', '”'], "\"").replace('’', "'");

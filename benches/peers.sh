@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# resdiff against the tools people use today, on the generated UN-like pairs
+# of ../shared/bench (small 6 KB, medium 50 KB, large 300 KB, huge 5 MB), in
+# one run on this machine: wall time (hyperfine), peak memory, and how well
+# resdiff finds the recorded edits (F1 over clause links). Prints Markdown.
+#
+#   benches/peers.sh [SIZE ...]        default: small medium large huge
+#
+# Needs python3 and hyperfine (apt-get install hyperfine); wdiff and dwdiff
+# are timed when installed. CORPUS (default /tmp/resdiff-corpus) holds the
+# generated pairs; they are made with ../shared/bench/gen_corpus.py if missing.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+shared="${SHARED:-$root/../shared}"
+corpus="${CORPUS:-/tmp/resdiff-corpus}"
+runs="${RUNS:-10}"
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(small medium large huge)
+
+command -v hyperfine >/dev/null || { echo "peers.sh: hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "peers.sh: GNU time (/usr/bin/time) is needed" >&2; exit 2; }
+for s in "${sizes[@]}"; do
+  if [ ! -f "$corpus/$s/truth.json" ]; then
+    python3 "$shared/bench/gen_corpus.py" --out "$corpus" --sizes "$s" >&2
+  fi
+done
+(cd "$root" && cargo build --release --quiet)
+bin="$root/target/release/resdiff"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# mean seconds of a command (hyperfine; exit status 1 means "differences")
+mean() {
+  hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$tmp/h.json" "$1" >/dev/null 2>&1
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$tmp/h.json"
+}
+peak() { /usr/bin/time -f '%M' -o "$tmp/rss" sh -c "$1 > /dev/null" 2>/dev/null || true; tail -n 1 "$tmp/rss"; }
+
+echo "| size | input (old+new) | resdiff json | git word-diff porcelain | resdiff / git | wdiff | dwdiff | resdiff peak RSS | RSS / input | F1 (clause links) | renumbered reported |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+declare -A rtime
+for s in "${sizes[@]}"; do
+  old="$corpus/$s/old.txt"; new="$corpus/$s/new.txt"
+  bytes=$(( $(stat -c %s "$old") + $(stat -c %s "$new") ))
+  r=$(mean "$bin compare $old $new --format json")
+  g=$(mean "git --no-pager diff --no-index --no-color --no-ext-diff --word-diff=porcelain --diff-algorithm=histogram $old $new")
+  w=-; d=-
+  command -v wdiff >/dev/null && w=$(mean "wdiff $old $new")
+  command -v dwdiff >/dev/null && d=$(mean "dwdiff $old $new")
+  rss=$(peak "$bin compare $old $new --format json")
+  "$bin" compare "$old" "$new" --format json > "$tmp/out.json" || true
+  read -r f1 renum < <(python3 - "$tmp/out.json" "$corpus/$s/truth.json" <<'PY'
+import json, sys
+out = json.load(open(sys.argv[1])); truth = json.load(open(sys.argv[2]))
+def substantive(c):
+    return c["kind"] != "unchanged" or c["moved"] or any(substantive(k) for k in c["children"])
+pred = set()
+touched = set()
+for c in out["changes"]:
+    if not substantive(c):
+        continue
+    for o in c["old"] or [None]:
+        touched.add(o)
+        for n in c["new"] or [None]:
+            pred.add((o, n))
+gold = set()
+for a in truth["alignment"]:
+    if a["edit"] != "unchanged":
+        for n in a["new"] or [None]:
+            gold.add((a["old"], n))
+for n in truth["edits"]["inserted"]:
+    gold.add((None, n))
+tp = len(pred & gold)
+p = tp / len(pred) if pred else 0.0
+r = tp / len(gold) if gold else 1.0
+f1 = 2 * p * r / (p + r) if p + r else 0.0
+renumbered = sum(1 for a in truth["alignment"] if a["edit"] == "unchanged" and a["new"] and a["new"][0] != a["old"] and a["old"] in touched)
+print(f"{f1:.3f} {renumbered}")
+PY
+)
+  rtime[$s]=$r
+  ratio=$(python3 -c "print(f'{$r/$g:.2f}')")
+  fmt() { [ "$1" = - ] && echo - || python3 -c "print(f'{$1*1000:.1f} ms')"; }
+  echo "| $s | $(python3 -c "print(f'{$bytes/1e6:.2f} MB')") | $(fmt "$r") | $(fmt "$g") | $ratio | $(fmt "$w") | $(fmt "$d") | $(python3 -c "print(f'{$rss/1024:.1f} MiB')") | $(python3 -c "print(f'{$rss*1024/$bytes:.1f}')") | $f1 | $renum |"
+done
+if [ -n "${rtime[large]:-}" ] && [ -n "${rtime[huge]:-}" ]; then
+  python3 -c "print(f'\nhuge/large time ratio: {${rtime[huge]}/${rtime[large]}:.1f} (input ratio 16.7)')"
+fi
+
+# a session's worth: 300 pairs of small drafts, compared as a batch
+mkdir -p "$tmp/batch/old" "$tmp/batch/new"
+python3 - "$shared/bench" "$tmp/batch" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import gen_corpus as g
+for k in range(300):
+    old, new, _ = g.make_pair("small", *g.SIZES["small"], seed=1000 + k)
+    open(f"{sys.argv[2]}/old/doc{k:03}.txt", "w").write(old)
+    open(f"{sys.argv[2]}/new/doc{k:03}.txt", "w").write(new)
+PY
+b=$(mean "$bin batch $tmp/batch/old $tmp/batch/new --format json")
+python3 -c "print(f'batch of 300 pairs: {$b:.2f} s')"
+echo "typical real pair (A/RES/ES-11/1 vs /4): $(python3 -c "print(f'{$(mean "$bin compare $root/resolutions/A-RES-ES-11-1.txt $root/resolutions/A-RES-ES-11-4.txt --format json")*1000:.1f} ms')")"

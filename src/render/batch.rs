@@ -1,0 +1,222 @@
+//! Batch reports: the pairs of a session ranked by how much changed, and
+//! the documents without a counterpart.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+
+use super::{Format, RenderOptions};
+use crate::batch::{Batch, PairReport};
+
+fn short(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+fn names(p: &PairReport) -> (String, String) {
+    let name =
+        |sym: &Option<String>, file: &str| sym.clone().unwrap_or_else(|| short(file).to_string());
+    (name(&p.symbols.old, &p.old), name(&p.symbols.new, &p.new))
+}
+
+fn percent(x: f32) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// Writes a batch report.
+pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let theme = &opts.theme;
+    match opts.format {
+        Format::Json => {
+            serde_json::to_writer(&mut *out, b)?;
+            writeln!(out)
+        }
+        Format::Plain => {
+            writeln!(
+                out,
+                "old\tnew\ttitle\tkept\treworded\tadded\tdropped\tmoved\tchanged\tsoftened\tstrengthened\tpaired by"
+            )?;
+            for p in &b.pairs {
+                let (o, n) = names(p);
+                writeln!(
+                    out,
+                    "{o}\t{n}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}",
+                    p.title.as_deref().unwrap_or(""),
+                    p.kept,
+                    p.reworded,
+                    p.added,
+                    p.dropped,
+                    p.moved,
+                    percent(p.changed),
+                    p.softened,
+                    p.strengthened,
+                    p.paired_by
+                )?;
+            }
+            lists(b, out)
+        }
+        Format::Table => {
+            let mut t = Table::new();
+            t.load_style(presets::UTF8_FULL_CONDENSED);
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(opts.width.max(60));
+            if theme.color() {
+                t.enforce_styling();
+            } else {
+                t.force_no_tty();
+            }
+            let head = [
+                "old → new",
+                "title",
+                "kept",
+                "reworded",
+                "added",
+                "dropped",
+                "moved",
+                "changed",
+                "lead ↓/↑",
+                "paired by",
+            ];
+            t.set_header(
+                head.iter()
+                    .map(|h| Cell::new(theme.strong(h)))
+                    .collect::<Vec<_>>(),
+            );
+            for p in &b.pairs {
+                let (o, n) = names(p);
+                let ids = if o == n { n } else { format!("{o} →\n{n}") };
+                let num = |x: usize| Cell::new(x).set_alignment(CellAlignment::Right);
+                t.add_row(vec![
+                    Cell::new(ids),
+                    Cell::new(p.title.as_deref().unwrap_or("")),
+                    num(p.kept),
+                    num(p.reworded),
+                    num(p.added),
+                    num(p.dropped),
+                    num(p.moved),
+                    Cell::new(percent(p.changed)).set_alignment(CellAlignment::Right),
+                    Cell::new(format!("{}/{}", p.softened, p.strengthened))
+                        .set_alignment(CellAlignment::Right),
+                    Cell::new(format!("{:?}", p.paired_by).to_lowercase()),
+                ]);
+            }
+            writeln!(out, "{t}")?;
+            lists(b, out)
+        }
+        #[allow(unreachable_patterns)]
+        _ => Err(io::Error::other(
+            "this format is not available for batch reports",
+        )),
+    }
+}
+
+fn lists(b: &Batch, out: &mut dyn Write) -> io::Result<()> {
+    for (what, list) in [("new", &b.new_documents), ("discontinued", &b.discontinued)] {
+        for u in list {
+            writeln!(
+                out,
+                "{what}: {}  {}  {}",
+                short(&u.file),
+                u.symbol.as_deref().unwrap_or(""),
+                u.title.as_deref().unwrap_or("")
+            )?;
+        }
+    }
+    for s in &b.skipped {
+        writeln!(out, "skipped: {}", s.problem)?;
+    }
+    let differing = b.pairs.iter().filter(|p| p.differs).count();
+    writeln!(
+        out,
+        "{} pairs ({} with changes) · {} new · {} discontinued · {} skipped",
+        b.pairs.len(),
+        differing,
+        b.new_documents.len(),
+        b.discontinued.len(),
+        b.skipped.len()
+    )
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A self-contained index page for a batch written with `--out`: the
+/// ranked pairs, each linked to its report file (`links`: pair and file name).
+pub fn batch_index(b: &Batch, links: &[(&PairReport, String)]) -> String {
+    let mut rows = String::new();
+    for (p, file) in links {
+        let (o, n) = names(p);
+        rows.push_str(&format!(
+            "<tr><td><a href=\"{}\">{} → {}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td></tr>\n",
+            esc(file),
+            esc(&o),
+            esc(&n),
+            esc(p.title.as_deref().unwrap_or("")),
+            p.kept,
+            p.reworded,
+            p.added,
+            p.dropped,
+            p.moved,
+            percent(p.changed),
+            p.softened,
+            p.strengthened
+        ));
+    }
+    let mut extra = String::new();
+    for (what, list) in [
+        ("New documents", &b.new_documents),
+        ("Discontinued documents", &b.discontinued),
+    ] {
+        if !list.is_empty() {
+            extra.push_str(&format!("<h2>{what}</h2><ul>"));
+            for u in list {
+                extra.push_str(&format!(
+                    "<li>{} {} {}</li>",
+                    esc(short(&u.file)),
+                    esc(u.symbol.as_deref().unwrap_or("")),
+                    esc(u.title.as_deref().unwrap_or(""))
+                ));
+            }
+            extra.push_str("</ul>");
+        }
+    }
+    if !b.skipped.is_empty() {
+        extra.push_str("<h2>Skipped files</h2><ul>");
+        for s in &b.skipped {
+            extra.push_str(&format!("<li>{}</li>", esc(&s.problem)));
+        }
+        extra.push_str("</ul>");
+    }
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>resdiff batch report</title>
+<style>
+body{{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:75rem;padding:0 1rem;color:#1b1b1b;background:#fff}}
+table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}}
+td:nth-child(n+3){{text-align:right;font-variant-numeric:tabular-nums}}a{{color:#0b4f9c}}
+@media (prefers-color-scheme:dark){{body{{background:#121212;color:#e8e8e8}}a{{color:#8ab8ff}}th,td{{border-color:#444}}}}
+</style></head><body><main>
+<h1>resdiff batch report</h1>
+<p>{} pairs, most changed first.</p>
+<table><thead><tr><th scope="col">old → new</th><th scope="col">title</th><th scope="col">kept</th><th scope="col">reworded</th><th scope="col">added</th><th scope="col">dropped</th><th scope="col">moved</th><th scope="col">words changed</th><th scope="col">lead ↓/↑</th></tr></thead>
+<tbody>
+{rows}</tbody></table>
+{extra}
+</main></body></html>
+"#,
+        b.pairs.len()
+    )
+}

@@ -1,0 +1,403 @@
+//! Each kind of change, on small drafts written for the purpose: what the
+//! aligner pairs, what it calls the change, and what the word diff shows.
+
+use resdiff::align::LinkKind;
+use resdiff::diff::{Change, Op};
+use resdiff::{CompareOptions, ResolutionDiff, compare_texts};
+
+fn draft(pps: &[&str], ops: &[&str]) -> String {
+    let mut s = String::from("The General Assembly,\n\n");
+    for p in pps {
+        s.push_str(p);
+        s.push_str("\n\n");
+    }
+    for (i, o) in ops.iter().enumerate() {
+        s.push_str(&format!("{}. {o}\n\n", i + 1));
+    }
+    s
+}
+
+fn cmp(old: &str, new: &str) -> ResolutionDiff {
+    compare_texts(old, new, &CompareOptions::default()).unwrap()
+}
+
+/// The change whose new side (or old side, when deleted) names this id.
+fn change<'a>(d: &'a ResolutionDiff, id: &str) -> &'a Change {
+    let mut found = None;
+    for c in &d.changes {
+        c.walk(&mut |c| {
+            if found.is_none()
+                && (c.new.iter().any(|n| n == id)
+                    || (c.new.is_empty() && c.old.iter().any(|o| o == id)))
+            {
+                found = Some(c);
+            }
+        });
+    }
+    found.unwrap_or_else(|| panic!("no change for {id}"))
+}
+
+const PP: [&str; 3] = [
+    "Recalling its resolution 68/262 of 27 March 2014,",
+    "Reaffirming its commitment to the sovereignty and territorial integrity of Ukraine,",
+    "Deeply concerned by the humanitarian situation in and around Ukraine,",
+];
+const OP: [&str; 5] = [
+    "Demands that the Russian Federation immediately cease its use of force against Ukraine;",
+    "Calls upon all parties to allow safe and unfettered passage to destinations outside of Ukraine;",
+    "Requests the Emergency Relief Coordinator to provide a report on the humanitarian situation;",
+    "Urges the immediate peaceful resolution of the conflict through political dialogue and negotiations;",
+    "Decides to adjourn the eleventh emergency special session temporarily.",
+];
+
+#[test]
+fn identical_drafts_have_no_change() {
+    let d = cmp(&draft(&PP, &OP), &draft(&PP, &OP));
+    assert!(!d.has_changes());
+    assert_eq!(d.summary.kept, 8);
+    assert!(
+        d.changes
+            .iter()
+            .all(|c| c.kind == LinkKind::Unchanged && !c.moved && c.similarity == 1.0)
+    );
+}
+
+#[test]
+fn renumbering_alone_is_not_a_change() {
+    // a new OP1 renumbers every later paragraph; only the insertion counts
+    let mut ops = vec!["Welcomes the efforts of the Secretary-General;"];
+    ops.extend(OP);
+    let d = cmp(&draft(&PP, &OP), &draft(&PP, &ops));
+    assert_eq!(
+        (
+            d.summary.added,
+            d.summary.kept,
+            d.summary.moved,
+            d.summary.reworded
+        ),
+        (1, 8, 0, 0)
+    );
+    let c = change(&d, "OP4");
+    assert_eq!(
+        (c.kind, c.old.as_slice()),
+        (LinkKind::Unchanged, &["OP3".to_string()][..])
+    );
+    assert_eq!(change(&d, "OP1").kind, LinkKind::Inserted);
+}
+
+#[test]
+fn a_softened_lead_word_is_a_rewording_with_the_lead_noted() {
+    let mut ops = OP.to_vec();
+    ops[0] =
+        "Calls upon the Russian Federation to immediately cease its use of force against Ukraine;";
+    let d = cmp(&draft(&PP, &OP), &draft(&PP, &ops));
+    let c = change(&d, "OP1");
+    assert_eq!(c.kind, LinkKind::Modified);
+    let lead = c.lead.as_ref().unwrap();
+    assert_eq!(
+        (lead.old.as_deref(), lead.new.as_deref()),
+        (Some("Demands"), Some("Calls upon"))
+    );
+    assert!(lead.shift.unwrap() < 0.0, "Demands -> Calls upon is softer");
+    let deleted: Vec<&str> = c
+        .segments
+        .iter()
+        .filter(|s| s.op == Op::Delete)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(deleted, ["Demands that"]);
+    assert!(c.similarity > 0.7 && c.similarity < 1.0);
+}
+
+#[test]
+fn inserted_and_deleted_clauses_stay_in_reading_order() {
+    let mut ops = OP.to_vec();
+    ops.remove(2);
+    let mut pps = PP.to_vec();
+    pps.insert(
+        1,
+        "Noting with concern the reports of attacks on civilian facilities such as schools,",
+    );
+    let d = cmp(&draft(&PP, &OP), &draft(&pps, &ops));
+    assert_eq!((d.summary.added, d.summary.dropped), (1, 1));
+    let order: Vec<String> = d
+        .changes
+        .iter()
+        .map(|c| format!("{:?}:{}", c.kind, c.new.first().or(c.old.first()).unwrap()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "Unchanged:PP1",
+            "Inserted:PP2",
+            "Unchanged:PP3",
+            "Unchanged:PP4",
+            "Unchanged:OP1",
+            "Unchanged:OP2",
+            "Deleted:OP3",
+            "Unchanged:OP3",
+            "Unchanged:OP4"
+        ]
+    );
+}
+
+#[test]
+fn a_moved_clause_is_flagged_and_unchanged() {
+    let ops = [OP[3], OP[0], OP[1], OP[2], OP[4]];
+    let d = cmp(&draft(&PP, &OP), &draft(&PP, &ops));
+    let moved: Vec<&Change> = d.changes.iter().filter(|c| c.moved).collect();
+    assert_eq!(
+        moved.len(),
+        1,
+        "only the one paragraph that changed place: {:?}",
+        d.changes
+    );
+    assert_eq!(
+        (moved[0].old[0].as_str(), moved[0].new[0].as_str()),
+        ("OP4", "OP1")
+    );
+    assert_eq!(moved[0].kind, LinkKind::Unchanged);
+    assert_eq!(moved[0].label(), ">");
+    assert!(d.has_changes());
+}
+
+#[test]
+fn a_clause_moved_and_reworded_is_found_far_away() {
+    let mut ops = vec![OP[4]; 1];
+    ops.insert(0, "Urges the immediate and peaceful resolution of the conflict through political dialogue, negotiations and mediation;");
+    ops.splice(1..1, [OP[0], OP[1], OP[2]]);
+    let d = cmp(&draft(&PP, &OP), &draft(&PP, &ops));
+    let c = change(&d, "OP1");
+    assert_eq!(
+        (c.kind, c.moved, c.old.as_slice()),
+        (LinkKind::Modified, true, &["OP4".to_string()][..])
+    );
+    assert_eq!(c.label(), "> ~");
+    assert_eq!(d.summary.dropped + d.summary.added, 0);
+}
+
+#[test]
+fn a_clause_split_in_two() {
+    let old = draft(
+        &PP,
+        &[
+            "Decides to extend the mandate of the Mission until 30 April 2026, and requests the Secretary-General to report on its implementation every ninety days;",
+            OP[4],
+        ],
+    );
+    let new = draft(
+        &PP,
+        &[
+            "Decides to extend the mandate of the Mission until 30 April 2026;",
+            "Requests the Secretary-General to report on its implementation every ninety days;",
+            OP[4],
+        ],
+    );
+    let d = cmp(&old, &new);
+    let c = change(&d, "OP1");
+    assert_eq!(c.kind, LinkKind::Split);
+    assert_eq!(
+        (c.old.as_slice(), c.new.as_slice()),
+        (
+            &["OP1".to_string()][..],
+            &["OP1".to_string(), "OP2".to_string()][..]
+        )
+    );
+    assert_eq!(d.summary.split, 1);
+    // the old text is rebuilt from equal and deleted words, the new texts
+    // (joined by a paragraph break) from equal and inserted ones
+    let rebuilt_old: String = c
+        .segments
+        .iter()
+        .filter(|s| s.op != Op::Insert)
+        .map(|s| s.text.as_str())
+        .collect();
+    let rebuilt_new: String = c
+        .segments
+        .iter()
+        .filter(|s| s.op != Op::Delete)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert!(rebuilt_old.starts_with("Decides to extend") && rebuilt_old.contains(", and requests"));
+    assert_eq!(rebuilt_new.split('\n').count(), 2);
+}
+
+#[test]
+fn two_clauses_merged_into_one() {
+    let old = draft(
+        &PP,
+        &[
+            "Condemns the attacks on civilian infrastructure in Ukraine;",
+            "Demands the immediate cessation of attacks on schools and hospitals;",
+            OP[4],
+        ],
+    );
+    let new = draft(
+        &PP,
+        &[
+            "Condemns the attacks on civilian infrastructure in Ukraine, and demands the immediate cessation of attacks on schools and hospitals;",
+            OP[4],
+        ],
+    );
+    let d = cmp(&old, &new);
+    let c = change(&d, "OP1");
+    assert_eq!(c.kind, LinkKind::Merged);
+    assert_eq!(c.old, ["OP1", "OP2"]);
+    assert_eq!(d.summary.merged, 1);
+}
+
+#[test]
+fn sub_paragraphs_are_aligned_inside_their_parent() {
+    let old = "The Security Council,\n\nRecalling its resolutions,\n\n1. Requests the Secretary-General to:\n\n(a) Report on the humanitarian situation every month;\n\n(b) Support the political process;\n\n(c) Coordinate assistance with regional organizations;\n\n2. Decides to remain seized of the matter.\n";
+    let new = "The Security Council,\n\nRecalling its resolutions,\n\n1. Requests the Secretary-General to:\n\n(a) Report on the humanitarian situation every month;\n\n(b) Protect civilians under threat of physical violence;\n\n(c) Support the inclusive political process;\n\n(d) Coordinate assistance with regional organizations;\n\n2. Decides to remain seized of the matter.\n";
+    let d = cmp(old, new);
+    let op1 = change(&d, "OP1");
+    assert_eq!(op1.kind, LinkKind::Unchanged, "the chapeau did not change");
+    assert!(op1.is_substantive());
+    let kinds: Vec<(String, LinkKind)> = op1
+        .children
+        .iter()
+        .map(|c| (c.new.first().or(c.old.first()).unwrap().clone(), c.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("OP1(a)".into(), LinkKind::Unchanged),
+            ("OP1(b)".into(), LinkKind::Inserted),
+            ("OP1(c)".into(), LinkKind::Modified),
+            ("OP1(d)".into(), LinkKind::Unchanged)
+        ]
+    );
+    assert_eq!(change(&d, "OP1(d)").old, ["OP1(c)"]);
+}
+
+#[test]
+fn preamble_and_operative_part_are_never_paired_across() {
+    let text = "Expresses its full support for the efforts of the Secretary-General,";
+    let old = draft(&[text], &[OP[4]]);
+    let new = draft(
+        &[PP[0]],
+        &[
+            "Expresses its full support for the efforts of the Secretary-General;",
+            OP[4],
+        ],
+    );
+    let d = cmp(&old, &new);
+    assert_eq!(change(&d, "PP1").kind, LinkKind::Deleted);
+    assert_eq!(change(&d, "OP1").kind, LinkKind::Inserted);
+}
+
+#[test]
+fn threshold_decides_between_reworded_and_replaced() {
+    let old = draft(
+        &PP,
+        &[
+            "Requests the Secretary-General to report on the situation within ninety days;",
+            OP[4],
+        ],
+    );
+    let new = draft(
+        &PP,
+        &[
+            "Requests the Secretary-General to brief the Council on all aspects of the crisis regularly;",
+            OP[4],
+        ],
+    );
+    let strict = compare_texts(
+        &old,
+        &new,
+        &CompareOptions {
+            align: resdiff::AlignOptions {
+                threshold: 0.9,
+                ..Default::default()
+            },
+        },
+    )
+    .unwrap();
+    assert_eq!((strict.summary.added, strict.summary.dropped), (1, 1));
+    let loose = compare_texts(
+        &old,
+        &new,
+        &CompareOptions {
+            align: resdiff::AlignOptions {
+                threshold: 0.3,
+                ..Default::default()
+            },
+        },
+    )
+    .unwrap();
+    assert_eq!(loose.summary.reworded, 1);
+}
+
+#[test]
+fn ignore_case_and_punctuation() {
+    let old = draft(&PP, &["Decides to remain seized of the matter."]);
+    let new = draft(&PP, &["decides to remain seized of the matter"]);
+    assert!(cmp(&old, &new).has_changes());
+    let opts = CompareOptions {
+        align: resdiff::AlignOptions {
+            keys: resdiff::tokens::KeyOptions {
+                ignore_case: true,
+                ignore_punctuation: true,
+            },
+            ..Default::default()
+        },
+    };
+    assert!(!compare_texts(&old, &new, &opts).unwrap().has_changes());
+}
+
+#[test]
+fn a_heavily_rewritten_clause_keeps_its_highlighting() {
+    let old = draft(
+        &PP,
+        &[
+            "Requests the Secretary-General to report on the implementation of this resolution within thirty days;",
+        ],
+    );
+    let new = draft(
+        &PP,
+        &[
+            "Requests the Secretary-General to brief the Council orally on progress made and on obstacles encountered, within thirty days;",
+        ],
+    );
+    let d = cmp(&old, &new);
+    let c = change(&d, "OP1");
+    assert_eq!(c.kind, LinkKind::Modified);
+    assert!(
+        c.segments.iter().any(|s| s.op == Op::Delete)
+            && c.segments.iter().any(|s| s.op == Op::Insert)
+    );
+    // one replacement, not a comb of alternating fragments
+    let edits = c.segments.iter().filter(|s| s.op != Op::Equal).count();
+    assert!(edits <= 4, "{:?}", c.segments);
+}
+
+#[test]
+fn the_2025_amendment_reads_as_one_insertion_per_phrase() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("resolutions");
+    let old = std::fs::read_to_string(root.join("A-ES-11-L.11.txt")).unwrap();
+    let new = std::fs::read_to_string(root.join("A-RES-ES-11-8.txt")).unwrap();
+    let d = cmp(&old, &new);
+    let op = change(&d, "OP1");
+    assert_eq!(op.kind, LinkKind::Modified);
+    let inserted: Vec<&str> = op
+        .segments
+        .iter()
+        .filter(|s| s.op == Op::Insert)
+        .map(|s| s.text.trim())
+        .collect();
+    assert_eq!(
+        inserted,
+        [
+            "just,",
+            "and comprehensive",
+            ", in line with the Charter of the United Nations and the principles of sovereign equality and territorial integrity of States"
+        ]
+    );
+    assert!(op.segments.iter().all(|s| s.op != Op::Delete));
+    let reiterating = d.changes.iter().find(|c| c.new == ["PP1"]).unwrap();
+    assert_eq!(
+        (reiterating.kind, reiterating.old.as_slice()),
+        (LinkKind::Unchanged, &["PP2".to_string()][..])
+    );
+}
