@@ -13,10 +13,13 @@
 //! word or punctuation they follow (`Relations;1`).
 
 mod akn;
+mod charset;
 mod docx;
 mod html;
+mod paragraphs;
 mod pdf;
 mod text;
+mod xml;
 
 use std::io::Read;
 use std::path::Path;
@@ -180,7 +183,7 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Docu
         SourceFormat::Akn => akn::load(name, &bytes, opts),
     };
     // a panic in a parser of a hostile file is that file's error, not a crash
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)).unwrap_or_else(|p| {
+    catch_quietly(load).unwrap_or_else(|p| {
         let why = p
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
@@ -193,6 +196,30 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Docu
     })
 }
 
+thread_local! {
+    /// How many [`catch_quietly`] calls are running on this thread.
+    static QUIET: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `f`, catching a panic without the default hook's message, so the
+/// user sees the one-line error it becomes and nothing else. Panics on
+/// other threads, or outside such a call, print as usual.
+fn catch_quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if QUIET.with(|q| q.get()) == 0 {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(q.get() + 1));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(q.get() - 1));
+    result
+}
+
 /// Guesses the format from the content: `%PDF-`; a zip holding
 /// `word/document.xml`; XML whose root is `akomaNtoso`; HTML; otherwise text.
 ///
@@ -202,8 +229,23 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Docu
 /// assert_eq!(detect(b"<?xml version=\"1.0\"?>\n<akomaNtoso xmlns=\"...\">"), SourceFormat::Akn);
 /// assert_eq!(detect(b"<!DOCTYPE html><html><body><p>Decides</p>"), SourceFormat::Html);
 /// assert_eq!(detect("The General Assembly,".as_bytes()), SourceFormat::Text);
+/// let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("<html><p>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+/// assert_eq!(detect(&utf16), SourceFormat::Html);
 /// ```
 pub fn detect(bytes: &[u8]) -> SourceFormat {
+    // UTF-16 (with a byte-order mark) is judged on its decoded start
+    let units = |b: &[u8], word: fn([u8; 2]) -> u16| -> String {
+        let n = b.len().min(8192) & !1;
+        char::decode_utf16(b[..n].chunks_exact(2).map(|c| word([c[0], c[1]])))
+            .map(|c| c.unwrap_or('\u{FFFD}'))
+            .collect()
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return detect(units(rest, u16::from_le_bytes).as_bytes());
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return detect(units(rest, u16::from_be_bytes).as_bytes());
+    }
     let head = &bytes[..bytes.len().min(4096)];
     let skip_bom = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let trimmed = {

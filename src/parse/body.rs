@@ -79,7 +79,8 @@ pub(crate) fn marker(line: &str) -> Option<(Marker, &str)> {
         return (value > 0).then_some((Marker::Number { value, label }, text));
     }
     if first == b'(' {
-        let close = line[..line.len().min(16)].find(')')?;
+        // bytes, not a str slice: byte 16 may fall inside a character
+        let close = line.bytes().take(16).position(|b| b == b')')?;
         let inner = &line[1..close];
         let (base, suffix) = match inner.split_once(' ') {
             Some((b, s)) if s == "bis" || s == "ter" => (b, Some(s)),
@@ -382,10 +383,16 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             if let Some(p) = cur.take() {
                 out.push(p);
             }
+            // an annex heading stands alone, and its paragraphs number from 1 again
+            let annex = is_annex_heading(text);
+            if annex {
+                last_number = 0;
+            }
+            let take = if annex { 1 } else { heading };
             let mut parts: Vec<&str> = Vec::new();
             let mut taken = 0;
             for l in &lines[idx..] {
-                if parts.len() == heading.max(1) {
+                if parts.len() == take {
                     break;
                 }
                 taken += 1;
@@ -397,7 +404,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             out.push(Para {
                 marker: None,
                 text: parts.join(" "),
-                heading: heading > 0,
+                heading: !annex && heading > 0,
             });
             prev = None;
             after_blank = true;
@@ -999,6 +1006,25 @@ mod tests {
         let l = lines(text);
         let v = Vocabulary::from_lines(&l);
         paragraphs(&l, &v)
+    }
+
+    #[test]
+    fn numbering_restarts_after_an_annex_heading_in_wrapped_text() {
+        let p = paras(
+            "5. Decides to establish the Focal Point, whose procedures are set out\nin the annex to this resolution;\n6. Decides to remain seized of the matter.\nAnnex I\nThe Focal Point is authorized to carry out the tasks set out below\nupon receipt of a delisting request.2\n1. Upon receipt of a delisting request, the Focal Point will:\n(a) Acknowledge the receipt;\n",
+        );
+        let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts[2], "Annex I");
+        assert!(
+            matches!(p[4].marker, Some(Marker::Number { value: 1, .. })),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn parenthesis_before_a_multibyte_character_is_not_a_panic() {
+        assert!(marker("(abcdefghijklmn“x”) text").is_none());
+        assert!(marker("(a) nÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿote").is_some());
     }
 
     #[test]

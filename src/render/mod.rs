@@ -1,6 +1,7 @@
 //! Renderers: plain data in, bytes out. Renderers never parse; they read a
 //! [`ResolutionDiff`] or a [`Resolution`] and write.
 
+mod akn;
 mod batch;
 mod history;
 mod json;
@@ -29,6 +30,9 @@ pub enum Format {
     Plain,
     /// JSON, the stable contract described in the README.
     Json,
+    /// Akoma Ntoso XML of one draft's structure (`resdiff show` only), which
+    /// resdiff reads back unchanged.
+    Akn,
 }
 
 /// How to render.
@@ -61,6 +65,11 @@ pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) 
         Format::Table => table::diff(diff, opts, out),
         Format::Plain => plain::diff(diff, opts, out),
         Format::Json => json::diff(diff, opts, out),
+        // a comparison has no Akoma Ntoso form
+        Format::Akn => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "--format akn writes the structure of one draft: use it with `resdiff show`",
+        )),
     }
 }
 
@@ -74,6 +83,7 @@ pub fn render_resolution(
         Format::Table => table::resolution(res, opts, out),
         Format::Plain => out.write_all(resolution_text(res).as_bytes()),
         Format::Json => json::resolution(res, out),
+        Format::Akn => akn::resolution(res, out),
     }
 }
 

@@ -16,11 +16,23 @@ pub fn resolution_text(r: &Resolution) -> String {
     if let Some(s) = &h.symbol {
         line(s);
     }
+    if let Some(b) = &h.body {
+        line(b);
+    }
+    if let Some(d) = &h.distribution {
+        line(&format!("Distr.: {d}"));
+    }
     if let Some(d) = &h.date {
         line(d);
     }
     if let Some(s) = &h.session {
         line(s);
+    }
+    if let Some(c) = &h.committee {
+        line(c);
+    }
+    if let Some(a) = &h.agenda_item {
+        line(a);
     }
     let kind = h
         .kind
@@ -107,5 +119,39 @@ fn clause(out: &mut String, c: &Clause, depth: usize, r: &Resolution) {
     out.push_str("\n\n");
     for k in &c.children {
         clause(out, k, depth + 1, r);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Document;
+    use crate::parse::parse;
+
+    fn reparse(text: &str) -> (Resolution, Resolution) {
+        let r = parse(&Document::from_text("t.txt", text)).unwrap();
+        let back = parse(&Document::from_text("t.txt", resolution_text(&r))).unwrap();
+        (r, back)
+    }
+
+    #[test]
+    fn header_fields_survive_the_plain_layout() {
+        let (r, back) = reparse(
+            "United Nations A/C.3/80/L.22\nGeneral Assembly Distr.: Limited\n1 November 2025\nEightieth session\nThird Committee\nAgenda item 74 (a)\nPromotion and protection of human rights\nBelgium and Chile: draft resolution\nA title\nThe General Assembly,\nRecalling its resolutions,\n1. Decides to remain seized of the matter.\n",
+        );
+        assert_eq!(r.header.committee.as_deref(), Some("Third Committee"));
+        assert_eq!(r.header.distribution.as_deref(), Some("Limited"));
+        assert_eq!(back.header, r.header);
+    }
+
+    #[test]
+    fn annex_stays_an_annex() {
+        let (r, back) = reparse(
+            "The Security Council,\n\n1. Adopts the statute in the annex;\n\n2. Decides to remain seized of the matter.\n\nAnnex\n\nArticle 1: Competence\n\n1. The Mechanism shall continue the jurisdiction.\n",
+        );
+        assert_eq!(r.annex.len(), 1);
+        assert_eq!(r.annex[0].heading.as_deref(), Some("Article 1: Competence"));
+        assert_eq!(back.annex, r.annex);
+        assert_eq!(back.operative, r.operative);
     }
 }
