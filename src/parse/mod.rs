@@ -158,10 +158,32 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     let (mut preamble, mut operative, mut annex) = builder.finish();
     let footnotes = parse_footnotes(&footnote_lines);
     if !footnotes.is_empty() {
+        // marks in reading order: each note is looked for from the clause
+        // where the previous one was found; a note called from nowhere in
+        // the body (a `*` on the sponsors line) is passed over
+        let mut texts: Vec<&str> = Vec::new();
+        for c in preamble.iter().chain(&operative).chain(&annex) {
+            c.walk(&mut |d| texts.push(&d.text));
+        }
+        let mut from = 0;
+        let placed: Vec<&Footnote> = footnotes
+            .iter()
+            .filter(|n| {
+                let found = (from..texts.len()).find(|&k| {
+                    find_glued_mark(texts[k], &n.mark)
+                        .or_else(|| find_spaced_mark(texts[k], &n.mark))
+                        .is_some()
+                });
+                if let Some(k) = found {
+                    from = k;
+                }
+                found.is_some()
+            })
+            .collect();
         let mut next = 0usize;
         for list in [&mut preamble, &mut operative, &mut annex] {
             for c in list.iter_mut() {
-                attach_footnote_marks(c, &footnotes, &mut next);
+                attach_footnote_marks(c, &placed, &mut next);
             }
         }
     }
@@ -246,10 +268,10 @@ fn parse_footnotes(lines: &[clean::Line]) -> Vec<Footnote> {
     out
 }
 
-/// Moves footnote reference numbers glued to a word or punctuation
-/// (`Relations;1`, `Rights,2`) out of the text into `clause.footnotes`, in
-/// the order the notes are numbered.
-fn attach_footnote_marks(c: &mut Clause, notes: &[Footnote], next: &mut usize) {
+/// Moves footnote reference marks, glued to a word or punctuation
+/// (`Relations;1`, `Rights,2`) or set apart after a year, out of the text
+/// into `clause.footnotes`, in the order the notes are numbered.
+fn attach_footnote_marks(c: &mut Clause, notes: &[&Footnote], next: &mut usize) {
     while let Some(note) = notes.get(*next) {
         let mark = note.mark.as_str();
         let (pos, len) = match find_glued_mark(&c.text, mark) {
@@ -365,6 +387,16 @@ mod tests {
         );
         assert_eq!(r.footnotes.len(), 2);
         assert_eq!(r.footnotes[1].text, "Resolution 2200 A (XXI).");
+    }
+
+    #[test]
+    fn a_note_called_from_the_header_does_not_stop_the_others() {
+        let r = parse_str(
+            "Albania* and Andorra: draft resolution\nThe General Assembly,\nRecalling the Declaration,1\n1. Decides.\n__________\n* Reissued for technical reasons.\n1 Resolution 2625 (XXV), annex.\n",
+        );
+        assert_eq!(r.preamble[0].text, "Recalling the Declaration,");
+        assert_eq!(r.preamble[0].footnotes[0].mark, "1");
+        assert_eq!(r.footnotes.len(), 2);
     }
 
     #[test]
