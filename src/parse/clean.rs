@@ -33,6 +33,19 @@ pub(crate) fn normalize_chars(raw: &str) -> Cow<'_, str> {
     let mut run = 0; // start of the run of bytes copied unchanged
     let mut i = 0;
     while i < bytes.len() {
+        // eight bytes at a time while they are all printable ASCII
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let high = x & 0x8080_8080_8080_8080;
+            let low = x.wrapping_sub(0x2020_2020_2020_2020) & !x & 0x8080_8080_8080_8080;
+            let del = (x ^ 0x7F7F_7F7F_7F7F_7F7F).wrapping_sub(0x0101_0101_0101_0101)
+                & !(x ^ 0x7F7F_7F7F_7F7F_7F7F)
+                & 0x8080_8080_8080_8080;
+            if high == 0 && low == 0 && del == 0 {
+                i += 8;
+                continue;
+            }
+        }
         let b = bytes[i];
         // plain ASCII other than control characters passes through
         if (0x20..0x7F).contains(&b) || b == b'\n' || b == b'\t' {
@@ -79,6 +92,11 @@ pub(crate) fn normalize_chars(raw: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+static WIDE_GAP: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"     "));
+static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 static NUMBER_TAB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([0-9]{1,4}(?: ?(?:bis|ter|quater))?)\.?(?:\t+|  +([A-Z]))").unwrap()
 });
@@ -103,8 +121,8 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
             } else {
                 Cow::Borrowed(trimmed)
             };
-            let needs_collapse = memchr::memmem::find(numbered.as_bytes(), b"  ").is_some()
-                || numbered.contains('\t');
+            let needs_collapse = TWO_SPACES.find(numbered.as_bytes()).is_some()
+                || memchr::memchr(b'\t', numbered.as_bytes()).is_some();
             let text: Cow<'_, str> = if needs_collapse {
                 let mut collapsed = String::with_capacity(numbered.len());
                 let mut space = false;
@@ -134,7 +152,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
 /// is read as the line break it was.
 fn split_run_together(raw: &str) -> Vec<&str> {
     // most lines have no wide gap past their indentation
-    if memchr::memmem::find(raw.trim_start().as_bytes(), b"     ").is_none() {
+    if WIDE_GAP.find(raw.trim_start().as_bytes()).is_none() {
         return vec![raw];
     }
     let mut out = Vec::new();
@@ -275,6 +293,16 @@ mod tests {
     fn normalises_layout_characters() {
         let s = normalize_chars("a\u{00A0}b\r\nc\rd\u{200B}e\u{FB01}\u{0007}");
         assert_eq!(s, "a b\nc\ndefi");
+        // the eight-byte fast path must not skip a control character or DEL
+        let long = "The General Assembly, recalling\u{7f}its resolutions\u{1}and\r\nmore";
+        assert_eq!(
+            normalize_chars(long),
+            "The General Assembly, recallingits resolutionsand\nmore"
+        );
+        assert!(matches!(
+            normalize_chars("plain ascii text of some length"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

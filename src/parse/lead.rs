@@ -96,9 +96,10 @@ fn particles(verb: &str) -> &'static [&'static [&'static str]] {
 /// assert_eq!(lead("the Secretariat;"), None);
 /// ```
 pub fn lead(text: &str) -> Option<String> {
+    let text = text.trim_start();
     let mut words: [&str; 8] = [""; 8];
     let mut n = 0;
-    for w in text.split_whitespace().take(8) {
+    for w in text.split(' ').filter(|w| !w.is_empty()).take(8) {
         words[n] = w.trim_end_matches([',', ';', ':', '.']);
         n += 1;
     }
@@ -109,8 +110,15 @@ pub fn lead(text: &str) -> Option<String> {
     {
         return None;
     }
+    let mut buf = [0u8; 24];
+    let lower = |k: usize, buf: &mut [u8; 24]| -> Option<String> {
+        words
+            .get(k)
+            .and_then(|w| ascii_lower(w, buf))
+            .map(str::to_string)
+    };
     let is = |k: usize, w: &str| words.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
-    let adverb = |k: usize| ADVERBS.iter().any(|a| is(k, a));
+    let adverb = |k: usize| words.get(k).is_some_and(|w| is_adverb(w));
     let mut i = 0;
     while i + 1 < n && adverb(i) {
         i += 1;
@@ -122,12 +130,13 @@ pub fn lead(text: &str) -> Option<String> {
     if !verb.chars().all(|c| c.is_alphabetic() || c == '-') {
         return None;
     }
-    let verb = verb.to_lowercase();
     let mut end = i + 1;
-    for p in particles(&verb) {
-        if n >= end + p.len() && p.iter().enumerate().all(|(k, w)| is(end + k, w)) {
-            end += p.len();
-            break;
+    if let Some(verb) = lower(i, &mut buf) {
+        for p in particles(&verb) {
+            if n >= end + p.len() && p.iter().enumerate().all(|(k, w)| is(end + k, w)) {
+                end += p.len();
+                break;
+            }
         }
     }
     // "Recalling also", "Noting further": the adverb that follows belongs to the lead.
@@ -138,9 +147,33 @@ pub fn lead(text: &str) -> Option<String> {
     {
         end += 1;
     }
-    // An adjectival preambular lead keeps its complement's preposition out:
-    // "Deeply concerned by" -> "Deeply concerned".
-    Some(words[..end].join(" "))
+    // The lead as it stands in the text (words are slices of it): "Deeply
+    // concerned by" -> "Deeply concerned", with single spaces as the parser
+    // leaves them; otherwise join the words.
+    let last = words[end - 1];
+    let stop = last.as_ptr() as usize + last.len() - text.as_ptr() as usize;
+    let slice = &text[..stop];
+    if slice.split(' ').count() == end {
+        Some(slice.to_string())
+    } else {
+        Some(words[..end].join(" "))
+    }
+}
+
+/// A word in lower case, in a stack buffer (ASCII words up to 24 bytes).
+fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..w.len()]).ok()
+}
+
+fn is_adverb(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    ascii_lower(w, &mut buf).is_some_and(|l| ADVERBS.contains(&l))
 }
 
 /// The lead without adverbs such as `also`, `further`, `once again`, lower-cased:
