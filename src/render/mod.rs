@@ -1,7 +1,9 @@
 //! Renderers: plain data in, bytes out. Renderers never parse; they read a
 //! [`ResolutionDiff`] or a [`Resolution`] and write.
 
+pub mod html;
 mod json;
+pub mod markdown;
 mod plain;
 pub mod style;
 mod table;
@@ -25,6 +27,10 @@ pub enum Format {
     Plain,
     /// JSON, the stable contract described in the README.
     Json,
+    /// A standalone HTML page: inline CSS, no script, for e-mail and print.
+    Html,
+    /// Markdown with `~~deleted~~` and `**inserted**` words, for a ticket or wiki.
+    Markdown,
 }
 
 /// How to render.
@@ -57,6 +63,8 @@ pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) 
         Format::Table => table::diff(diff, opts, out),
         Format::Plain => plain::diff(diff, opts, out),
         Format::Json => json::diff(diff, opts, out),
+        Format::Html => html::diff(diff, opts, out),
+        Format::Markdown => markdown::diff(diff, opts, out),
     }
 }
 
@@ -70,6 +78,8 @@ pub fn render_resolution(
         Format::Table => table::resolution(res, opts, out),
         Format::Plain => out.write_all(resolution_text(res).as_bytes()),
         Format::Json => json::resolution(res, out),
+        Format::Html => html::resolution(res, out),
+        Format::Markdown => markdown::resolution(res, out),
     }
 }
 
