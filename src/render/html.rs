@@ -316,7 +316,7 @@ impl Page<'_> {
         {
             let _ = write!(
                 b,
-                "<a class=\"from\" href=\"#old-{}\">from where {} stood</a>",
+                "<a class=\"from\" href=\"#old-{}\">from old {}</a>",
                 anchor(o),
                 escape(o)
             );
@@ -373,7 +373,7 @@ impl Page<'_> {
         };
         let _ = writeln!(
             self.body,
-            "<tr id=\"old-{}\" class=\"d{} moved-from\"><th scope=\"row\"><span class=\"id\">{}</span><span class=\"kind k-moved\">moved away</span></th><td colspan=\"2\">{} stood here in the old text; it is now <a href=\"#{}\">{}</a>.</td></tr>",
+            "<tr id=\"old-{}\" class=\"d{} moved-from\"><th scope=\"row\"><span class=\"id\">old {}</span><span class=\"kind k-moved\">moved away</span></th><td colspan=\"2\">{} stood here in the old text; it is now <a href=\"#{}\">{}</a>.</td></tr>",
             anchor(o),
             depth.min(4),
             escape(o),
@@ -447,7 +447,8 @@ tr:target>th,tr:target>td{box-shadow:inset 0 3px 0 var(--link),inset 0 -3px 0 va
 tr:target>th{box-shadow:inset 4px 0 0 var(--link),inset 0 3px 0 var(--link),inset 0 -3px 0 var(--link)}
 .side{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.changes ol{margin:.5rem 0;padding-left:2rem;columns:18rem 3;column-gap:2rem}
+.changes ol{margin:.5rem 0;padding-left:2rem}
+.changes ol.many{columns:18rem 3;column-gap:2rem}
 .changes li{margin:0 0 .15rem;break-inside:avoid}
 .changes .what{color:var(--muted)}
 footer{margin-top:2rem;font-size:.875rem;color:var(--muted)}
@@ -660,7 +661,13 @@ pub(super) fn diff(
     if list.is_empty() {
         b.push_str("<p>No clause changed its wording, place or lead words.</p>\n");
     } else {
-        let _ = write!(b, "<ol>\n{list}</ol>\n");
+        // a long list reads better in columns; two items do not
+        let class = if list.lines().count() > 8 {
+            " class=\"many\""
+        } else {
+            ""
+        };
+        let _ = write!(b, "<ol{class}>\n{list}</ol>\n");
     }
     for n in &d.notes {
         let _ = writeln!(b, "<p class=\"note\">Note: {}</p>", escape(n));
