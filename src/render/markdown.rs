@@ -174,9 +174,13 @@ fn describe(c: &Change) -> String {
     s
 }
 
+/// The ids a change goes by: the new ones, or the old ones of a dropped clause.
 fn title_of(c: &Change) -> String {
-    let ids = if c.new.is_empty() { &c.old } else { &c.new };
-    ids.join(" + ")
+    if c.new.is_empty() {
+        format!("old {}", c.old.join(" + "))
+    } else {
+        c.new.join(" + ")
+    }
 }
 
 fn own_change(c: &Change) -> bool {
