@@ -4,6 +4,8 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+mod check;
+
 use anyhow::{Context, Result};
 use resdiff::cli::{ColorChoice, Command, CompareArgs, InputArgs, OutputArgs, ShowArgs};
 use resdiff::load::{LoadOptions, load_path};
@@ -16,6 +18,7 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
     match cli.command {
         Command::Compare(args) => compare(args),
         Command::Show(args) => show(args),
+        Command::Check(args) => check::run(args),
     }
 }
 

@@ -43,6 +43,17 @@ pub enum Command {
   resdiff show resolutions/A-ES-11-L.11.txt
   resdiff show resolutions/A-RES-ES-11-4.txt --format json")]
     Show(ShowArgs),
+    /// Review wording against a rules file.
+    ///
+    /// With one DRAFT: phrases that must appear, must not appear, or must
+    /// quote agreed language verbatim. With OLD and NEW: the same on NEW,
+    /// plus lead words moved down (or up) the strength scale and watched
+    /// terms added or dropped, clause by clause. Exit status: 0 no error
+    /// finding, 1 an error finding, 2 a bad rules file or input.
+    #[command(after_help = "Examples:
+  resdiff check resolutions/A-ES-11-L.11.txt --rules examples/rules/ukraine-2025.toml
+  resdiff check resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt -r examples/rules/ukraine-2025.toml --format json")]
+    Check(CheckArgs),
 }
 
 /// When to use colour.
@@ -125,6 +136,41 @@ pub struct ShowArgs {
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A table of findings (the default).
+    Table,
+    /// `{"findings":[{"rule","severity","clause","message","excerpt"}]}`.
+    Json,
+}
+
+/// `resdiff check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// The draft to review, or OLD and NEW to review the changes between them.
+    #[arg(required = true, num_args = 1..=2, value_name = "DRAFT")]
+    pub files: Vec<PathBuf>,
+    /// The rules file (TOML; see the README).
+    #[arg(long, short = 'r', value_name = "FILE")]
+    pub rules: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "table")]
+    pub format: CheckFormat,
+    /// When to use colour.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+    /// Width of the table in columns [default: the terminal's, else 100].
+    #[arg(long, short = 'w', value_name = "N")]
+    pub width: Option<u16>,
+    /// Write to FILE instead of standard output (written whole, or not at all).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Input options.
     #[command(flatten)]
     pub input: InputArgs,

@@ -1,6 +1,7 @@
 //! Renderers: plain data in, bytes out. Renderers never parse; they read a
 //! [`ResolutionDiff`] or a [`Resolution`] and write.
 
+mod check;
 pub mod html;
 mod json;
 pub mod markdown;
@@ -81,6 +82,16 @@ pub fn render_resolution(
         Format::Html => html::resolution(res, out),
         Format::Markdown => markdown::resolution(res, out),
     }
+}
+
+/// Writes the findings of `resdiff check`: JSON with `--format json`, a
+/// table otherwise.
+pub fn render_findings(
+    findings: &[crate::check::Finding],
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    check::findings(findings, opts, out)
 }
 
 /// The changes to show: all, or with `--changes-only` those with a

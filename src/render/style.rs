@@ -78,6 +78,20 @@ impl Theme {
         }
     }
 
+    /// The severity of a `check` finding: errors red, warnings yellow, info
+    /// dimmed (the word itself always says which).
+    pub fn severity(&self, s: &str, severity: crate::check::Severity) -> String {
+        use crate::check::Severity;
+        if !self.color {
+            return s.to_string();
+        }
+        match severity {
+            Severity::Error => s.red().bold().to_string(),
+            Severity::Warning => s.yellow().bold().to_string(),
+            Severity::Info => s.dimmed().to_string(),
+        }
+    }
+
     /// A warning or note.
     pub fn note(&self, s: &str) -> String {
         if self.color {
