@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 mod check;
+mod git_diff;
 
 use anyhow::{Context, Result};
 use resdiff::cli::{ColorChoice, Command, CompareArgs, InputArgs, OutputArgs, ShowArgs};
@@ -19,6 +20,7 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
         Command::Compare(args) => compare(args),
         Command::Show(args) => show(args),
         Command::Check(args) => check::run(args),
+        Command::GitDiff(args) => git_diff::run(args),
     }
 }
 

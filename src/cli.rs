@@ -54,6 +54,20 @@ pub enum Command {
   resdiff check resolutions/A-ES-11-L.11.txt --rules examples/rules/ukraine-2025.toml
   resdiff check resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt -r examples/rules/ukraine-2025.toml --format json")]
     Check(CheckArgs),
+    /// Act as git's external diff driver for drafts.
+    ///
+    /// Takes the arguments git passes to an external diff (path, old file,
+    /// old hash, old mode, new file, new hash, new mode, and for a rename the
+    /// new path and a note), compares the two versions clause by clause, and
+    /// exits 0 as git expects; an unreadable version exits 2. A file added
+    /// or deleted compares with an empty draft. See the README for the
+    /// `.gitattributes` and `git config` lines.
+    #[command(after_help = "Examples:
+  git config diff.resdiff.command 'resdiff git-diff'
+  echo '*.txt diff=resdiff' >> .gitattributes
+  git diff; git log -p --ext-diff
+  GIT_EXTERNAL_DIFF='resdiff git-diff --changes-only' git diff")]
+    GitDiff(GitDiffArgs),
 }
 
 /// When to use colour.
@@ -171,6 +185,23 @@ pub struct CheckArgs {
     /// Write to FILE instead of standard output (written whole, or not at all).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `resdiff git-diff`.
+#[derive(Debug, Clone, Args)]
+pub struct GitDiffArgs {
+    /// What git passes: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH INFO].
+    #[arg(required = true, num_args = 1..=9, value_name = "GIT-ARGS", allow_hyphen_values = true)]
+    pub git: Vec<String>,
+    /// Hide clauses without substantive change.
+    #[arg(long, short = 'c')]
+    pub changes_only: bool,
+    /// Output options (default format: plain).
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Input options.
     #[command(flatten)]
     pub input: InputArgs,
