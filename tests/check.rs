@@ -321,3 +321,24 @@ fn example_rules_parse_and_each_table_fires_somewhere() {
         ["agreed", "lead_words", "require", "watch"]
     );
 }
+
+#[test]
+fn readme_rules_example_parses() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let block = readme
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("a toml block in the README");
+    let rules = resdiff::check::parse_rules("README.md", block).unwrap();
+    assert_eq!(
+        (
+            rules.require.len(),
+            rules.forbid.len(),
+            rules.agreed.len(),
+            rules.watch.len()
+        ),
+        (1, 1, 1, 1)
+    );
+    assert!(rules.lead_words.is_some());
+}
