@@ -484,6 +484,11 @@ fn anchors_navigate_to_their_rows() {
             "const t=document.querySelector(':target');const r=t.getBoundingClientRect();return [t.id, t.tagName, r.top>=0 && r.top<innerHeight, scrollY>0]",
         );
         assert_eq!(t, json!(["OP1", "TR", true, true]));
+        // the merged and split clauses, for a look at their pieces
+        b.goto(&format!("{}#OP5", url(&html)));
+        b.screenshot("es-11-1-vs-4-merged-and-split");
+        let pieces = b.js("return [...document.querySelectorAll('tr#OP5 .piece, tr#OP6 .piece')].map(p=>p.innerText)");
+        assert_eq!(pieces, json!(["OP4:", "OP5:", "OP6:", "OP7:"]));
         // a link in the summary, clicked
         b.goto(&url(&html));
         b.click("nav a[href=\"#old-OP14\"]");

@@ -113,10 +113,12 @@ fn kind_word(c: &Change) -> (&'static str, &'static str) {
 /// The id a row or summary line goes by: the new id, or for a dropped
 /// clause its old id marked as such.
 fn shown_id(c: &Change) -> String {
-    match (c.new.first(), c.old.first()) {
-        (Some(n), _) => n.clone(),
-        (None, Some(o)) => format!("old {o}"),
-        (None, None) => String::new(),
+    if !c.new.is_empty() {
+        c.new.join(" + ")
+    } else if !c.old.is_empty() {
+        format!("old {}", c.old.join(" + "))
+    } else {
+        String::new()
     }
 }
 
@@ -151,17 +153,18 @@ fn push_text(out: &mut String, text: &str, names: &[String], next: &mut usize, n
 }
 
 /// The id of one clause of a split or merge inside a cell; on the new side
-/// it is also that clause's anchor.
+/// it is also that clause's anchor. An inline block, so that a deletion or
+/// insertion running across it does not strike or underline it.
 fn piece_name(out: &mut String, id: &str, with_anchor: bool) {
     if with_anchor {
         let _ = write!(
             out,
-            "<span class=\"piece\" id=\"{}\">{}:</span> ",
+            "<span class=\"piece\" id=\"{}\">{}:</span>",
             anchor(id),
             escape(id)
         );
     } else {
-        let _ = write!(out, "<span class=\"piece\">{}:</span> ", escape(id));
+        let _ = write!(out, "<span class=\"piece\">{}:</span>", escape(id));
     }
 }
 
@@ -437,7 +440,7 @@ del,ins{border-radius:.15em;padding:0 .1em;-webkit-box-decoration-break:clone;bo
 .k-added{color:var(--added)}
 .k-dropped{color:var(--dropped)}
 .k-moved{color:var(--moved)}
-.piece{display:inline-block;font-size:.875rem;font-weight:600}
+.piece{display:inline-block;font-size:.875rem;font-weight:600;background:var(--bg);margin-right:.35em;padding:0 .15em;border-radius:.15em}
 .moved-from td{color:var(--muted);font-style:italic}
 .d1>th{padding-left:1.75rem}.d2>th{padding-left:2.75rem}.d3>th,.d4>th{padding-left:3.75rem}
 .d1>td,.d2>td,.d3>td,.d4>td{font-size:.97rem}
@@ -844,7 +847,7 @@ mod tests {
         let html = side_html(&segs, false, &names, "");
         assert_eq!(
             html,
-            "<span class=\"piece\">OP4:</span> Decides to act;<br><span class=\"piece\" id=\"OP5\">OP5:</span> <ins>Requests a report;</ins>"
+            "<span class=\"piece\">OP4:</span>Decides to act;<br><span class=\"piece\" id=\"OP5\">OP5:</span><ins>Requests a report;</ins>"
         );
     }
 }
