@@ -4,6 +4,9 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+mod check;
+mod git_diff;
+
 use anyhow::{Context, Result};
 use resdiff::cli::{
     BatchArgs, ColorChoice, Command, CompareArgs, HistoryArgs, InputArgs, MatchArgs, OutputArgs,
@@ -21,6 +24,8 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
         Command::Show(args) => show(args),
         Command::History(args) => history(args),
         Command::Batch(args) => batch(args),
+        Command::Check(args) => check::run(args),
+        Command::GitDiff(args) => git_diff::run(args),
     }
 }
 

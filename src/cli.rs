@@ -66,6 +66,31 @@ pub enum Command {
   resdiff batch session79/ session80/ --out report/
   resdiff batch old/ new/ --format json")]
     Batch(BatchArgs),
+    /// Review wording against a rules file.
+    ///
+    /// With one DRAFT: phrases that must appear, must not appear, or must
+    /// quote agreed language verbatim. With OLD and NEW: the same on NEW,
+    /// plus lead words moved down (or up) the strength scale and watched
+    /// terms added or dropped, clause by clause. Exit status: 0 no error
+    /// finding, 1 an error finding, 2 a bad rules file or input.
+    #[command(after_help = "Examples:
+  resdiff check resolutions/A-ES-11-L.11.txt --rules examples/rules/ukraine-2025.toml
+  resdiff check resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt -r examples/rules/ukraine-2025.toml --format json")]
+    Check(CheckArgs),
+    /// Act as git's external diff driver for drafts.
+    ///
+    /// Takes the arguments git passes to an external diff (path, old file,
+    /// old hash, old mode, new file, new hash, new mode, and for a rename the
+    /// new path and a note), compares the two versions clause by clause, and
+    /// exits 0 as git expects; an unreadable version exits 2. A file added
+    /// or deleted compares with an empty draft. See the README for the
+    /// `.gitattributes` and `git config` lines.
+    #[command(after_help = "Examples:
+  git config diff.resdiff.command 'resdiff git-diff'
+  echo '*.txt diff=resdiff' >> .gitattributes
+  git diff; git log -p --ext-diff
+  GIT_EXTERNAL_DIFF='resdiff git-diff --changes-only' git diff")]
+    GitDiff(GitDiffArgs),
 }
 
 /// When to use colour.
@@ -195,6 +220,58 @@ pub struct ShowArgs {
     /// The draft (a file, or - for standard input).
     pub file: PathBuf,
     /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A table of findings (the default).
+    Table,
+    /// `{"findings":[{"rule","severity","clause","message","excerpt"}]}`.
+    Json,
+}
+
+/// `resdiff check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// The draft to review, or OLD and NEW to review the changes between them.
+    #[arg(required = true, num_args = 1..=2, value_name = "DRAFT")]
+    pub files: Vec<PathBuf>,
+    /// The rules file (TOML; see the README).
+    #[arg(long, short = 'r', value_name = "FILE")]
+    pub rules: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "table")]
+    pub format: CheckFormat,
+    /// When to use colour.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+    /// Width of the table in columns [default: the terminal's, else 100].
+    #[arg(long, short = 'w', value_name = "N")]
+    pub width: Option<u16>,
+    /// Write to FILE instead of standard output (written whole, or not at all).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `resdiff git-diff`.
+#[derive(Debug, Clone, Args)]
+pub struct GitDiffArgs {
+    /// What git passes: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH INFO].
+    #[arg(required = true, num_args = 1..=9, value_name = "GIT-ARGS", allow_hyphen_values = true)]
+    pub git: Vec<String>,
+    /// Hide clauses without substantive change.
+    #[arg(long, short = 'c')]
+    pub changes_only: bool,
+    /// Output options (default format: plain).
     #[command(flatten)]
     pub output: OutputArgs,
     /// Input options.

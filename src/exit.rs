@@ -7,3 +7,5 @@ pub const NO_CHANGES: u8 = 0;
 pub const CHANGES_FOUND: u8 = 1;
 /// Bad arguments or an input that could not be read, parsed or written.
 pub const ERROR: u8 = 2;
+/// `resdiff check` found at least one finding of severity `error`.
+pub const CHECK_FAILED: u8 = 1;

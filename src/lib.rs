@@ -12,7 +12,8 @@
 //! * [`parse`]: header, preambular and operative clauses, sub-paragraphs, footnotes.
 //! * [`align`]: pairs clauses by content, never by number.
 //! * [`diff`]: word diff inside each aligned pair; the result type.
-//! * [`render`]: the side-by-side table, plain text and JSON.
+//! * [`render`]: the side-by-side table, plain text, JSON, HTML and Markdown.
+//! * [`check`]: wording review against a rules file.
 //!
 //! ```
 //! use resdiff::{compare_texts, CompareOptions};
@@ -25,6 +26,7 @@
 
 pub mod align;
 pub mod batch;
+pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod error;

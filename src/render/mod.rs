@@ -3,8 +3,11 @@
 
 mod akn;
 mod batch;
+mod check;
 mod history;
+pub mod html;
 mod json;
+pub mod markdown;
 mod plain;
 pub mod style;
 mod table;
@@ -33,6 +36,10 @@ pub enum Format {
     /// Akoma Ntoso XML of one draft's structure (`resdiff show` only), which
     /// resdiff reads back unchanged.
     Akn,
+    /// A standalone HTML page: inline CSS, no script, for e-mail and print.
+    Html,
+    /// Markdown with `~~deleted~~` and `**inserted**` words, for a ticket or wiki.
+    Markdown,
 }
 
 /// How to render.
@@ -70,6 +77,8 @@ pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) 
             io::ErrorKind::InvalidInput,
             "--format akn writes the structure of one draft: use it with `resdiff show`",
         )),
+        Format::Html => html::diff(diff, opts, out),
+        Format::Markdown => markdown::diff(diff, opts, out),
     }
 }
 
@@ -84,7 +93,19 @@ pub fn render_resolution(
         Format::Plain => out.write_all(resolution_text(res).as_bytes()),
         Format::Json => json::resolution(res, out),
         Format::Akn => akn::resolution(res, out),
+        Format::Html => html::resolution(res, out),
+        Format::Markdown => markdown::resolution(res, out),
     }
+}
+
+/// Writes the findings of `resdiff check`: JSON with `--format json`, a
+/// table otherwise.
+pub fn render_findings(
+    findings: &[crate::check::Finding],
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    check::findings(findings, opts, out)
 }
 
 /// The changes to show: all, or with `--changes-only` those with a

@@ -1,0 +1,48 @@
+//! `resdiff check`: reads the rules and the draft (or OLD and NEW), reviews,
+//! writes the findings, and turns an error finding into exit status 1.
+
+use std::path::Path;
+
+use anyhow::Result;
+use resdiff::check::{self, Finding};
+use resdiff::cli::{CheckArgs, CheckFormat, OutputArgs};
+use resdiff::load::load_path;
+use resdiff::render::{self, Format};
+use resdiff::{CompareOptions, Pair, exit, parse};
+
+use super::{emit, load_options, render_options};
+
+/// Runs a check and returns the exit status.
+pub fn run(args: CheckArgs) -> Result<u8> {
+    let lopts = load_options(&args.input);
+    // the rules first: a bad rules file is reported before any draft is read
+    let rules = check::load_rules(&args.rules, &lopts)?;
+    let read = |p: &Path| load_path(p, &lopts).and_then(|d| parse::parse(&d));
+    let findings: Vec<Finding> = match &args.files[..] {
+        [draft] => check::check_one(&read(draft)?, &rules),
+        [old, new] => {
+            let res = Pair::new(read(old)?, read(new)?);
+            let diff = resdiff::compare(res, &CompareOptions::default());
+            check::check_changes(&diff, &rules)
+        }
+        _ => unreachable!("clap takes one or two files"),
+    };
+    let out = OutputArgs {
+        format: Some(match args.format {
+            CheckFormat::Table => Format::Table,
+            CheckFormat::Json => Format::Json,
+        }),
+        color: args.color,
+        width: args.width,
+        output: args.output.clone(),
+    };
+    let ropts = render_options(&out, false);
+    emit(args.output.as_deref(), |w| {
+        render::render_findings(&findings, &ropts, w)
+    })?;
+    Ok(if check::has_errors(&findings) {
+        exit::CHECK_FAILED
+    } else {
+        exit::NO_CHANGES
+    })
+}

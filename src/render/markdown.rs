@@ -1,0 +1,377 @@
+//! Markdown output (`--format markdown`) for a review ticket or a wiki: the
+//! documents, a summary, then one section per changed clause with the
+//! inline redline `~~old~~ **new**`.
+//!
+//! Document text is escaped so that it reads back as the same text in any
+//! CommonMark renderer (GitHub's included): `*`, `_`, `` ` ``, `[`, `]`,
+//! `<`, `>`, `#`, `|`, `~`, `&` and `\` anywhere, and a `-`, `+`, `=` or
+//! `1.` at the start of a line. Marks follow CommonMark's flanking rules; where
+//! a mark would sit between a letter and a punctuation mark (`Federation**,
+//! in line**`), which CommonMark would not read as a mark, a zero-width space
+//! goes inside it.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{RenderOptions, summary_line, visible};
+use crate::align::LinkKind;
+use crate::diff::{Change, Op, ResolutionDiff, Segment};
+use crate::parse::Resolution;
+
+/// Zero-width space: lets a mark open or close next to punctuation.
+const ZWSP: char = '\u{200B}';
+
+/// Escapes Markdown metacharacters in inline text. `line_start` says
+/// whether the text begins a line, where list and heading markers count.
+///
+/// ```
+/// use resdiff::render::markdown::escape;
+/// assert_eq!(escape("*not* _emphasis_ [x](y) <b> #1 a|b ~~s~~", false),
+///            r"\*not\* \_emphasis\_ \[x\](y) \<b\> \#1 a\|b \~\~s\~\~");
+/// assert_eq!(escape("1. Decides", true), r"1\. Decides");
+/// assert_eq!(escape("- item", true), r"\- item");
+/// ```
+pub fn escape(s: &str, line_start: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    if line_start {
+        let digits = s.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && matches!(s[digits..].chars().next(), Some('.' | ')')) {
+            out.push_str(&s[..digits]);
+            out.push('\\');
+            return out + &escape(&s[digits..], false);
+        }
+        if s.starts_with(['-', '+', '=']) {
+            out.push('\\');
+        }
+    }
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether CommonMark counts a character as punctuation next to a mark.
+fn punct(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace() && c != ZWSP
+}
+
+/// Inline redline of one change: equal text plain, deleted `~~struck~~`,
+/// inserted `**bold**`. The paragraph break joining the clauses of a split
+/// or merge becomes a hard line break.
+fn redline(segments: &[Segment]) -> String {
+    let mut out = String::new();
+    let mut prev_marked: Option<Op> = None;
+    for (k, s) in segments.iter().enumerate() {
+        let trimmed = s.text.trim();
+        if s.op == Op::Equal || trimmed.is_empty() {
+            push_text(&mut out, &s.text);
+            prev_marked = None;
+            continue;
+        }
+        let mark = if s.op == Op::Delete { "~~" } else { "**" };
+        let lead = &s.text[..s.text.len() - s.text.trim_start().len()];
+        let trail = &s.text[s.text.trim_end().len()..];
+        push_text(&mut out, lead);
+        // a deletion right against an insertion reads as two words, not one
+        if lead.is_empty() && prev_marked.is_some_and(|p| p != s.op) {
+            out.push(' ');
+        }
+        let body = {
+            let mut b = String::new();
+            push_text(&mut b, trimmed);
+            b
+        };
+        let before = out.chars().next_back();
+        let after = if trail.is_empty() {
+            segments
+                .get(k + 1)
+                .and_then(|n| n.text.chars().next())
+                // the next segment may itself open with a mark
+                .map(|c| {
+                    if segments[k + 1].op == Op::Equal {
+                        c
+                    } else {
+                        '*'
+                    }
+                })
+        } else {
+            trail.chars().next()
+        };
+        out.push_str(mark);
+        // an opening mark after a letter needs a non-punctuation character after it
+        if before.is_some_and(|b| !b.is_whitespace() && !punct(b))
+            && body.chars().next().is_some_and(punct)
+        {
+            out.push(ZWSP);
+        }
+        out.push_str(&body);
+        // a closing mark before a letter needs a non-punctuation character before it
+        if after.is_some_and(|a| !a.is_whitespace() && !punct(a))
+            && body.chars().next_back().is_some_and(punct)
+        {
+            out.push(ZWSP);
+        }
+        out.push_str(mark);
+        push_text(&mut out, trail);
+        prev_marked = if trail.is_empty() { Some(s.op) } else { None };
+    }
+    out
+}
+
+/// Appends escaped text; each `\n` becomes a hard line break, and the
+/// following text is escaped as the start of a line.
+fn push_text(out: &mut String, text: &str) {
+    for (k, piece) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push_str("\\\n");
+        }
+        let at_start = out.is_empty() || out.ends_with('\n');
+        out.push_str(&escape(piece, at_start));
+    }
+}
+
+fn doc_name(r: &Resolution) -> String {
+    r.header
+        .symbol
+        .clone()
+        .unwrap_or_else(|| file_name(&r.source).to_string())
+}
+
+fn file_name(source: &str) -> &str {
+    source.rsplit(['/', '\\']).next().unwrap_or(source)
+}
+
+/// "reworded", "moved", "added", ... with "was PP2" when renumbered.
+fn describe(c: &Change) -> String {
+    let word = match (c.kind, c.moved) {
+        (LinkKind::Unchanged, false) => "kept",
+        (LinkKind::Unchanged, true) => "moved",
+        (LinkKind::Modified, false) => "reworded",
+        (LinkKind::Modified, true) => "moved and reworded",
+        (LinkKind::Inserted, _) => "added",
+        (LinkKind::Deleted, _) => "dropped",
+        (LinkKind::Split, _) => "split",
+        (LinkKind::Merged, _) => "merged",
+    };
+    let mut s = word.to_string();
+    if !c.old.is_empty() && !c.new.is_empty() && c.old != c.new {
+        let _ = write!(s, ", was {}", c.old.join(" + "));
+    }
+    if let Some(l) = &c.lead {
+        let dir = match l.shift {
+            Some(x) if x < 0.0 => "lead ↓ softened",
+            Some(x) if x > 0.0 => "lead ↑ strengthened",
+            _ => "lead changed",
+        };
+        let _ = write!(s, ", {dir}");
+    }
+    s
+}
+
+/// The ids a change goes by: the new ones, or the old ones of a dropped clause.
+fn title_of(c: &Change) -> String {
+    if c.new.is_empty() {
+        format!("old {}", c.old.join(" + "))
+    } else {
+        c.new.join(" + ")
+    }
+}
+
+fn own_change(c: &Change) -> bool {
+    c.kind != LinkKind::Unchanged || c.moved || c.lead.is_some()
+}
+
+fn summary_items(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
+    for c in changes {
+        if own_change(c) {
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                escape(&title_of(c), false),
+                escape(&describe(c), false)
+            );
+        }
+        summary_items(&visible(&c.children, opts), opts, out);
+    }
+}
+
+fn sections(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
+    for c in changes {
+        if own_change(c) {
+            let _ = writeln!(
+                out,
+                "### {} ({})\n",
+                escape(&title_of(c), false),
+                escape(&describe(c), false)
+            );
+            if let Some(l) = &c.lead {
+                let _ = writeln!(
+                    out,
+                    "Lead words: {} → {}\n",
+                    escape(l.old.as_deref().unwrap_or("(none)"), false),
+                    escape(l.new.as_deref().unwrap_or("(none)"), false)
+                );
+            }
+            let line = redline(&c.segments);
+            if !line.is_empty() {
+                let _ = writeln!(out, "{line}\n");
+            }
+        }
+        sections(&visible(&c.children, opts), opts, out);
+    }
+}
+
+/// The comparison as Markdown.
+pub(super) fn diff(
+    d: &ResolutionDiff,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut s = String::new();
+    let (old, new) = (doc_name(&d.old), doc_name(&d.new));
+    let _ = writeln!(s, "# {} → {}\n", escape(&old, false), escape(&new, false));
+    s.push_str("| | Old | New |\n|---|---|---|\n");
+    let (oh, nh) = (&d.old.header, &d.new.header);
+    let cell = |v: &Option<String>| v.as_deref().map(|v| escape(v, false)).unwrap_or_default();
+    let mut row = |name: &str, o: String, n: String| {
+        let _ = writeln!(s, "| {name} | {o} | {n} |");
+    };
+    if oh.symbol.is_some() || nh.symbol.is_some() {
+        row("Symbol", cell(&oh.symbol), cell(&nh.symbol));
+    }
+    if let Some(t) = &d.header.title {
+        let side = |op: Op| -> Vec<Segment> { t.iter().filter(|x| x.op != op).cloned().collect() };
+        row(
+            "Title",
+            redline(&side(Op::Insert)),
+            redline(&side(Op::Delete)),
+        );
+    } else if oh.title.is_some() || nh.title.is_some() {
+        row("Title", cell(&oh.title), cell(&nh.title));
+    }
+    if !oh.sponsors.is_empty() || !nh.sponsors.is_empty() {
+        let mark = |list: &[String], changed: &[String], m: &str| {
+            list.iter()
+                .map(|x| {
+                    if changed.contains(x) {
+                        format!("{m}{}{m}", escape(x, false))
+                    } else {
+                        escape(x, false)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        row(
+            "Sponsors",
+            mark(&oh.sponsors, &d.header.sponsors_removed, "~~"),
+            mark(&nh.sponsors, &d.header.sponsors_added, "**"),
+        );
+    }
+    if oh.date.is_some() || nh.date.is_some() {
+        row("Date", cell(&oh.date), cell(&nh.date));
+    }
+    row(
+        "File",
+        escape(file_name(&d.old.source), false),
+        escape(file_name(&d.new.source), false),
+    );
+    let shown = visible(&d.changes, opts);
+    let _ = writeln!(s, "\n## Summary\n\n{}\n", summary_line(d, usize::MAX));
+    let mut items = String::new();
+    summary_items(&shown, opts, &mut items);
+    if items.is_empty() {
+        s.push_str("No clause changed its wording, place or lead words.\n");
+    } else {
+        s.push_str(&items);
+    }
+    for n in &d.notes {
+        let _ = writeln!(s, "\nNote: {}", escape(n, false));
+    }
+    let mut body = String::new();
+    sections(&shown, opts, &mut body);
+    if !body.is_empty() {
+        let _ = write!(
+            s,
+            "\n## Changes\n\nDeleted words are ~~struck through~~, inserted words **bold**.\n\n{body}"
+        );
+    }
+    let s = s.trim_end().to_string() + "\n";
+    out.write_all(s.as_bytes())
+}
+
+/// One document as Markdown (`resdiff show --format markdown`).
+pub(super) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", escape(&doc_name(r), false));
+    if let Some(t) = &r.header.title {
+        let _ = writeln!(s, "{}\n", escape(t, true));
+    }
+    for c in r.clauses() {
+        c.walk(&mut |c| {
+            let indent = "  ".repeat(c.id.matches('(').count());
+            let _ = writeln!(
+                s,
+                "{indent}- **{}** {}",
+                escape(&c.id, false),
+                escape(&c.text, false)
+            );
+        });
+    }
+    out.write_all(s.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(op: Op, text: &str) -> Segment {
+        Segment {
+            op,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn delete_then_insert_reads_as_two_words() {
+        let segs = [
+            seg(Op::Delete, "Demands that"),
+            seg(Op::Insert, "Calls upon"),
+            seg(Op::Equal, " all parties "),
+            seg(Op::Insert, "to "),
+            seg(Op::Equal, "cease;"),
+        ];
+        assert_eq!(
+            redline(&segs),
+            "~~Demands that~~ **Calls upon** all parties **to** cease;"
+        );
+    }
+
+    #[test]
+    fn marks_next_to_punctuation_get_a_zero_width_space() {
+        let segs = [
+            seg(Op::Equal, "the Russian Federation"),
+            seg(Op::Insert, ", in line with the Charter"),
+            seg(Op::Equal, "."),
+        ];
+        assert_eq!(
+            redline(&segs),
+            "the Russian Federation**\u{200B}, in line with the Charter**."
+        );
+    }
+
+    #[test]
+    fn line_start_markers_are_escaped() {
+        assert_eq!(escape("+ 1", true), "\\+ 1");
+        assert_eq!(escape("= x", true), "\\= x");
+        assert_eq!(escape("12) x", true), "12\\) x");
+        assert_eq!(escape("12 x", true), "12 x");
+        assert_eq!(escape("- x", false), "- x");
+    }
+}

@@ -1,0 +1,628 @@
+//! The HTML page in a real browser: Debian's `chromium`, driven over
+//! WebDriver by its `chromedriver`, through a few lines of HTTP written here
+//! (no async stack, no browser download). Skipped with a message when either
+//! is missing, unless `RESDIFF_REQUIRE_BROWSER=1` (set by `.ci/run`) makes
+//! that a failure. Screenshots go to `target/browser-screenshots/`.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::{Value, json};
+
+/// One browser at a time: two cores are shared with the rest of the suite.
+static BROWSER: Mutex<()> = Mutex::new(());
+
+fn find_in_path(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    for dir in std::env::split_paths(&path) {
+        for n in names {
+            let p = dir.join(n);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// chromedriver and the browser binary, or why not.
+fn tools() -> Result<(PathBuf, PathBuf), String> {
+    let driver = find_in_path(&["chromedriver"]).ok_or("chromedriver not found on PATH")?;
+    let browser = std::env::var_os("CHROME_BIN")
+        .map(PathBuf::from)
+        .or_else(|| find_in_path(&["chromium", "chromium-browser"]))
+        .ok_or("chromium not found on PATH")?;
+    Ok((driver, browser))
+}
+
+/// A minimal HTTP/1.1 exchange with chromedriver on localhost. chromedriver
+/// keeps the connection open whatever the request says, so the body is read
+/// by its `Content-Length` (or its chunks), never to the end of the stream.
+fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+) -> std::io::Result<(u16, Value)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port))?;
+    s.set_read_timeout(Some(Duration::from_secs(60)))?;
+    let body = body.map(Value::to_string).unwrap_or_default();
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 65536];
+    let complete = |raw: &[u8]| -> Option<(usize, Option<usize>, bool)> {
+        let end = raw.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+        let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+        let header = |name: &str| {
+            head.lines()
+                .find_map(|l| l.strip_prefix(name).map(|v| v.trim().to_string()))
+        };
+        let len = header("content-length:").and_then(|v| v.parse().ok());
+        let chunked = header("transfer-encoding:").is_some_and(|v| v.contains("chunked"));
+        Some((end, len, chunked))
+    };
+    loop {
+        if let Some((end, len, chunked)) = complete(&raw) {
+            let done = match (len, chunked) {
+                (Some(n), _) => raw.len() >= end + n,
+                (None, true) => raw.ends_with(b"0\r\n\r\n"),
+                (None, false) => false,
+            };
+            if done {
+                break;
+            }
+        }
+        let n = s.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&buf[..n]);
+    }
+    let text = String::from_utf8_lossy(&raw);
+    let (head, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let chunked = head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked");
+    let payload = if chunked {
+        dechunk(rest)
+    } else {
+        rest.to_string()
+    };
+    let v = serde_json::from_str(&payload).unwrap_or(Value::String(payload));
+    Ok((status, v))
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || rest.len() < n {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = rest[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// A running chromedriver, killed on drop.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A browser session, closed on drop (chromedriver then ends the browser).
+struct Session<'a> {
+    driver: &'a Driver,
+    id: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Session<'_> {
+    fn drop(&mut self) {
+        let _ = http(
+            self.driver.port,
+            "DELETE",
+            &format!("/session/{}", self.id),
+            None,
+        );
+    }
+}
+
+impl Session<'_> {
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let (status, v) = http(
+            self.driver.port,
+            method,
+            &format!("/session/{}{path}", self.id),
+            body.as_ref(),
+        )
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        assert!(status == 200, "{method} {path}: HTTP {status}: {v}");
+        v["value"].clone()
+    }
+
+    fn goto(&self, url: &str) {
+        self.call("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    /// Runs a script in the page and returns its value.
+    fn js(&self, script: &str) -> Value {
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": [] })),
+        )
+    }
+
+    /// A Chrome DevTools command through chromedriver.
+    fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": cmd, "params": params })),
+        )
+    }
+
+    fn click(&self, css: &str) {
+        let el = self.call(
+            "POST",
+            "/element",
+            Some(json!({ "using": "css selector", "value": css })),
+        );
+        let id = el
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}: {el}"))
+            .to_string();
+        self.call("POST", &format!("/element/{id}/click"), Some(json!({})));
+    }
+
+    /// Browser console entries since the last call.
+    fn console(&self) -> Vec<Value> {
+        let v = self.call("POST", "/se/log", Some(json!({ "type": "browser" })));
+        v.as_array().cloned().unwrap_or_default()
+    }
+
+    fn console_errors(&self) -> Vec<String> {
+        self.console()
+            .into_iter()
+            .filter(|e| e["level"] == "SEVERE" || e["level"] == "WARNING")
+            .map(|e| e["message"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
+    /// Viewport size, phone emulation and colour scheme.
+    fn view(&self, width: u32, height: u32, mobile: bool, dark: bool) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile }),
+        );
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "media": "", "features": [{ "name": "prefers-color-scheme", "value": if dark { "dark" } else { "light" } }] }),
+        );
+    }
+
+    fn screenshot(&self, name: &str) -> PathBuf {
+        let b64 = self.call("GET", "/screenshot", None);
+        let png = base64_decode(b64.as_str().expect("base64 screenshot"));
+        assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+        let dir = root().join("target/browser-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(format!("{name}.png"));
+        std::fs::write(&p, png).unwrap();
+        eprintln!("screenshot: {}", p.display());
+        p
+    }
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    let val = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0);
+    for v in s.bytes().filter_map(val) {
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
+/// Starts chromedriver and a headless Chromium and runs `f`, or prints why
+/// it is skipping.
+fn with_browser(test: &str, f: impl FnOnce(&Session)) {
+    let (driver_bin, browser_bin) = match tools() {
+        Ok(t) => t,
+        Err(why) => {
+            if std::env::var_os("RESDIFF_REQUIRE_BROWSER").is_some_and(|v| v == "1") {
+                panic!("{test}: {why}, and RESDIFF_REQUIRE_BROWSER=1");
+            }
+            eprintln!("skipping {test}: {why} (apt-get install chromium chromium-driver)");
+            return;
+        }
+    };
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let started = Instant::now();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(&driver_bin)
+        .arg(format!("--port={port}"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let driver = Driver { child, port };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Ok((200, v)) = http(port, "GET", "/status", None)
+            && v["value"]["ready"] == true
+        {
+            break;
+        }
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let profile = tempfile::tempdir().unwrap();
+    let args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--window-size=1280,1000",
+        &format!("--user-data-dir={}", profile.path().display()),
+    ];
+    let caps = json!({ "capabilities": { "alwaysMatch": {
+        "browserName": "chrome",
+        "goog:chromeOptions": { "binary": browser_bin, "args": args },
+        "goog:loggingPrefs": { "browser": "ALL" }
+    }}});
+    let (status, v) = http(port, "POST", "/session", Some(&caps)).expect("new session");
+    assert_eq!(status, 200, "new session: {v}");
+    let id = v["value"]["sessionId"]
+        .as_str()
+        .expect("session id")
+        .to_string();
+    let session = Session {
+        driver: &driver,
+        id,
+        _profile: profile,
+    };
+    eprintln!("{test}: browser up in {:.1?}", started.elapsed());
+    f(&session);
+    drop(session);
+    eprintln!("{test}: done in {:.1?}", started.elapsed());
+}
+
+/// Runs resdiff with `args`, writing into `out`; returns the exit status.
+fn resdiff_to(args: &[&str], out: &Path) -> i32 {
+    let o = resdiff()
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        o.status.code().unwrap() < 2,
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o.status.code().unwrap()
+}
+
+fn url(p: &Path) -> String {
+    format!("file://{}", p.display())
+}
+
+/// Delete and insert segments with visible text, at every depth of the
+/// changes and in the title diff, plus changed sponsors: what the page marks
+/// with `<del>` and `<ins>`.
+fn json_marks(v: &Value) -> (usize, usize) {
+    fn segs(s: &Value, del: &mut usize, ins: &mut usize) {
+        for seg in s.as_array().into_iter().flatten() {
+            if seg["text"].as_str().unwrap_or("").trim().is_empty() {
+                continue;
+            }
+            match seg["op"].as_str() {
+                Some("delete") => *del += 1,
+                Some("insert") => *ins += 1,
+                _ => {}
+            }
+        }
+    }
+    fn walk(c: &Value, del: &mut usize, ins: &mut usize) {
+        segs(&c["segments"], del, ins);
+        for k in c["children"].as_array().into_iter().flatten() {
+            walk(k, del, ins);
+        }
+    }
+    let (mut del, mut ins) = (0, 0);
+    for c in v["changes"].as_array().unwrap() {
+        walk(c, &mut del, &mut ins);
+    }
+    segs(&v["header"]["title"], &mut del, &mut ins);
+    del += v["header"]["sponsors_removed"].as_array().unwrap().len();
+    ins += v["header"]["sponsors_added"].as_array().unwrap().len();
+    (del, ins)
+}
+
+fn out_dir() -> PathBuf {
+    let d = root().join("target/browser-pages");
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn page_loads_cleanly_and_marks_match_the_json() {
+    with_browser("page_loads_cleanly_and_marks_match_the_json", |b| {
+        let dir = out_dir();
+        for (name, old, new, extra) in [
+            (
+                "es-11-1-vs-4",
+                "A-RES-ES-11-1.txt",
+                "A-RES-ES-11-4.txt",
+                None,
+            ),
+            (
+                "es-11-1-vs-4-changes-only",
+                "A-RES-ES-11-1.txt",
+                "A-RES-ES-11-4.txt",
+                Some("-c"),
+            ),
+            ("l11-vs-l10", "A-ES-11-L.11.txt", "A-ES-11-L.10.txt", None),
+        ] {
+            let (old, new) = (format!("resolutions/{old}"), format!("resolutions/{new}"));
+            let html = dir.join(format!("{name}.html"));
+            let json = dir.join(format!("{name}.json"));
+            let mut args = vec!["compare", old.as_str(), new.as_str()];
+            args.extend(extra);
+            resdiff_to(&[&args[..], &["-f", "html"][..]].concat(), &html);
+            resdiff_to(&[&args[..], &["-f", "json"][..]].concat(), &json);
+            let v: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+            b.goto(&url(&html));
+            let errors = b.console_errors();
+            assert!(errors.is_empty(), "{name}: console: {errors:?}");
+            let counts = b.js(
+                "return [document.querySelectorAll('del').length, document.querySelectorAll('ins').length, document.scripts.length, document.images.length]",
+            );
+            let (del, ins) = json_marks(&v);
+            assert!(del + ins > 0, "{name}: a pair with no marks proves nothing");
+            assert_eq!(
+                counts,
+                json!([del, ins, 0, 0]),
+                "{name}: <del>, <ins>, scripts, images"
+            );
+            // deletions and insertions do not rely on colour alone
+            let deco = b.js(
+                "const d=document.querySelector('del'),i=document.querySelector('ins');return [getComputedStyle(d).textDecorationLine, getComputedStyle(i).textDecorationLine]",
+            );
+            assert_eq!(deco, json!(["line-through", "underline"]), "{name}");
+            // every in-page link lands on an element, and ids are unique
+            let broken = b.js(
+                "const ids=[...document.querySelectorAll('[id]')].map(e=>e.id);const dup=ids.filter((x,k)=>ids.indexOf(x)!==k);const bad=[...document.querySelectorAll('a[href^=\"#\"]')].map(a=>a.getAttribute('href').slice(1)).filter(h=>!document.getElementById(h));return {dup, bad}",
+            );
+            assert_eq!(broken, json!({ "dup": [], "bad": [] }), "{name}");
+        }
+        // the console check itself catches a page with an error
+        let bad = dir.join("console-control.html");
+        std::fs::write(
+            &bad,
+            "<!DOCTYPE html><html lang=en><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'\"><title>x</title><script>1</script></html>",
+        )
+        .unwrap();
+        b.goto(&url(&bad));
+        assert!(
+            !b.console_errors().is_empty(),
+            "a blocked script must show in the console log, or the check above proves nothing"
+        );
+    });
+}
+
+#[test]
+fn anchors_navigate_to_their_rows() {
+    with_browser("anchors_navigate_to_their_rows", |b| {
+        let html = out_dir().join("anchors.html");
+        resdiff_to(
+            &[
+                "compare",
+                "resolutions/A-RES-ES-11-1.txt",
+                "resolutions/A-RES-ES-11-4.txt",
+                "-f",
+                "html",
+            ],
+            &html,
+        );
+        b.view(1280, 900, false, false);
+        // straight to a fragment
+        b.goto(&format!("{}#OP1", url(&html)));
+        let t = b.js(
+            "const t=document.querySelector(':target');const r=t.getBoundingClientRect();return [t.id, t.tagName, r.top>=0 && r.top<innerHeight, scrollY>0]",
+        );
+        assert_eq!(t, json!(["OP1", "TR", true, true]));
+        // the merged and split clauses, for a look at their pieces
+        b.goto(&format!("{}#OP5", url(&html)));
+        b.screenshot("es-11-1-vs-4-merged-and-split");
+        let pieces = b.js("return [...document.querySelectorAll('tr#OP5 .piece, tr#OP6 .piece')].map(p=>p.innerText)");
+        assert_eq!(pieces, json!(["OP4:", "OP5:", "OP6:", "OP7:"]));
+        // a link in the summary, clicked
+        b.goto(&url(&html));
+        b.click("nav a[href=\"#old-OP14\"]");
+        let t = b.js(
+            "const t=document.querySelector(':target');const r=t.getBoundingClientRect();return [location.hash, t.id, r.top>=0 && r.top<innerHeight]",
+        );
+        assert_eq!(t, json!(["#old-OP14", "old-OP14", true]));
+        // the target row is outlined
+        let shadow =
+            b.js("return getComputedStyle(document.querySelector(':target>th')).boxShadow");
+        assert!(shadow.as_str().unwrap_or("none") != "none", "{shadow}");
+    });
+}
+
+#[test]
+fn moved_clause_links_to_where_it_stood() {
+    with_browser("moved_clause_links_to_where_it_stood", |b| {
+        let html = out_dir().join("moved.html");
+        resdiff_to(
+            &[
+                "compare",
+                "tests/fixtures/demands-old.txt",
+                "tests/fixtures/demands-new.txt",
+                "-f",
+                "html",
+            ],
+            &html,
+        );
+        b.goto(&url(&html));
+        // the marker row stands before OP2→OP1, the first row that followed OP1 in the old text
+        let order = b
+            .js("return [...document.querySelectorAll('table.clauses tbody tr[id]')].map(r=>r.id)");
+        assert_eq!(
+            order,
+            json!(["PP1", "PP2", "old-OP1", "OP1", "OP2", "OP3", "OP4"])
+        );
+        b.click("tr#OP3 a.from");
+        let t = b.js("const t=document.querySelector(':target');return [t.id, t.innerText.includes('now OP3')]");
+        assert_eq!(t, json!(["old-OP1", true]));
+        b.screenshot("moved-and-softened-desktop-light");
+        let lead = b.js("return document.querySelector('tr#OP3 .lead').innerText");
+        assert_eq!(lead, json!("lead ↓ softened"));
+    });
+}
+
+#[test]
+fn injected_markup_stays_text() {
+    with_browser("injected_markup_stays_text", |b| {
+        let dir = out_dir();
+        let hostile = |op: &str| {
+            format!(
+                "United Nations A/80/L.99\nGeneral Assembly\n<b>Evil</b>\"><img src=x onerror=\"window.__pwned=3\">: draft resolution\nTitle <script>window.__pwned=4</script>\n\nThe General Assembly,\n\nRecalling <a href=\"javascript:window.__pwned=5\">javascript:window.__pwned=5</a>,\n\n1. {op} that <script>window.__pwned=1</script> be read \"><img src=x onerror=\"window.__pwned=2\"> as text;\n\n2. Decides to remain seized of the matter.\n"
+            )
+        };
+        let (old, new) = (dir.join("hostile-old.txt"), dir.join("hostile-new.txt"));
+        std::fs::write(&old, hostile("Demands")).unwrap();
+        std::fs::write(&new, hostile("Requests <iframe src=javascript:1>")).unwrap();
+        let html = dir.join("hostile.html");
+        resdiff_to(
+            &[
+                "compare",
+                old.to_str().unwrap(),
+                new.to_str().unwrap(),
+                "-f",
+                "html",
+            ],
+            &html,
+        );
+        b.goto(&url(&html));
+        let r = b.js(
+            "return [typeof window.__pwned, document.images.length, document.scripts.length, document.querySelectorAll('iframe,a[href^=\"javascript\"],[onerror]').length, document.body.innerText.includes('<script>window.__pwned=1</script>'), document.body.innerText.includes('onerror=\"window.__pwned=2\"')]",
+        );
+        assert_eq!(r, json!(["undefined", 0, 0, 0, true, true]));
+        let errors = b.console_errors();
+        assert!(errors.is_empty(), "console: {errors:?}");
+    });
+}
+
+#[test]
+fn layout_in_light_dark_phone_and_print() {
+    with_browser("layout_in_light_dark_phone_and_print", |b| {
+        let dir = out_dir();
+        let pages = [
+            ("l11-vs-es8", "A-ES-11-L.11.txt", "A-RES-ES-11-8.txt"),
+            ("es-11-1-vs-4", "A-RES-ES-11-1.txt", "A-RES-ES-11-4.txt"),
+        ];
+        for (name, old, new) in pages {
+            let html = dir.join(format!("layout-{name}.html"));
+            resdiff_to(
+                &[
+                    "compare",
+                    &format!("resolutions/{old}"),
+                    &format!("resolutions/{new}"),
+                    "-f",
+                    "html",
+                ],
+                &html,
+            );
+            for (view, w, h, mobile) in [("desktop", 1280, 1100, false), ("phone", 390, 1600, true)]
+            {
+                for dark in [false, true] {
+                    b.view(w, h, mobile, dark);
+                    b.goto(&url(&html));
+                    let scheme = if dark { "dark" } else { "light" };
+                    b.screenshot(&format!("{name}-{view}-{scheme}"));
+                    let r = b.js(
+                        "const td=document.querySelector('table.clauses td');return [getComputedStyle(document.body).backgroundColor, document.documentElement.scrollWidth<=innerWidth, getComputedStyle(td).display]",
+                    );
+                    let bg = if dark {
+                        "rgb(13, 17, 23)"
+                    } else {
+                        "rgb(255, 255, 255)"
+                    };
+                    let display = if mobile { "block" } else { "table-cell" };
+                    assert_eq!(
+                        r,
+                        json!([bg, true, display]),
+                        "{name} {view} {scheme}: background, no sideways scroll, cells"
+                    );
+                }
+            }
+        }
+        // print: light colours whatever the scheme, rows kept whole, header repeated
+        b.view(1280, 1100, false, true);
+        b.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "media": "print", "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+        );
+        let r = b.js(
+            "const tr=document.querySelector('table.clauses tbody tr[id]');return [getComputedStyle(document.body).backgroundColor, getComputedStyle(tr).breakInside, getComputedStyle(document.querySelector('table.clauses thead')).display]",
+        );
+        assert_eq!(
+            r,
+            json!(["rgb(255, 255, 255)", "avoid", "table-header-group"])
+        );
+    });
+}
