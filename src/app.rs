@@ -183,12 +183,16 @@ fn batch(args: BatchArgs) -> Result<u8> {
     })
 }
 
-/// Writes one JSON report per pair and an index.html linking them.
+/// Writes one HTML and one JSON report per pair and an index.html linking them.
 fn write_batch_dir(dir: &Path, report: &resdiff::batch::Batch) -> Result<()> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
     let json = RenderOptions {
         format: Format::Json,
+        ..RenderOptions::default()
+    };
+    let html = RenderOptions {
+        format: Format::Html,
         ..RenderOptions::default()
     };
     let mut links = Vec::new();
@@ -203,9 +207,13 @@ fn write_batch_dir(dir: &Path, report: &resdiff::batch::Batch) -> Result<()> {
             stem.replace(|c: char| !c.is_alphanumeric() && c != '-' && c != '.', "_")
         );
         if let Some(d) = &p.diff {
-            let file = format!("{name}.json");
-            emit(Some(&dir.join(&file)), |out| render::render(d, &json, out))?;
-            links.push((p, file));
+            emit(Some(&dir.join(format!("{name}.json"))), |out| {
+                render::render(d, &json, out)
+            })?;
+            emit(Some(&dir.join(format!("{name}.html"))), |out| {
+                render::render(d, &html, out)
+            })?;
+            links.push((p, name));
         }
     }
     let index = render::batch_index(report, &links);
@@ -241,6 +249,17 @@ fn emit(
                 .into_inner()
                 .map_err(|e| e.into_error())
                 .with_context(ctx)?;
+            // a report is for sharing: the temporary file's owner-only mode
+            // gives way to the usual one (or the replaced file's)
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(p)
+                    .map(|m| m.permissions().mode())
+                    .unwrap_or(0o644);
+                std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode & 0o777))
+                    .with_context(ctx)?;
+            }
             tmp.persist(p).with_context(ctx)?;
         }
     }

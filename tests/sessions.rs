@@ -161,8 +161,55 @@ fn batch_out_writes_a_report_per_pair_and_an_index() {
     assert_eq!(json, ["001-adopted.json", "002-es-11-1-again.json"]);
     for j in &json {
         assert!(index.contains(&format!("href=\"{j}\"")));
+        let html = j.replace(".json", ".html");
+        assert!(index.contains(&format!("href=\"{html}\"")));
+        let page = std::fs::read_to_string(report.join(&html)).unwrap();
+        assert!(page.contains("<del>") || page.contains("same as old") || page.contains("kept"));
         let v: serde_json::Value =
             serde_json::from_slice(&std::fs::read(report.join(j)).unwrap()).unwrap();
         assert_eq!(v["schema_version"], 1);
     }
+}
+
+#[test]
+fn history_as_html_and_markdown() {
+    let args = |f: &str| {
+        let mut c = resdiff();
+        c.args(["history", "-f", f])
+            .arg(bundled("A-ES-11-L.11.txt"))
+            .arg(bundled("S-RES-2774.txt"))
+            .arg(bundled("A-RES-ES-11-8.txt"));
+        c
+    };
+    let html = String::from_utf8(args("html").output().unwrap().stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"en\">"));
+    assert!(
+        html.contains("<ins>just, </ins>"),
+        "the amendment's insertion"
+    );
+    assert!(
+        html.contains("<del>throughout the Russia-Ukraine</del>"),
+        "the Council text's wording of PP1"
+    );
+    assert!(!html.contains("<script"), "no script");
+    let md = String::from_utf8(args("markdown").output().unwrap().stdout).unwrap();
+    assert!(md.starts_with("# History: A/ES-11/L.11 → S/RES/2774 (2025) → A/RES/ES-11/8"));
+    assert!(md.contains("## OP1 → OP1 → OP1") && md.contains("**just,**"));
+}
+
+#[cfg(unix)]
+#[test]
+fn reports_written_with_out_are_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("diff.html");
+    resdiff()
+        .args(["compare", "-f", "html", "-o"])
+        .arg(&out)
+        .arg(bundled("A-ES-11-L.11.txt"))
+        .arg(bundled("A-RES-ES-11-8.txt"))
+        .assert()
+        .code(1);
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644);
 }

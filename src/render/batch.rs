@@ -102,9 +102,9 @@ pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io:
             writeln!(out, "{t}")?;
             lists(b, out)
         }
-        #[allow(unreachable_patterns)]
-        _ => Err(io::Error::other(
-            "this format is not available for batch reports",
+        Format::Html | Format::Markdown | Format::Akn => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "a batch report is a table, plain text or JSON; --out DIR writes an HTML report per pair",
         )),
     }
 }
@@ -153,16 +153,18 @@ fn esc(s: &str) -> String {
 }
 
 /// A self-contained index page for a batch written with `--out`: the
-/// ranked pairs, each linked to its report file (`links`: pair and file name).
+/// ranked pairs, each linked to its HTML and JSON reports (`links`: pair
+/// and file name without extension).
 pub fn batch_index(b: &Batch, links: &[(&PairReport, String)]) -> String {
     let mut rows = String::new();
     for (p, file) in links {
         let (o, n) = names(p);
         rows.push_str(&format!(
-            "<tr><td><a href=\"{}\">{} → {}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td></tr>\n",
+            "<tr><td><a href=\"{}.html\">{} → {}</a> <small>(<a href=\"{}.json\">JSON</a>)</small></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td></tr>\n",
             esc(file),
             esc(&o),
             esc(&n),
+            esc(file),
             esc(p.title.as_deref().unwrap_or("")),
             p.kept,
             p.reworded,

@@ -138,10 +138,11 @@ pub fn render_history(h: &History, opts: &RenderOptions, out: &mut dyn Write) ->
             writeln!(out, "{t}")?;
             steps(h, out)
         }
-        // HTML and Markdown histories are written by their own renderers
-        #[allow(unreachable_patterns)]
-        _ => Err(io::Error::other(
-            "this format is not available for histories",
+        Format::Html => super::html::history(h, opts, out),
+        Format::Markdown => super::markdown::history(h, opts, out),
+        Format::Akn => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "--format akn writes the structure of one draft: use it with `resdiff show`",
         )),
     }
 }

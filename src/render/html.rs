@@ -851,3 +851,113 @@ mod tests {
         );
     }
 }
+
+/// Both sides of a word diff inline: equal text, `<del>` and `<ins>`.
+fn inline_html(segments: &[Segment]) -> String {
+    let mut s = String::new();
+    for seg in segments {
+        let text = escape(&seg.text).replace('\n', " ¶ ");
+        match seg.op {
+            Op::Equal => s.push_str(&text),
+            Op::Delete => {
+                let _ = write!(s, "<del>{text}</del>");
+            }
+            Op::Insert => {
+                let _ = write!(s, "<ins>{text}</ins>");
+            }
+        }
+    }
+    s
+}
+
+/// A version history as a page: the versions, what each step changed, and
+/// one row per clause lineage with what happened to it at each step.
+pub(super) fn history(
+    h: &crate::history::History,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let labels: Vec<&str> = h.versions.iter().map(|v| v.label.as_str()).collect();
+    let title = format!("History: {}", labels.join(" → "));
+    let mut b = String::new();
+    let _ = writeln!(b, "<header><h1>{}</h1></header>\n<main>", escape(&title));
+    b.push_str("<h2>Versions</h2>\n<table class=\"head\"><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Title</th><th scope=\"col\">File</th></tr></thead><tbody>\n");
+    for v in &h.versions {
+        let _ = writeln!(
+            b,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+            escape(&v.label),
+            escape(v.document.header.title.as_deref().unwrap_or("—")),
+            escape(file_name(&v.document.source))
+        );
+    }
+    b.push_str("</tbody></table>\n<h2>Steps</h2>\n<ul>\n");
+    for s in &h.steps {
+        let m = &s.summary;
+        let _ = writeln!(
+            b,
+            "<li><strong>{} → {}</strong>: kept {} · reworded {} · added {} · dropped {} · moved {} · split {} · merged {} · lead words changed {}</li>",
+            escape(&h.versions[s.from].label),
+            escape(&h.versions[s.to].label),
+            m.kept,
+            m.reworded,
+            m.added,
+            m.dropped,
+            m.moved,
+            m.split,
+            m.merged,
+            m.lead_changes
+        );
+    }
+    b.push_str("</ul>\n<h2>Clauses through the versions</h2>\n<p class=\"note\">Each row follows one clause; deleted words are struck through, inserted words underlined.</p>\n");
+    b.push_str("<table class=\"diff\"><thead><tr><th scope=\"col\">Clause in each version</th><th scope=\"col\">What happened</th></tr></thead><tbody>\n");
+    for (k, l) in h.lineages.iter().enumerate() {
+        if opts.changes_only && !l.changed() {
+            continue;
+        }
+        let chain: Vec<String> = l
+            .ids
+            .iter()
+            .map(|i| escape(i.as_deref().unwrap_or("·")))
+            .collect();
+        let _ = write!(
+            b,
+            "<tr id=\"lineage-{}\"><th scope=\"row\">{}</th><td>",
+            k + 1,
+            chain.join(" → ")
+        );
+        if let Some(f) = &l.split_from {
+            let _ = write!(b, "<p>split off {}</p>", escape(f));
+        }
+        for e in &l.events {
+            let c = &e.change;
+            let to = &h.versions[h.steps[e.step].to].label;
+            let (word, _) = kind_word(c);
+            let _ = write!(b, "<p><strong>{}</strong>: {}", escape(to), word);
+            if let Some(lead) = &c.lead {
+                let (dir, _) = lead_word(lead.shift);
+                let _ = write!(
+                    b,
+                    " — {} {} → {}",
+                    dir,
+                    escape(lead.old.as_deref().unwrap_or("—")),
+                    escape(lead.new.as_deref().unwrap_or("—"))
+                );
+            }
+            let _ = write!(b, "<br>{}</p>", inline_html(&c.segments));
+        }
+        if let Some(m) = &l.merged_into {
+            let _ = write!(b, "<p>merged into {}</p>", escape(m));
+        }
+        if l.events.is_empty() && l.split_from.is_none() {
+            let _ = write!(
+                b,
+                "<p class=\"note\">unchanged</p><p>{}</p>",
+                escape(&l.text)
+            );
+        }
+        b.push_str("</td></tr>\n");
+    }
+    b.push_str("</tbody></table>\n</main>\n");
+    out.write_all(page(&title, &b).as_bytes())
+}

@@ -375,3 +375,58 @@ mod tests {
         assert_eq!(escape("- x", false), "- x");
     }
 }
+
+/// A version history in Markdown: one section per clause lineage that
+/// changed (or every lineage), with what happened at each step.
+pub(super) fn history(
+    h: &crate::history::History,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut s = String::new();
+    let labels: Vec<String> = h.versions.iter().map(|v| escape(&v.label, false)).collect();
+    let _ = writeln!(s, "# History: {}\n", labels.join(" → "));
+    for st in &h.steps {
+        let m = &st.summary;
+        let _ = writeln!(
+            s,
+            "- **{} → {}**: kept {} · reworded {} · added {} · dropped {} · moved {} · split {} · merged {}",
+            labels[st.from],
+            labels[st.to],
+            m.kept,
+            m.reworded,
+            m.added,
+            m.dropped,
+            m.moved,
+            m.split,
+            m.merged
+        );
+    }
+    s.push('\n');
+    for l in &h.lineages {
+        if opts.changes_only && !l.changed() {
+            continue;
+        }
+        let chain: Vec<String> = l
+            .ids
+            .iter()
+            .map(|i| escape(i.as_deref().unwrap_or("·"), false))
+            .collect();
+        let _ = writeln!(s, "## {}\n", chain.join(" → "));
+        if let Some(f) = &l.split_from {
+            let _ = writeln!(s, "Split off {}.\n", escape(f, false));
+        }
+        for e in &l.events {
+            let to = &labels[h.steps[e.step].to];
+            let _ = writeln!(s, "- **{to}**: {}", describe(&e.change));
+            let _ = writeln!(s, "\n  {}\n", redline(&e.change.segments));
+        }
+        if let Some(m) = &l.merged_into {
+            let _ = writeln!(s, "Merged into {}.\n", escape(m, false));
+        }
+        if l.events.is_empty() && l.split_from.is_none() {
+            let _ = writeln!(s, "Unchanged: {}\n", escape(&l.text, false));
+        }
+    }
+    out.write_all(s.as_bytes())
+}
