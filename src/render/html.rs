@@ -781,77 +781,6 @@ pub(super) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> 
     out.write_all(page(&format!("{name}: resdiff"), &b).as_bytes())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn anchors_are_ascii_and_stable() {
-        assert_eq!(anchor("OP3"), "OP3");
-        assert_eq!(anchor("OP3(a)(ii)"), "OP3-a-ii");
-        assert_eq!(anchor("OP2bis"), "OP2bis");
-        assert_eq!(anchor("\"><img src=x>"), "img-src-x");
-        assert_eq!(anchor("()"), "clause");
-    }
-
-    #[test]
-    fn escape_covers_markup_and_both_quotes() {
-        assert_eq!(
-            escape("\"><img src=x onerror=alert(1)>"),
-            "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
-        );
-        assert_eq!(escape("a & b's"), "a &amp; b&#39;s");
-        assert_eq!(escape("javascript:alert(1)"), "javascript:alert(1)");
-    }
-
-    #[test]
-    fn spaces_stay_outside_marks_and_each_segment_is_one_element() {
-        let segs = vec![
-            Segment {
-                op: Op::Equal,
-                text: "a ".into(),
-            },
-            Segment {
-                op: Op::Insert,
-                text: "just, ".into(),
-            },
-            Segment {
-                op: Op::Delete,
-                text: "<b>".into(),
-            },
-            Segment {
-                op: Op::Equal,
-                text: "peace".into(),
-            },
-        ];
-        assert_eq!(side_html(&segs, false, &[], ""), "a <ins>just,</ins> peace");
-        assert_eq!(
-            side_html(&segs, true, &[], ""),
-            "a <del>&lt;b&gt;</del>peace"
-        );
-    }
-
-    #[test]
-    fn split_pieces_carry_their_ids_and_anchors() {
-        let segs = vec![
-            Segment {
-                op: Op::Equal,
-                text: "Decides to act;".into(),
-            },
-            Segment {
-                op: Op::Insert,
-                text: "\nRequests a report;".into(),
-            },
-        ];
-        let names = vec!["OP4".to_string(), "OP5".to_string()];
-        let html = side_html(&segs, false, &names, "");
-        assert_eq!(
-            html,
-            "<span class=\"piece\">OP4:</span>Decides to act;<br><span class=\"piece\" id=\"OP5\">OP5:</span><ins>Requests a report;</ins>"
-        );
-    }
-}
-
 /// Both sides of a word diff inline: equal text, `<del>` and `<ins>`.
 fn inline_html(segments: &[Segment]) -> String {
     let mut s = String::new();
@@ -960,4 +889,75 @@ pub(super) fn history(
     }
     b.push_str("</tbody></table>\n</main>\n");
     out.write_all(page(&title, &b).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_ascii_and_stable() {
+        assert_eq!(anchor("OP3"), "OP3");
+        assert_eq!(anchor("OP3(a)(ii)"), "OP3-a-ii");
+        assert_eq!(anchor("OP2bis"), "OP2bis");
+        assert_eq!(anchor("\"><img src=x>"), "img-src-x");
+        assert_eq!(anchor("()"), "clause");
+    }
+
+    #[test]
+    fn escape_covers_markup_and_both_quotes() {
+        assert_eq!(
+            escape("\"><img src=x onerror=alert(1)>"),
+            "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(escape("a & b's"), "a &amp; b&#39;s");
+        assert_eq!(escape("javascript:alert(1)"), "javascript:alert(1)");
+    }
+
+    #[test]
+    fn spaces_stay_outside_marks_and_each_segment_is_one_element() {
+        let segs = vec![
+            Segment {
+                op: Op::Equal,
+                text: "a ".into(),
+            },
+            Segment {
+                op: Op::Insert,
+                text: "just, ".into(),
+            },
+            Segment {
+                op: Op::Delete,
+                text: "<b>".into(),
+            },
+            Segment {
+                op: Op::Equal,
+                text: "peace".into(),
+            },
+        ];
+        assert_eq!(side_html(&segs, false, &[], ""), "a <ins>just,</ins> peace");
+        assert_eq!(
+            side_html(&segs, true, &[], ""),
+            "a <del>&lt;b&gt;</del>peace"
+        );
+    }
+
+    #[test]
+    fn split_pieces_carry_their_ids_and_anchors() {
+        let segs = vec![
+            Segment {
+                op: Op::Equal,
+                text: "Decides to act;".into(),
+            },
+            Segment {
+                op: Op::Insert,
+                text: "\nRequests a report;".into(),
+            },
+        ];
+        let names = vec!["OP4".to_string(), "OP5".to_string()];
+        let html = side_html(&segs, false, &names, "");
+        assert_eq!(
+            html,
+            "<span class=\"piece\">OP4:</span>Decides to act;<br><span class=\"piece\" id=\"OP5\">OP5:</span><ins>Requests a report;</ins>"
+        );
+    }
 }

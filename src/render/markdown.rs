@@ -327,55 +327,6 @@ pub(super) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> 
     out.write_all(s.as_bytes())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn seg(op: Op, text: &str) -> Segment {
-        Segment {
-            op,
-            text: text.into(),
-        }
-    }
-
-    #[test]
-    fn delete_then_insert_reads_as_two_words() {
-        let segs = [
-            seg(Op::Delete, "Demands that"),
-            seg(Op::Insert, "Calls upon"),
-            seg(Op::Equal, " all parties "),
-            seg(Op::Insert, "to "),
-            seg(Op::Equal, "cease;"),
-        ];
-        assert_eq!(
-            redline(&segs),
-            "~~Demands that~~ **Calls upon** all parties **to** cease;"
-        );
-    }
-
-    #[test]
-    fn marks_next_to_punctuation_get_a_zero_width_space() {
-        let segs = [
-            seg(Op::Equal, "the Russian Federation"),
-            seg(Op::Insert, ", in line with the Charter"),
-            seg(Op::Equal, "."),
-        ];
-        assert_eq!(
-            redline(&segs),
-            "the Russian Federation**\u{200B}, in line with the Charter**."
-        );
-    }
-
-    #[test]
-    fn line_start_markers_are_escaped() {
-        assert_eq!(escape("+ 1", true), "\\+ 1");
-        assert_eq!(escape("= x", true), "\\= x");
-        assert_eq!(escape("12) x", true), "12\\) x");
-        assert_eq!(escape("12 x", true), "12 x");
-        assert_eq!(escape("- x", false), "- x");
-    }
-}
-
 /// A version history in Markdown: one section per clause lineage that
 /// changed (or every lineage), with what happened at each step.
 pub(super) fn history(
@@ -429,4 +380,53 @@ pub(super) fn history(
         }
     }
     out.write_all(s.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(op: Op, text: &str) -> Segment {
+        Segment {
+            op,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn delete_then_insert_reads_as_two_words() {
+        let segs = [
+            seg(Op::Delete, "Demands that"),
+            seg(Op::Insert, "Calls upon"),
+            seg(Op::Equal, " all parties "),
+            seg(Op::Insert, "to "),
+            seg(Op::Equal, "cease;"),
+        ];
+        assert_eq!(
+            redline(&segs),
+            "~~Demands that~~ **Calls upon** all parties **to** cease;"
+        );
+    }
+
+    #[test]
+    fn marks_next_to_punctuation_get_a_zero_width_space() {
+        let segs = [
+            seg(Op::Equal, "the Russian Federation"),
+            seg(Op::Insert, ", in line with the Charter"),
+            seg(Op::Equal, "."),
+        ];
+        assert_eq!(
+            redline(&segs),
+            "the Russian Federation**\u{200B}, in line with the Charter**."
+        );
+    }
+
+    #[test]
+    fn line_start_markers_are_escaped() {
+        assert_eq!(escape("+ 1", true), "\\+ 1");
+        assert_eq!(escape("= x", true), "\\= x");
+        assert_eq!(escape("12) x", true), "12\\) x");
+        assert_eq!(escape("12 x", true), "12 x");
+        assert_eq!(escape("- x", false), "- x");
+    }
 }
