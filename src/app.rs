@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+mod amend;
 mod check;
 mod git_diff;
 
@@ -26,6 +27,7 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
         Command::Batch(args) => batch(args),
         Command::Check(args) => check::run(args),
         Command::GitDiff(args) => git_diff::run(args),
+        Command::Amend(args) => amend::run(args),
     }
 }
 
@@ -103,7 +105,8 @@ fn compare(args: CompareArgs) -> Result<u8> {
         let old = old.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         Pair::new(old, new).try_map(|r| r)
     })?;
-    let diff = resdiff::compare(res, &compare_options(&args.matching));
+    let mut diff = resdiff::compare(res, &compare_options(&args.matching));
+    amend::attribute(&mut diff, &args.amendments, &lopts)?;
     let ropts = render_options(&args.output, args.changes_only);
     emit(args.output.output.as_deref(), |out| {
         render::render(&diff, &ropts, out)

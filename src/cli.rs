@@ -91,6 +91,21 @@ pub enum Command {
   git diff; git log -p --ext-diff
   GIT_EXTERNAL_DIFF='resdiff git-diff --changes-only' git diff")]
     GitDiff(GitDiffArgs),
+    /// Apply amendment documents to a draft.
+    ///
+    /// Reads the draft and the amendments (numbered instructions such as
+    /// "In operative paragraph 1, replace the words ... with the words ..."),
+    /// applies them in order, paragraphs counted in the draft as tabled,
+    /// renumbers as the Secretariat would, and writes the amended text in
+    /// the plain layout of `resdiff show` (or JSON, or Akoma Ntoso). An
+    /// instruction that does not fit the draft is an error (exit status 2,
+    /// nothing written); with --keep-going the others apply, each failure is
+    /// listed on standard error, and the exit status is 1.
+    #[command(after_help = "Examples:
+  resdiff amend resolutions/A-ES-11-L.11.txt resolutions/A-ES-11-L.15.txt
+  resdiff amend draft.txt l15.txt l16.docx -o amended.txt
+  resdiff amend draft.txt amendments.txt --keep-going --format json")]
+    Amend(AmendArgs),
 }
 
 /// When to use colour.
@@ -146,10 +161,33 @@ pub struct CompareArgs {
     /// Hide clauses without substantive change.
     #[arg(long, short = 'c')]
     pub changes_only: bool,
+    /// Amendment documents to OLD: label each change with the amendment
+    /// that explains it, and list what none explains.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub amendments: Vec<PathBuf>,
     /// How clauses are compared.
     #[command(flatten)]
     pub matching: MatchArgs,
     /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `resdiff amend`.
+#[derive(Debug, Clone, Args)]
+pub struct AmendArgs {
+    /// The draft as tabled (a file, or - for standard input).
+    pub draft: PathBuf,
+    /// The amendment documents, applied in this order.
+    #[arg(required = true)]
+    pub amendments: Vec<PathBuf>,
+    /// Apply the instructions that fit and list those that do not (exit status 1).
+    #[arg(long)]
+    pub keep_going: bool,
+    /// Output options [default format: plain].
     #[command(flatten)]
     pub output: OutputArgs,
     /// Input options.

@@ -9,3 +9,6 @@ pub const CHANGES_FOUND: u8 = 1;
 pub const ERROR: u8 = 2;
 /// `resdiff check` found at least one finding of severity `error`.
 pub const CHECK_FAILED: u8 = 1;
+/// `resdiff amend --keep-going` wrote the amended text but left out
+/// instructions that did not fit the draft.
+pub const AMENDMENTS_LEFT_OUT: u8 = 1;

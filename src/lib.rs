@@ -14,6 +14,7 @@
 //! * [`diff`]: word diff inside each aligned pair; the result type.
 //! * [`render`]: the side-by-side table, plain text, JSON, HTML and Markdown.
 //! * [`check`]: wording review against a rules file.
+//! * [`amend`]: amendment documents read, applied to a draft and traced in the adopted text.
 //!
 //! ```
 //! use resdiff::{compare_texts, CompareOptions};
@@ -25,6 +26,7 @@
 //! ```
 
 pub mod align;
+pub mod amend;
 pub mod batch;
 pub mod check;
 pub mod cli;

@@ -247,7 +247,7 @@ fn join_wrapped(lines: &[&str]) -> String {
 }
 
 /// Splits "Albania, Andorra, ... and Ukraine" into delegations.
-fn split_sponsors(list: &str) -> Vec<String> {
+pub(crate) fn split_sponsors(list: &str) -> Vec<String> {
     let list = list.trim().trim_end_matches(['*', ':']).trim();
     if list.is_empty() {
         return Vec::new();
