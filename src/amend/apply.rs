@@ -265,7 +265,7 @@ fn collision(a: &Claim, b: &Claim, draft: &Resolution) -> Option<String> {
 /// Whether two edits of one text collide: replaced or deleted words that
 /// overlap, or an insertion inside (or placed by) words the other changes.
 /// Returns the words in dispute.
-fn edits_collide(a: &TextEdit, b: &TextEdit) -> Option<Range<usize>> {
+pub(crate) fn edits_collide(a: &TextEdit, b: &TextEdit) -> Option<Range<usize>> {
     let overlap = |r: &Range<usize>, s: &Range<usize>| r.start < s.end && s.start < r.end;
     let inside = |p: usize, s: &Range<usize>| s.start < p && p < s.end;
     match (a.range.is_empty(), b.range.is_empty()) {
@@ -337,7 +337,7 @@ impl Vocabulary {
                 .collect();
             let joined = format!("{left}{right}").to_lowercase();
             let compound = format!("{left}-{right}").to_lowercase();
-            if !(self.0.contains(&joined) && !self.0.contains(&compound)) {
+            if !self.0.contains(&joined) || self.0.contains(&compound) {
                 out.push('-');
             }
         }
@@ -393,7 +393,7 @@ fn describe_labels(list: &[Clause], sub: bool) -> String {
             }
         }
         (Some(a), Some(b), true) => format!("its subparagraphs are ({a}) to ({b})"),
-        (Some(a), Some(b), false) => format!("the draft's are numbered {a} to {b}"),
+        (Some(a), Some(b), false) => format!("its operative paragraphs are numbered {a} to {b}"),
         _ => format!("the draft has {}", list.len()),
     }
 }
@@ -643,27 +643,109 @@ pub(crate) fn find_words(text: &str, words: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Finds the one place (or with `everywhere` every place) of quoted words.
-fn locate(
-    text: &str,
-    words: &str,
-    everywhere: bool,
-    draft: &Resolution,
-    node: &Node,
-) -> std::result::Result<Vec<Range<usize>>, String> {
+/// Why quoted words could not be placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Miss {
+    /// An empty quotation.
+    Empty,
+    /// The words are not in the text.
+    NotFound(String),
+    /// They are there more than once (how many times).
+    Ambiguous(String, usize),
+}
+
+/// The one place (or with `everywhere` every place) of quoted words.
+fn place_words(text: &str, words: &str, everywhere: bool) -> Result<Vec<Range<usize>>, Miss> {
     if words.trim().is_empty() {
-        return Err("the quotation is empty".to_string());
+        return Err(Miss::Empty);
     }
     let hits = find_words(text, words);
-    let shown = excerpt(&words.replace('\u{AD}', "-"), 80);
-    let name = node_name(draft, node);
     match hits.len() {
-        0 => {
-            // say where the words are, if they are anywhere
+        0 => Err(Miss::NotFound(words.to_string())),
+        1 => Ok(hits),
+        _ if everywhere => Ok(hits),
+        n => Err(Miss::Ambiguous(words.to_string(), n)),
+    }
+}
+
+/// The edits a word instruction makes in a text as tabled. `fix` turns
+/// the quoted new words into the words written (line-end hyphens resolved).
+pub(crate) fn word_edits(
+    text: &str,
+    op: &Op,
+    fix: &dyn Fn(&str) -> String,
+) -> Result<Vec<TextEdit>, Miss> {
+    Ok(match op {
+        Op::ReplaceWords {
+            old,
+            new,
+            everywhere,
+        } => place_words(text, old, *everywhere)?
+            .into_iter()
+            .map(|r| TextEdit {
+                new: keep_first_case(text, r.start, old, &fix(new.trim())),
+                range: r,
+                anchor: None,
+            })
+            .collect(),
+        Op::DeleteWords { words, everywhere } => place_words(text, words, *everywhere)?
+            .into_iter()
+            .map(|r| TextEdit {
+                range: r,
+                new: String::new(),
+                anchor: None,
+            })
+            .collect(),
+        Op::InsertWords { at, words } => {
+            if words.trim().is_empty() {
+                return Err(Miss::Empty);
+            }
+            let new = fix(words.trim());
+            vec![match at {
+                WordAnchor::After(a) | WordAnchor::Before(a) => {
+                    let r = place_words(text, a, false)?.remove(0);
+                    let p = if matches!(at, WordAnchor::After(_)) {
+                        r.end
+                    } else {
+                        r.start
+                    };
+                    TextEdit {
+                        range: p..p,
+                        new,
+                        anchor: Some(r),
+                    }
+                }
+                WordAnchor::End => {
+                    let p = text.trim_end_matches(['.', ',', ';', ':']).len();
+                    TextEdit {
+                        range: p..p,
+                        new,
+                        anchor: None,
+                    }
+                }
+                WordAnchor::Start => TextEdit {
+                    range: 0..0,
+                    new,
+                    anchor: None,
+                },
+            }]
+        }
+        _ => Vec::new(),
+    })
+}
+
+/// The message for quoted words that could not be placed: where resdiff
+/// looked, and where else in the draft the words are.
+fn miss_message(miss: Miss, text: &str, draft: &Resolution, node: &Node) -> String {
+    let name = node_name(draft, node);
+    let shown = |w: &str| excerpt(&w.replace('\u{AD}', "-"), 80);
+    match miss {
+        Miss::Empty => "the quotation is empty".to_string(),
+        Miss::NotFound(words) => {
             let mut elsewhere: Vec<String> = Vec::new();
             for c in draft.clauses() {
                 c.walk(&mut |d| {
-                    if d.id != name && !find_words(&d.text, words).is_empty() {
+                    if d.id != name && !find_words(&d.text, &words).is_empty() {
                         elsewhere.push(d.id.clone());
                     }
                 });
@@ -672,17 +754,17 @@ fn locate(
                 0 => String::new(),
                 _ => format!("; they are in {}", elsewhere.join(", ")),
             };
-            Err(format!(
-                "the words \"{shown}\" are not in {} (looked in {name}: \"{}\"){hint}",
+            format!(
+                "the words \"{}\" are not in {} (looked in {name}: \"{}\"){hint}",
+                shown(&words),
                 describe_node(draft, node),
                 excerpt(text, 100)
-            ))
+            )
         }
-        1 => Ok(hits),
-        _ if everywhere => Ok(hits),
-        n => Err(format!(
-            "the words \"{shown}\" occur {n} times in {name}: quote more of the words around them, or say \"wherever they appear\""
-        )),
+        Miss::Ambiguous(words, n) => format!(
+            "the words \"{}\" occur {n} times in {name}: quote more of the words around them, or say \"wherever they appear\"",
+            shown(&words)
+        ),
     }
 }
 
@@ -764,76 +846,13 @@ pub(crate) fn resolve(
         _ => Ok(()),
     };
     let fix = |s: &str| vocab.dehyphenate(s);
+    let fix: &dyn Fn(&str) -> String = &fix;
     Ok(match &ins.op {
-        Op::ReplaceWords {
-            old,
-            new,
-            everywhere,
-        } => {
+        Op::ReplaceWords { .. } | Op::DeleteWords { .. } | Op::InsertWords { .. } => {
             word_target()?;
-            let hits = locate(text, old, *everywhere, draft, &node)?;
-            let edits = hits
-                .into_iter()
-                .map(|r| TextEdit {
-                    new: keep_first_case(text, r.start, old, &fix(new)),
-                    range: r,
-                    anchor: None,
-                })
-                .collect();
+            let edits = word_edits(text, &ins.op, &fix)
+                .map_err(|miss| miss_message(miss, text, draft, &node))?;
             Effect::Text { node, edits }
-        }
-        Op::DeleteWords { words, everywhere } => {
-            word_target()?;
-            let hits = locate(text, words, *everywhere, draft, &node)?;
-            let edits = hits
-                .into_iter()
-                .map(|r| TextEdit {
-                    range: r,
-                    new: String::new(),
-                    anchor: None,
-                })
-                .collect();
-            Effect::Text { node, edits }
-        }
-        Op::InsertWords { at, words } => {
-            word_target()?;
-            if words.trim().is_empty() {
-                return Err("the quotation is empty".to_string());
-            }
-            let words = fix(words.trim());
-            let edit = match at {
-                WordAnchor::After(a) | WordAnchor::Before(a) => {
-                    let r = locate(text, a, false, draft, &node)?.remove(0);
-                    let p = if matches!(at, WordAnchor::After(_)) {
-                        r.end
-                    } else {
-                        r.start
-                    };
-                    TextEdit {
-                        range: p..p,
-                        new: words,
-                        anchor: Some(r),
-                    }
-                }
-                WordAnchor::End => {
-                    let body = text.trim_end_matches(['.', ',', ';', ':']);
-                    let p = body.len();
-                    TextEdit {
-                        range: p..p,
-                        new: words,
-                        anchor: None,
-                    }
-                }
-                WordAnchor::Start => TextEdit {
-                    range: 0..0,
-                    new: words,
-                    anchor: None,
-                },
-            };
-            Effect::Text {
-                node,
-                edits: vec![edit],
-            }
         }
         Op::Replace { text: quotes } => match &node {
             Node::Title => Effect::Text {
@@ -1184,11 +1203,21 @@ fn rebuild_list(
 ) -> (Vec<Clause>, bool) {
     let mut out: Vec<Clause> = Vec::with_capacity(orig.len());
     let mut changed = false;
+    // the heading of a deleted clause, for the clause that takes its place
     let mut heading: Option<String> = None;
+    let push = |out: &mut Vec<Clause>, mut c: Clause, heading: &mut Option<String>| {
+        match c.heading {
+            None => c.heading = heading.take(),
+            Some(_) => *heading = None,
+        }
+        out.push(c);
+    };
     for gap in 0..=orig.len() {
         if let Some(new) = plan.inserts.get(&(part, parent.clone(), gap)) {
             changed = true;
-            out.extend(new.iter().cloned());
+            for c in new {
+                push(&mut out, c.clone(), &mut heading);
+            }
         }
         let Some(c) = orig.get(gap) else { break };
         parent.push(gap);
@@ -1201,7 +1230,9 @@ fn rebuild_list(
             }
         } else if let Some(new) = plan.replaced.get(&node) {
             changed |= new.len() != 1;
-            out.extend(new.iter().cloned());
+            for c in new {
+                push(&mut out, c.clone(), &mut heading);
+            }
         } else {
             let mut c = c.clone();
             if let Some(edits) = plan.text.get(&node) {
@@ -1215,10 +1246,7 @@ fn rebuild_list(
             if kids_changed {
                 relabel(&mut c.children);
             }
-            if c.heading.is_none() {
-                c.heading = heading.take();
-            }
-            out.push(c);
+            push(&mut out, c, &mut heading);
         }
         parent.pop();
     }
@@ -1352,13 +1380,13 @@ mod tests {
     fn words_match_whatever_the_typography() {
         let t = "Urges a long-lasting peace in the “region”, and Calls upon";
         assert_eq!(find_words(t, "long lasting").len(), 0);
-        assert_eq!(find_words(t, "longlasting peace"), [8..26]);
+        assert_eq!(find_words(t, "longlasting peace"), vec![8..26]);
         let at = t.find("in the").unwrap();
         assert_eq!(
             find_words(t, "in the \"region\","),
-            [at..t.find(" and").unwrap()]
+            vec![at..t.find(" and").unwrap()]
         );
-        assert_eq!(find_words(t, "urges a"), [0..7]);
+        assert_eq!(find_words(t, "urges a"), vec![0..7]);
         assert_eq!(find_words(t, "calls upon").len(), 1);
         assert_eq!(find_words(t, "Peace").len(), 1);
         assert_eq!(find_words(t, "PEACE").len(), 0);

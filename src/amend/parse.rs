@@ -159,7 +159,7 @@ static SPONSORS_AMEND: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static AMEND_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bamendments?[ \t]+(?:to|of)[ \t]+(?:the[ \t]+)?(?:revised[ \t]+)?draft[ \t]+(?:resolution|decision)[ \t]+(\S+)")
+    Regex::new(r"(?i)\bamendments?[ \t]+(?:to|of)[ \t]+(?:the[ \t]+)?(?:revised[ \t]+)?draft[ \t]+(?:resolution|decision)[ \t]+(\S.*)")
         .unwrap()
 });
 static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
@@ -213,11 +213,10 @@ pub fn parse_amendment(doc: &Document) -> Result<Amendment> {
         .iter()
         .take(40)
         .copied()
-        .filter(|&k| {
+        .rfind(|&k| {
             let l = &lines[k].1;
             SPONSORS_AMEND.is_match(l) || AMEND_TO.is_match(l)
-        })
-        .last();
+        });
     let mut body_start = 0;
     for &k in &nonblank {
         let l = &lines[k].1;
@@ -349,10 +348,15 @@ struct Block {
 /// open at its start: curly quotes nest, straight quotes toggle outside them.
 fn quote_open_after(line: &str, mut curly: usize, mut straight: bool) -> (usize, bool) {
     for c in line.chars() {
+        if straight {
+            // inside straight quotes only a straight quote closes
+            straight = c != '"';
+            continue;
+        }
         match c {
             '“' | '«' => curly += 1,
             '”' | '»' if curly > 0 => curly -= 1,
-            '"' | '”' if curly == 0 => straight = !straight,
+            '"' | '”' => straight = true,
             _ => {}
         }
     }
@@ -517,6 +521,8 @@ fn extract_quotes(text: &str) -> std::result::Result<(String, Vec<String>), Stri
         let close: Option<(char, char)> = match c {
             '“' => Some(('“', '”')),
             '«' => Some(('«', '»')),
+            // a straight quote closes at the next straight quote (a stray
+            // closing curly quote opening one, at either)
             '"' | '”' => Some(('\0', '"')),
             _ => None,
         };
@@ -532,7 +538,7 @@ fn extract_quotes(text: &str) -> std::result::Result<(String, Vec<String>), Stri
             let d = chars[j];
             if open != '\0' && d == open {
                 depth += 1;
-            } else if d == close || (open == '\0' && d == '”') {
+            } else if d == close || (c == '”' && d == '”') {
                 depth -= 1;
                 if depth == 0 {
                     break;
