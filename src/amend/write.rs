@@ -40,7 +40,7 @@ pub struct WriteOptions {
 /// let draft = parse(&Document::from_text("d", "A/1/L.1\nThe General Assembly,\n\nRecalling its resolutions,\n\n1. Calls upon the parties to cease hostilities;\n\n2. Decides to remain seized of the matter.\n")).unwrap();
 /// let new = parse(&Document::from_text("d", "A/1/L.1\nThe General Assembly,\n\nRecalling its resolutions,\n\n1. Calls upon all parties to cease hostilities;\n\n2. Decides to remain seized of the matter.\n")).unwrap();
 /// let doc = write_amendments(&draft, &new, &WriteOptions::default()).unwrap();
-/// assert!(doc.contains("1. In operative paragraph 1, replace the words “the parties” with the words “all parties”."), "{doc}");
+/// assert!(doc.contains("1. In operative paragraph 1, replace the words “the” with the words “all”."), "{doc}");
 /// ```
 pub fn write_amendments(
     draft: &Resolution,
