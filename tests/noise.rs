@@ -32,6 +32,13 @@ fn bundled_drafts_survive_pdf_layout() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "txt") {
             let text = std::fs::read_to_string(&path).unwrap();
+            // amendment documents (A-ES-11-L.15.txt) are no drafts
+            if text.lines().any(|l| {
+                let l = l.to_lowercase();
+                !l.starts_with('#') && l.contains("amendment") && l.contains("to draft resolution")
+            }) {
+                continue;
+            }
             let symbol = parse("x", &text).header.symbol.unwrap_or_default();
             assert_same(&path.display().to_string(), &text, &symbol);
         }

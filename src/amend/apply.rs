@@ -106,7 +106,7 @@ pub fn apply(draft: &Resolution, amendments: &[Amendment], keep_going: bool) -> 
 
 /// `A/ES-11/L.11` and `A/ES-11/L.11/Rev.1` amend the same draft, as far as
 /// the check goes; case and spaces do not count.
-fn same_symbol(a: &str, b: &str) -> bool {
+pub(crate) fn same_symbol(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
         let s: String = s
             .chars()

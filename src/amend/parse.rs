@@ -209,14 +209,10 @@ pub fn parse_amendment(doc: &Document) -> Result<Amendment> {
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&k| !lines[k].1.is_empty())
         .collect();
-    let head_end = nonblank
-        .iter()
-        .take(40)
-        .copied()
-        .rfind(|&k| {
-            let l = &lines[k].1;
-            SPONSORS_AMEND.is_match(l) || AMEND_TO.is_match(l)
-        });
+    let head_end = nonblank.iter().take(40).copied().rfind(|&k| {
+        let l = &lines[k].1;
+        SPONSORS_AMEND.is_match(l) || AMEND_TO.is_match(l)
+    });
     let mut body_start = 0;
     for &k in &nonblank {
         let l = &lines[k].1;

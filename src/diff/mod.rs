@@ -1,12 +1,16 @@
 //! Word diffs inside aligned clauses, and [`ResolutionDiff`], the plain
 //! data every renderer reads.
 
+mod attribution;
 mod words;
 
 use std::time::Instant;
 
 use serde::Serialize;
 
+pub use attribution::{
+    AmendmentDoc, AmendmentRef, Attribution, InstructionOutcome, Outcome, Unexplained,
+};
 pub use words::{Op, Segment, word_diff};
 
 use crate::align::{AlignOptions, Alignment, Link, LinkKind};
@@ -52,6 +56,9 @@ pub struct Change {
     pub segments: Vec<Segment>,
     /// Changes of the sub-paragraphs.
     pub children: Vec<Change>,
+    /// The amendment instructions that explain it (`compare --amendments`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<AmendmentRef>,
 }
 
 impl Change {
@@ -156,6 +163,9 @@ pub struct ResolutionDiff {
     pub summary: Summary,
     /// Notes on how the comparison was made (a deadline reached, say).
     pub notes: Vec<String>,
+    /// The amendments behind the changes (`compare --amendments`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Attribution>,
 }
 
 impl ResolutionDiff {
@@ -253,6 +263,7 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
         changes,
         summary,
         notes,
+        attribution: None,
     }
 }
 
@@ -351,6 +362,7 @@ impl Differ<'_> {
             lead,
             segments,
             children,
+            amendments: Vec::new(),
         }
     }
 

@@ -284,6 +284,7 @@ impl Page<'_> {
 
     fn row(&mut self, c: &Change, depth: usize) {
         let (word, class) = kind_word(c);
+        let amended = super::amendments::label(c, self.diff);
         let b = &mut self.body;
         let _ = write!(
             b,
@@ -333,6 +334,10 @@ impl Page<'_> {
                 escape(l.old.as_deref().unwrap_or("(none)")),
                 escape(l.new.as_deref().unwrap_or("(none)"))
             );
+        }
+        if let Some(a) = amended {
+            let by = if c.amendments.is_empty() { "" } else { "by " };
+            let _ = write!(b, "<span class=\"amend\">{by}{}</span>", escape(&a));
         }
         b.push_str("</th>");
         let prefix = |ids: &[String]| {
@@ -442,6 +447,7 @@ del,ins{border-radius:.15em;padding:0 .1em;-webkit-box-decoration-break:clone;bo
 .k-moved{color:var(--moved)}
 .piece{display:inline-block;font-size:.875rem;font-weight:600;background:var(--bg);margin-right:.35em;padding:0 .15em;border-radius:.15em}
 .moved-from td{color:var(--muted);font-style:italic}
+.amend{display:block;font-size:.875rem;color:var(--muted)}
 .d1>th{padding-left:1.75rem}.d2>th{padding-left:2.75rem}.d3>th,.d4>th{padding-left:3.75rem}
 .d1>td,.d2>td,.d3>td,.d4>td{font-size:.97rem}
 tr{break-inside:avoid;page-break-inside:avoid}
@@ -615,6 +621,51 @@ fn change_list(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
     }
 }
 
+/// With `--amendments`: each instruction and what became of it, then the
+/// changes no amendment explains, linked to their rows.
+fn amendment_section(d: &ResolutionDiff, b: &mut String) {
+    let Some(a) = &d.attribution else {
+        return;
+    };
+    b.push_str("<h2 id=\"amendments\">Amendments</h2>\n<ul>\n");
+    for (i, (_, line)) in a
+        .instructions
+        .iter()
+        .zip(super::amendments::instruction_lines(d))
+    {
+        let _ = writeln!(
+            b,
+            "<li>{} <span class=\"note\">(line {}: {})</span></li>",
+            escape(&line),
+            i.line,
+            escape(&i.text)
+        );
+    }
+    b.push_str("</ul>\n");
+    if a.unexplained.is_empty() {
+        b.push_str("<p>Every change is explained by an amendment.</p>\n");
+        return;
+    }
+    b.push_str("<p>Explained by no amendment:</p>\n<ul>\n");
+    for u in &a.unexplained {
+        let text = escape(&super::amendments::unexplained_line(u, d));
+        let target = match (u.new.first(), u.old.first()) {
+            (Some(n), _) => Some(anchor(n)),
+            (None, Some(o)) => Some(format!("old-{}", anchor(o))),
+            _ => None,
+        };
+        match target {
+            Some(t) => {
+                let _ = writeln!(b, "<li><a href=\"#{t}\">{text}</a></li>");
+            }
+            None => {
+                let _ = writeln!(b, "<li>{text}</li>");
+            }
+        }
+    }
+    b.push_str("</ul>\n");
+}
+
 /// The comparison as a standalone page.
 pub(super) fn diff(
     d: &ResolutionDiff,
@@ -675,6 +726,7 @@ pub(super) fn diff(
     for n in &d.notes {
         let _ = writeln!(b, "<p class=\"note\">Note: {}</p>", escape(n));
     }
+    amendment_section(d, b);
     b.push_str("</nav>\n");
 
     // the clauses

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{RenderOptions, visible};
-use crate::diff::{Change, HeaderDiff, ResolutionDiff, Summary};
+use crate::diff::{Attribution, Change, HeaderDiff, ResolutionDiff, Summary};
 use crate::parse::Resolution;
 
 #[derive(Serialize)]
@@ -17,6 +17,8 @@ struct View<'a> {
     changes: Vec<&'a Change>,
     summary: &'a Summary,
     notes: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: &'a Option<Attribution>,
 }
 
 /// The comparison as JSON (`--changes-only` leaves out unchanged clauses).
@@ -39,6 +41,7 @@ pub(super) fn diff(
             changes,
             summary: &d.summary,
             notes: &d.notes,
+            attribution: &d.attribution,
         };
         serde_json::to_writer(&mut *out, &view)?;
         return writeln!(out);
@@ -60,6 +63,10 @@ pub(super) fn diff(
     serde_json::to_writer(&mut *out, &d.summary)?;
     out.write_all(b",\"notes\":")?;
     serde_json::to_writer(&mut *out, &d.notes)?;
+    if let Some(a) = &d.attribution {
+        out.write_all(b",\"attribution\":")?;
+        serde_json::to_writer(&mut *out, a)?;
+    }
     writeln!(out, "}}")
 }
 

@@ -201,7 +201,7 @@ fn summary_items(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
     }
 }
 
-fn sections(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
+fn sections(changes: &[&Change], d: &ResolutionDiff, opts: &RenderOptions, out: &mut String) {
     for c in changes {
         if own_change(c) {
             let _ = writeln!(
@@ -218,12 +218,19 @@ fn sections(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
                     escape(l.new.as_deref().unwrap_or("(none)"), false)
                 );
             }
+            if let Some(a) = super::amendments::label(c, d) {
+                if c.amendments.is_empty() {
+                    out.push_str("Explained by no amendment.\n\n");
+                } else {
+                    let _ = writeln!(out, "Amendment: {}\n", escape(&a, false));
+                }
+            }
             let line = redline(&c.segments);
             if !line.is_empty() {
                 let _ = writeln!(out, "{line}\n");
             }
         }
-        sections(&visible(&c.children, opts), opts, out);
+        sections(&visible(&c.children, opts), d, opts, out);
     }
 }
 
@@ -295,12 +302,27 @@ pub(super) fn diff(
         let _ = writeln!(s, "\nNote: {}", escape(n, false));
     }
     let mut body = String::new();
-    sections(&shown, opts, &mut body);
+    sections(&shown, d, opts, &mut body);
     if !body.is_empty() {
         let _ = write!(
             s,
             "\n## Changes\n\nDeleted words are ~~struck through~~, inserted words **bold**.\n\n{body}"
         );
+    }
+    if let Some(a) = &d.attribution {
+        s.push_str("\n## Amendments\n\n");
+        for (_, line) in super::amendments::instruction_lines(d) {
+            let _ = writeln!(s, "- {}", escape(&line, false));
+        }
+        if a.unexplained.is_empty() {
+            s.push_str("\nEvery change is explained by an amendment.\n");
+        } else {
+            s.push_str("\nExplained by no amendment:\n\n");
+            for u in &a.unexplained {
+                let line = super::amendments::unexplained_line(u, d);
+                let _ = writeln!(s, "- {}", escape(&line, false));
+            }
+        }
     }
     let s = s.trim_end().to_string() + "\n";
     out.write_all(s.as_bytes())

@@ -2,6 +2,7 @@
 //! [`ResolutionDiff`] or a [`Resolution`] and write.
 
 mod akn;
+mod amendments;
 mod batch;
 mod check;
 mod history;

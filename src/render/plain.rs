@@ -37,6 +37,7 @@ fn describe(r: &Resolution) -> String {
 fn lines(
     out: &mut dyn Write,
     changes: &[&Change],
+    d: &ResolutionDiff,
     depth: usize,
     opts: &RenderOptions,
 ) -> io::Result<()> {
@@ -49,15 +50,18 @@ fn lines(
                 _ => " lead≠",
             });
         }
+        let amended = super::amendments::label(c, d)
+            .map(|a| format!("  {}", opts.theme.note(&format!("← {a}"))))
+            .unwrap_or_default();
         writeln!(
             out,
-            "{}{:<7} {}  {}",
+            "{}{:<7} {}  {}{amended}",
             "  ".repeat(depth),
             label,
             opts.theme.strong(&ids(c)),
             inline_text(&c.segments, &opts.theme)
         )?;
-        lines(out, &visible(&c.children, opts), depth + 1, opts)?;
+        lines(out, &visible(&c.children, opts), d, depth + 1, opts)?;
     }
     Ok(())
 }
@@ -89,11 +93,14 @@ pub(super) fn diff(
         writeln!(out, "sponsor added: {}", theme.inserted(s))?;
     }
     writeln!(out)?;
-    lines(out, &visible(&d.changes, opts), 0, opts)?;
+    lines(out, &visible(&d.changes, opts), d, 0, opts)?;
     writeln!(out)?;
     writeln!(out, "{}", summary_line(d, usize::MAX))?;
     for n in &d.notes {
         writeln!(out, "{}", theme.note(&format!("note: {n}")))?;
+    }
+    for line in super::amendments::footer(d) {
+        writeln!(out, "{}", theme.note(&line))?;
     }
     Ok(())
 }

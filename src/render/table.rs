@@ -53,8 +53,9 @@ fn kind_word(c: &Change) -> &'static str {
     }
 }
 
-/// The left cell: ids, then the label, then a lead-word note.
-fn label_cell(c: &Change, depth: usize, opts: &RenderOptions) -> String {
+/// The left cell: ids, then the label, then a lead-word note, then the
+/// amendments behind it.
+fn label_cell(c: &Change, d: &ResolutionDiff, depth: usize, opts: &RenderOptions) -> String {
     let theme = &opts.theme;
     let indent = " ".repeat(depth);
     let mut s = format!("{indent}{}", theme.strong(&ids(c)));
@@ -75,10 +76,19 @@ fn label_cell(c: &Change, depth: usize, opts: &RenderOptions) -> String {
         };
         s.push_str(&format!("\n{indent}{}", theme.note(arrow)));
     }
+    if let Some(a) = super::amendments::label(c, d) {
+        s.push_str(&format!("\n{indent}{}", theme.note(&a)));
+    }
     s
 }
 
-fn add_rows(t: &mut Table, changes: &[&Change], depth: usize, opts: &RenderOptions) {
+fn add_rows(
+    t: &mut Table,
+    changes: &[&Change],
+    d: &ResolutionDiff,
+    depth: usize,
+    opts: &RenderOptions,
+) {
     for c in changes {
         let prefix = |ids: &[String]| {
             ids.first()
@@ -100,12 +110,12 @@ fn add_rows(t: &mut Table, changes: &[&Change], depth: usize, opts: &RenderOptio
             format!("{}{new}", prefix(&c.new))
         };
         t.add_row(vec![
-            Cell::new(label_cell(c, depth, opts)),
+            Cell::new(label_cell(c, d, depth, opts)),
             Cell::new(old),
             Cell::new(new),
         ]);
         let kids = visible(&c.children, opts);
-        add_rows(t, &kids, depth + 1, opts);
+        add_rows(t, &kids, d, depth + 1, opts);
     }
 }
 
@@ -121,7 +131,13 @@ fn constrain(t: &mut Table, label_width: u16, opts: &RenderOptions) {
 fn label_width(changes: &[Change]) -> u16 {
     let mut w = 12;
     for c in changes {
-        c.walk(&mut |c| w = w.max(ids(c).chars().count() + 1));
+        c.walk(&mut |c| {
+            w = w.max(ids(c).chars().count() + 1);
+            // an amendment label on one line where it fits
+            for r in &c.amendments {
+                w = w.max(r.symbol.chars().count() + r.instruction.chars().count() + 3);
+            }
+        });
     }
     w.clamp(12, 18) as u16
 }
@@ -181,7 +197,7 @@ pub(super) fn diff(
         t.add_row(vec![theme.dim("date"), opt(&oh.date), opt(&nh.date)]);
     }
     let shown = visible(&d.changes, opts);
-    add_rows(&mut t, &shown, 0, opts);
+    add_rows(&mut t, &shown, d, 0, opts);
     constrain(&mut t, label_width(&d.changes), opts);
     writeln!(out, "{t}")?;
     if opts.changes_only && shown.len() < d.changes.len() {
@@ -197,6 +213,9 @@ pub(super) fn diff(
     writeln!(out, "{}", summary_line(d, opts.width as usize))?;
     for n in &d.notes {
         writeln!(out, "{}", theme.note(&format!("note: {n}")))?;
+    }
+    for line in super::amendments::footer(d) {
+        writeln!(out, "{}", theme.note(&line))?;
     }
     Ok(())
 }
