@@ -44,6 +44,21 @@ fn keys(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Takes out of a run the words it deletes and inserts again (a clean-up
+/// that made one run of two edits reads "river flows" out and in).
+fn net(mut h: Hunk) -> Hunk {
+    let mut k = 0;
+    while k < h.del.len() {
+        if let Some(p) = h.ins.iter().position(|x| *x == h.del[k]) {
+            h.ins.remove(p);
+            h.del.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    h
+}
+
 /// The runs of changed words of a word diff; runs apart only by spaces are one.
 fn hunks(segments: &[Segment]) -> Vec<Hunk> {
     let mut out: Vec<Hunk> = Vec::new();
@@ -81,7 +96,7 @@ fn hunks(segments: &[Segment]) -> Vec<Hunk> {
             }
         }
     }
-    out
+    out.into_iter().map(net).collect()
 }
 
 /// Whether every key of `small` is in `big`, as many times.
@@ -130,6 +145,10 @@ fn similarity(a: &str, b: &str) -> f32 {
     }
     2.0 * common as f32 / (a.len() + b.len()) as f32
 }
+
+/// What became of an instruction: its outcome, the new clauses where it
+/// shows, the old ones it deleted.
+type Found = (Outcome, Vec<String>, Vec<String>);
 
 /// An instruction (by its index) and the word runs it makes in one text.
 type Runs = (usize, Vec<Hunk>);
@@ -279,8 +298,8 @@ pub fn attribute(diff: &mut ResolutionDiff, amendments: &[Amendment]) -> Result<
         }
     }
 
-    let mut outcomes: Vec<(Outcome, Vec<String>)> =
-        vec![(Outcome::NotAdopted, Vec::new()); singles.len()];
+    let mut outcomes: Vec<Found> =
+        vec![(Outcome::NotAdopted, Vec::new(), Vec::new()); singles.len()];
     let mut title_refs: Vec<AmendmentRef> = Vec::new();
 
     // word runs, gathered by the text they change (a clause, or the title)
@@ -381,9 +400,9 @@ pub fn attribute(diff: &mut ResolutionDiff, amendments: &[Amendment]) -> Result<
                 None => "title".to_string(),
             };
             outcomes[*n] = match (found, hs.len()) {
-                (0, _) => (Outcome::NotAdopted, Vec::new()),
-                (f, t) if f == t => (Outcome::Adopted, vec![where_]),
-                _ => (Outcome::Partly, vec![where_]),
+                (0, _) => (Outcome::NotAdopted, Vec::new(), Vec::new()),
+                (f, t) if f == t => (Outcome::Adopted, vec![where_], Vec::new()),
+                _ => (Outcome::Partly, vec![where_], Vec::new()),
             };
         }
     }
@@ -413,6 +432,7 @@ pub fn attribute(diff: &mut ResolutionDiff, amendments: &[Amendment]) -> Result<
                         outcomes[n] = (
                             Outcome::Adopted,
                             vec![shown_id(change_at(&diff.changes, &y))],
+                            vec![id.clone()],
                         );
                         claimed.insert(y);
                     }
@@ -427,7 +447,7 @@ pub fn attribute(diff: &mut ResolutionDiff, amendments: &[Amendment]) -> Result<
                         }
                     }
                     if any && outcomes[n].0 == Outcome::NotAdopted {
-                        outcomes[n] = (Outcome::Adopted, vec![shown_id(c)]);
+                        outcomes[n] = (Outcome::Adopted, vec![shown_id(c)], Vec::new());
                     }
                 }
             }
@@ -441,7 +461,7 @@ pub fn attribute(diff: &mut ResolutionDiff, amendments: &[Amendment]) -> Result<
                     && change_at(&diff.changes, &cp).kind == LinkKind::Deleted
                 {
                     mark_whole(change_at_mut(&mut diff.changes, &cp), sym, label);
-                    outcomes[n] = (Outcome::Adopted, vec![id]);
+                    outcomes[n] = (Outcome::Adopted, Vec::new(), vec![id]);
                 }
             }
             Effect::Insert { part, clauses, .. } => {
@@ -454,9 +474,9 @@ pub fn attribute(diff: &mut ResolutionDiff, amendments: &[Amendment]) -> Result<
                     }
                 }
                 outcomes[n] = match found.len() {
-                    0 => (Outcome::NotAdopted, found),
-                    k if k == clauses.len() => (Outcome::Adopted, found),
-                    _ => (Outcome::Partly, found),
+                    0 => (Outcome::NotAdopted, found, Vec::new()),
+                    k if k == clauses.len() => (Outcome::Adopted, found, Vec::new()),
+                    _ => (Outcome::Partly, found, Vec::new()),
                 };
             }
             _ => {}
@@ -523,13 +543,14 @@ pub fn attribute(diff: &mut ResolutionDiff, amendments: &[Amendment]) -> Result<
         instructions: singles
             .iter()
             .zip(outcomes)
-            .map(|(s, (outcome, clauses))| InstructionOutcome {
+            .map(|(s, (outcome, clauses, dropped))| InstructionOutcome {
                 symbol: s.amendment.name().to_string(),
                 instruction: s.ins.label.clone(),
                 line: s.ins.line,
                 text: s.ins.text.clone(),
                 outcome,
                 clauses,
+                dropped,
             })
             .collect(),
         title: title_refs,

@@ -39,8 +39,10 @@ pub struct InstructionOutcome {
     pub text: String,
     /// Whether its effect is in the new text.
     pub outcome: Outcome,
-    /// The clauses where its effect shows (new ids, else old ones; `title`).
+    /// The clauses of the new text where its effect shows (`title` for the title).
     pub clauses: Vec<String>,
+    /// The clauses of the old text it deleted, when they are gone.
+    pub dropped: Vec<String>,
 }
 
 /// A change no instruction explains, or the part of one.

@@ -43,8 +43,10 @@ pub(crate) fn instruction_lines(d: &ResolutionDiff) -> Vec<(Outcome, String)> {
                 i.instruction,
                 outcome_word(i.outcome)
             );
-            if !i.clauses.is_empty() {
-                s.push_str(&format!(" ({})", i.clauses.join(", ")));
+            let mut at: Vec<String> = i.clauses.clone();
+            at.extend(i.dropped.iter().map(|d| format!("old {d} dropped")));
+            if !at.is_empty() {
+                s.push_str(&format!(" ({})", at.join(", ")));
             }
             (i.outcome, s)
         })
