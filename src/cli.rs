@@ -187,9 +187,13 @@ pub struct AmendArgs {
     /// Apply the instructions that fit and list those that do not (exit status 1).
     #[arg(long)]
     pub keep_going: bool,
-    /// Output options [default format: plain].
-    #[command(flatten)]
-    pub output: OutputArgs,
+    /// Output format: the amended text in the plain layout, its JSON
+    /// structure, Akoma Ntoso XML (or a table, HTML or Markdown view of it).
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "plain")]
+    pub format: Format,
+    /// Write to FILE instead of standard output (written whole, or not at all).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Input options.
     #[command(flatten)]
     pub input: InputArgs,

@@ -215,6 +215,31 @@ fn two_amendments_changing_the_same_words_collide() {
 }
 
 #[test]
+fn words_inserted_by_words_another_amendment_changes_collide() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Amendment to draft resolution A/ES-11/L.11\n\n1. In the operative paragraph, before the words \"lasting peace\", insert the words \"enduring and\".\n",
+    );
+    let out = amend(&[
+        &bundled("A-ES-11-L.11.txt"),
+        &bundled("A-ES-11-L.15.txt"),
+        &a,
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "resdiff: {}: instruction 1 (line 3): collides with instruction 1 (line 25) of A/ES-11/L.15: it places its words by \"lasting peace between Ukraine and the Russian Federation\" in OP1, which that instruction changes\n",
+            a.display()
+        )
+    );
+}
+
+#[test]
 fn deleting_a_paragraph_another_instruction_edits_collides() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(

@@ -248,11 +248,26 @@ fn collision(a: &Claim, b: &Claim, draft: &Resolution) -> Option<String> {
             for e in ea {
                 for f in eb {
                     if let Some(r) = edits_collide(e, f) {
-                        return Some(format!(
-                            "both change the words \"{}\" in {}",
-                            excerpt(text.get(r).unwrap_or(""), 80),
-                            node_name(draft, x)
-                        ));
+                        let words = excerpt(text.get(r).unwrap_or(""), 80);
+                        let name = node_name(draft, x);
+                        let inside = |i: &TextEdit, o: &TextEdit| {
+                            o.range.start < i.range.start && i.range.start < o.range.end
+                        };
+                        return Some(match (e.range.is_empty(), f.range.is_empty()) {
+                            (false, true) if inside(f, e) => format!(
+                                "it inserts words inside \"{words}\" in {name}, which that instruction changes"
+                            ),
+                            (false, true) => format!(
+                                "it places its words by \"{words}\" in {name}, which that instruction changes"
+                            ),
+                            (true, false) if inside(e, f) => format!(
+                                "it changes \"{words}\" in {name}, inside which that instruction inserts words"
+                            ),
+                            (true, false) => format!(
+                                "it changes \"{words}\" in {name}, by which that instruction places its words"
+                            ),
+                            _ => format!("both change the words \"{words}\" in {name}"),
+                        });
                     }
                 }
             }

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use resdiff::amend::{self, Amendment, read_amendment};
-use resdiff::cli::AmendArgs;
+use resdiff::cli::{AmendArgs, ColorChoice, OutputArgs};
 use resdiff::load::{LoadOptions, load_path};
-use resdiff::render::{self, Format};
+use resdiff::render;
 use resdiff::{ResolutionDiff, exit, parse};
 
 use super::{emit, load_options, render_options};
@@ -25,9 +25,12 @@ pub fn run(args: AmendArgs) -> Result<u8> {
     let draft = parse::parse(&load_path(&args.draft, &lopts)?)?;
     let amendments = read_all(&args.amendments, &lopts)?;
     let applied = amend::apply(&draft, &amendments, args.keep_going)?;
-    let mut out = args.output.clone();
-    // the amended text, not a table of it, unless asked
-    out.format.get_or_insert(Format::Plain);
+    let out = OutputArgs {
+        format: Some(args.format),
+        color: ColorChoice::Auto,
+        width: None,
+        output: args.output.clone(),
+    };
     let ropts = render_options(&out, false);
     emit(out.output.as_deref(), |w| {
         render::render_resolution(&applied.resolution, &ropts, w)

@@ -34,8 +34,8 @@ pub enum Format {
     Plain,
     /// JSON, the stable contract described in the README.
     Json,
-    /// Akoma Ntoso XML of one draft's structure (`resdiff show` only), which
-    /// resdiff reads back unchanged.
+    /// Akoma Ntoso XML of one draft's structure (`resdiff show` and `resdiff
+    /// amend`), which resdiff reads back unchanged.
     Akn,
     /// A standalone HTML page: inline CSS, no script, for e-mail and print.
     Html,
