@@ -1,4 +1,4 @@
-//! Applies amendments to a draft: each instruction placed in the draft as tabled, checked against the ones before it, then the text rebuilt and renumbered.
+//! Applies amendments to a draft as tabled: placing, collision checks, rebuilding, renumbering.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -316,9 +316,15 @@ impl Vocabulary {
         for c in draft.clauses() {
             c.walk(&mut |d| add(&d.text));
         }
+        // the amendments' own words, but not those hyphenated at a line end
+        // (their text shows the hyphen) nor any other hyphenated word
         for a in amendments {
             for i in &a.instructions {
-                add(&i.text);
+                for w in i.text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                    if w.len() > 2 && !w.contains('-') {
+                        words.insert(w.to_lowercase());
+                    }
+                }
             }
         }
         Vocabulary(words)
@@ -1405,6 +1411,29 @@ mod tests {
         assert_eq!(find_words(t, "calls upon").len(), 1);
         assert_eq!(find_words(t, "Peace").len(), 1);
         assert_eq!(find_words(t, "PEACE").len(), 0);
+    }
+
+    #[test]
+    fn a_word_broken_at_a_line_end_is_joined_when_the_draft_knows_it() {
+        let draft = crate::parse::parse(&Document::from_text(
+            "d",
+            "The General Assembly,\n\nUrges a comprehensive and long-lasting peace,\n\n1. Decides.\n",
+        ))
+        .unwrap();
+        let v = Vocabulary::new(&draft, &[]);
+        assert_eq!(
+            v.dehyphenate("a compre\u{AD}hensive peace"),
+            "a comprehensive peace"
+        );
+        assert_eq!(v.dehyphenate("long\u{AD}lasting"), "long-lasting");
+        assert_eq!(v.dehyphenate("never\u{AD}seen"), "never-seen");
+    }
+
+    #[test]
+    fn no_break_spaces_are_spaces() {
+        let t = "Calls upon all\u{a0}Member States";
+        assert_eq!(find_words(t, "all Member States").len(), 1);
+        assert_eq!(find_words("all Member States", "all\u{a0}Member").len(), 1);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Traces the changes between a draft and its adopted text back to the amendment instructions that explain them.
+//! Traces the changes from a draft to its adopted text back to the amendment instructions.
 //!
 //! Each instruction is applied alone to the draft, and the words it would
 //! delete and insert (a word diff of the paragraph before and after it) are
@@ -607,4 +607,39 @@ fn new_text(diff: &ResolutionDiff, c: &Change) -> String {
         .map(Clause::full_text)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(op: Op, text: &str) -> Segment {
+        Segment {
+            op,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn runs_of_changed_words_and_their_places() {
+        // "data on [-river flows-]{+precipitation and river flows+};"
+        let segs = [
+            seg(Op::Equal, "data on "),
+            seg(Op::Delete, "river flows"),
+            seg(Op::Insert, "precipitation and river flows"),
+            seg(Op::Equal, ";"),
+        ];
+        let h = hunks(&segs);
+        assert_eq!(h.len(), 1);
+        assert_eq!((h[0].a, h[0].b), (2, 4));
+        assert_eq!(h[0].segs, [1, 2]);
+        // the words taken out and put back do not count
+        assert!(h[0].del.is_empty());
+        assert_eq!(h[0].ins, ["precipitation", "and"]);
+        let i = text_hunks(
+            "data on river flows;",
+            "data on precipitation and river flows;",
+        );
+        assert!(touches(&i[0], &h[0]) && within(&h[0].ins, &i[0].ins));
+    }
 }

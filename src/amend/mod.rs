@@ -1,4 +1,9 @@
-//! Amendments to a draft: the documents read ([`parse`]), applied to the draft as tabled, written back ([`write`]) and traced in an adopted text ([`attribute`]).
+//! Amendments to a draft: read, applied to the draft as tabled, written, traced in an adopted text.
+//!
+//! [`parse_amendment`] reads a document, [`apply()`] applies documents to a
+//! draft, [`write_amendments`] writes the document that turns one text into
+//! another, and [`attribute()`] labels the changes of a comparison with the
+//! instructions that explain them.
 //!
 //! An amendment document (`Austria, ...: amendments to draft resolution
 //! A/ES-11/L.11`, its own symbol such as `A/ES-11/L.15`) lists numbered

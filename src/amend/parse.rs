@@ -1,4 +1,4 @@
-//! Reads an amendment document: the header (symbol, sponsors, the draft amended) and the instructions in the wording the United Nations uses.
+//! Reads an amendment document: its header and its instructions, in the United Nations' wording.
 //!
 //! An instruction is read in two steps. First its quotations come out
 //! (curly, straight or guillemet quotes, nested curly quotes kept inside),

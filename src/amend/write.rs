@@ -1,4 +1,4 @@
-//! Writes amendments in the United Nations' phrasing: the instructions that turn a draft into another text, each checked by applying it.
+//! Writes amendments in the United Nations' phrasing, each instruction checked by applying it.
 //!
 //! Paragraphs are matched in order (a longest common subsequence of their
 //! wording); a paragraph gone is deleted, one new is inserted after the

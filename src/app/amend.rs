@@ -1,4 +1,4 @@
-//! `resdiff amend` and `compare --amendments`: reads the amendment documents, applies them to the draft or traces them in the adopted text, and reports the instructions that do not fit.
+//! `resdiff amend` and `compare --amendments`: amendments applied or traced, failures reported.
 
 use std::path::PathBuf;
 

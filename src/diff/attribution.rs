@@ -1,4 +1,4 @@
-//! Which amendment explains which change: the plain data `compare --amendments` adds to a comparison.
+//! Which amendment explains which change: what `compare --amendments` adds to a comparison.
 
 use serde::Serialize;
 

@@ -1,4 +1,4 @@
-//! Amendment labels for the renderers (`compare --amendments`): which instruction explains a change, what became of each instruction, what nothing explains.
+//! Amendment labels for the renderers: who explains a change, what became of each instruction.
 
 use crate::align::LinkKind;
 use crate::diff::{Change, Outcome, ResolutionDiff, Unexplained};
