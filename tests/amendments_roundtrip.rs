@@ -139,6 +139,12 @@ enum Edit {
     },
     /// A paragraph of a part deleted.
     DeletePara { operative: bool, at: usize },
+    /// Words of the title replaced.
+    Title {
+        at: usize,
+        len: usize,
+        with: Vec<usize>,
+    },
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -168,6 +174,11 @@ fn edit() -> impl Strategy<Value = Edit> {
             }),
         (any::<bool>(), any::<usize>())
             .prop_map(|(operative, at)| Edit::DeletePara { operative, at }),
+        (any::<usize>(), 1..3usize, words()).prop_map(|(at, len, with)| Edit::Title {
+            at,
+            len,
+            with
+        }),
     ]
 }
 
@@ -271,6 +282,17 @@ fn edited(draft: &Resolution, edits: &[Edit]) -> Resolution {
                     next.heading = gone.heading;
                 }
                 renumber |= *operative;
+            }
+            Edit::Title { at, len, with } => {
+                if let Some(t) = &mut r.header.title {
+                    let mut w: Vec<String> = t.split(' ').map(String::from).collect();
+                    if w.len() >= 3 {
+                        let at = 1 + at % (w.len() - 2);
+                        let len = (*len).min(w.len() - 1 - at);
+                        w.splice(at..at + len, phrase(with).split(' ').map(String::from));
+                        *t = w.join(" ");
+                    }
+                }
             }
         }
     }
