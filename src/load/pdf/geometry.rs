@@ -82,36 +82,54 @@ pub(crate) struct Line {
     pub bold: bool,
 }
 
-/// The vertical band a run occupies, for deciding which runs share a line:
-/// from just below the baseline to a little above the x-height.
-fn band(y: f32, size: f32) -> (f32, f32) {
-    (y - 0.15 * size, y + 0.6 * size)
-}
-
-fn overlap(a: (f32, f32), b: (f32, f32)) -> f32 {
-    let lo = a.0.max(b.0);
-    let hi = a.1.min(b.1);
-    let shorter = (a.1 - a.0).min(b.1 - b.0);
-    if hi <= lo || shorter <= 0.0 {
-        0.0
-    } else {
-        (hi - lo) / shorter
-    }
-}
-
 /// A line being gathered: its runs, the space glyphs drawn on it (as
-/// their horizontal extent), and the run that sets its baseline.
+/// their horizontal extent), and the baseline and size of its main text.
 struct Gather {
     runs: Vec<Run>,
     blanks: Vec<(f32, f32)>,
     y: f32,
     size: f32,
+    /// Only raised marks so far: the line they belong to is below them.
+    mark_only: bool,
 }
 
-impl Gather {
-    fn band(&self) -> (f32, f32) {
-        band(self.y, self.size)
+/// A footnote mark or ordinal suffix: a few characters, set small and raised.
+fn is_mark(run: &Run) -> bool {
+    let t = run.text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 3
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '*' | '†' | '‡'))
+}
+
+/// How far a run stands from a line's baseline, if it belongs to the line:
+/// on the same baseline (within a quarter of the larger size), or a mark
+/// raised over it (smaller, at most two thirds of the line's size above).
+fn distance(g: &Gather, run: &Run) -> Option<f32> {
+    let dy = run.y - g.y;
+    if dy.abs() < 0.25 * g.size.max(run.size) {
+        return Some(dy.abs());
     }
+    let raised_over = |mark_y: f32, mark_size: f32, base_y: f32, base_size: f32| {
+        mark_size < 0.85 * base_size && mark_y > base_y && mark_y - base_y < 0.65 * base_size
+    };
+    if is_mark(run) && raised_over(run.y, run.size, g.y, g.size) {
+        return Some(dy.abs());
+    }
+    if g.mark_only && raised_over(g.y, g.size, run.y, run.size) {
+        return Some(dy.abs());
+    }
+    None
+}
+
+/// The line among `open[from..]` a run belongs to, the nearest if several.
+fn best_line(open: &[Gather], run: &Run, from: usize) -> Option<usize> {
+    open.iter()
+        .enumerate()
+        .skip(from)
+        .filter_map(|(k, g)| distance(g, run).map(|d| (k, d)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| k)
 }
 
 /// Groups a page's runs into lines, top to bottom.
@@ -125,15 +143,24 @@ pub(crate) fn lines(page: usize, runs: Vec<Run>) -> Vec<Line> {
         match best {
             Some(k) => {
                 let g = &mut open[k];
-                if run.size > g.size * 1.05 {
+                // another mark beside the first, or a mark over this line's text
+                let mark = is_mark(&run)
+                    && if g.mark_only {
+                        (run.y - g.y).abs() < 0.25 * run.size
+                    } else {
+                        run.size < 0.85 * g.size
+                    };
+                if (g.mark_only && !mark) || run.size > g.size * 1.05 {
                     g.size = run.size;
                     g.y = run.y;
                 }
+                g.mark_only &= mark;
                 g.runs.push(run);
             }
             None => open.push(Gather {
                 y: run.y,
                 size: run.size,
+                mark_only: is_mark(&run),
                 runs: vec![run],
                 blanks: Vec::new(),
             }),
@@ -143,7 +170,7 @@ pub(crate) fn lines(page: usize, runs: Vec<Run>) -> Vec<Line> {
     for blank in blanks {
         let from = open.partition_point(|g| g.y > blank.y + 2.0 * blank.size);
         if let Some(k) = best_line(&open[..open.len().min(from + 8)], &blank, from)
-            && blank.size > 0.5 * open[k].size
+            && blank.size > 0.3 * open[k].size
         {
             open[k].blanks.push((blank.x0, blank.x1));
         }
@@ -151,18 +178,6 @@ pub(crate) fn lines(page: usize, runs: Vec<Run>) -> Vec<Line> {
     let mut out: Vec<Line> = open.into_iter().filter_map(|g| assemble(page, g)).collect();
     out.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     out
-}
-
-/// The line among `open[from..]` whose band the run overlaps most, if by half.
-fn best_line(open: &[Gather], run: &Run, from: usize) -> Option<usize> {
-    let b = band(run.y, run.size);
-    open.iter()
-        .enumerate()
-        .skip(from)
-        .map(|(k, g)| (k, overlap(g.band(), b)))
-        .filter(|&(_, o)| o >= 0.5)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(k, _)| k)
 }
 
 /// Whether a run stands raised and smaller than the line's text: a footnote
@@ -176,6 +191,7 @@ fn assemble(page: usize, g: Gather) -> Option<Line> {
     let Gather {
         mut runs,
         blanks,
+        mark_only: _,
         y,
         size,
     } = g;

@@ -191,7 +191,7 @@ pub(crate) fn compose(pages: &[Page]) -> Composed {
             if roles[p][k] != Role::Body {
                 continue;
             }
-            let in_margin = l.y > page.height * 0.9 || l.y < page.height * 0.1;
+            let in_margin = l.y > page.height * 0.9 || l.y < page.height * 0.12;
             if furniture::is_rule(&l.text) {
                 roles[p][k] = Role::Rule;
             } else if (trust_artifacts && l.artifact)
@@ -249,7 +249,7 @@ pub(crate) fn compose(pages: &[Page]) -> Composed {
             _ => paras.push(vec![b]),
         }
     }
-    for para in nest_inner_lists(paras) {
+    for para in &paras {
         let lines: Vec<&Line> = para.iter().map(|b| b.line).collect();
         out.push_str(&join_lines(&lines, &vocab));
         out.push_str("\n\n");
@@ -494,6 +494,16 @@ fn starts_paragraph(prev: &Placed, cur: &Placed, pitch: f32) -> bool {
     };
     let marker = starts_with_marker(&c.text);
     let indented = c.x0 > cur.left + 0.8 * em;
+    // a centred heading set on two lines is one heading
+    let centred = |b: &Placed| {
+        let l = b.line;
+        l.x0 > b.left + 2.0 * em
+            && l.x1 < b.right - 2.0 * em
+            && ((l.x0 + l.x1) - (b.left + b.right)).abs() < 2.0 * em
+    };
+    if p.page == c.page && centred(prev) && centred(cur) && p.bold == c.bold && !marker {
+        return false;
+    }
     if indented {
         if !marker {
             // the text after a hanging number continues under itself
@@ -513,43 +523,6 @@ fn starts_paragraph(prev: &Placed, cur: &Placed, pitch: f32) -> bool {
     // ("in particular: (i) ...; (ii) ..."); after a short line it is a
     // paragraph of its own
     short && (terminal || marker)
-}
-
-/// A paragraph number at the start of a line: `12.` or `12)`.
-fn number_marker(s: &str) -> Option<u32> {
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 || !s[digits..].starts_with(['.', ')']) {
-        return None;
-    }
-    s[..digits].parse().ok()
-}
-
-/// Keeps a numbered list inside an operative paragraph with it: items
-/// numbered again from 1, indented deeper than the operative numbers
-/// ("7. ... the following: 1. Resolution of ..., 2. Implementation of
-/// ..."), are not operative paragraphs, and the plain layout has no other
-/// way to nest them than to run them into their paragraph.
-fn nest_inner_lists<'a, 'b>(paras: Vec<Vec<&'a Placed<'b>>>) -> Vec<Vec<&'a Placed<'b>>> {
-    let mut out: Vec<Vec<&Placed>> = Vec::with_capacity(paras.len());
-    let mut last_op = 0u32;
-    let mut op_indent: Option<f32> = None;
-    for para in paras {
-        let first = para[0];
-        if let Some(n) = number_marker(&first.line.text) {
-            let indent = first.line.x0 - first.left;
-            let deeper = op_indent.is_some_and(|i| indent > i + 0.8 * first.line.size);
-            if deeper && n <= last_op && n != last_op + 1 && !out.is_empty() {
-                if let Some(prev) = out.last_mut() {
-                    prev.extend(para);
-                }
-                continue;
-            }
-            last_op = n;
-            op_indent.get_or_insert(indent);
-        }
-        out.push(para);
-    }
-    out
 }
 
 /// Joins a paragraph's lines: a space between lines, except after a hyphen
