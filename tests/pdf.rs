@@ -566,6 +566,28 @@ fn broken_pdfs_get_one_clear_line() {
     random.extend_from_slice(b"\n%%EOF\n");
     assert_refused(&write("random-eof.pdf", &random), "damaged PDF");
 
+    // a small file that draws one large form a hundred times
+    let form = format!("BT /F1 10 Tf 72 700 Td {}ET", "(x) Tj ".repeat(20_000));
+    let invocations = "/Fm1 Do\n".repeat(100);
+    let bomb = build_pdf(
+        &[
+            "<< /Type /Catalog /Pages 2 0 R >>".into(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /Fm1 5 0 R >> >> >>".into(),
+            format!("<< /Length {} >>\nstream\n{invocations}\nendstream", invocations.len()),
+            format!(
+                "<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >> /Length {} >>\nstream\n{form}\nendstream",
+                form.len()
+            ),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>".into(),
+        ],
+        "",
+    );
+    assert_refused(
+        &write("form-bomb.pdf", &bomb),
+        "draws over 4 MiB of instructions",
+    );
+
     // a page tree of 5000 pages (one page object listed 5000 times)
     let kids = vec!["3 0 R"; 5000].join(" ");
     let many = String::from_utf8_lossy(&good).replace(

@@ -27,9 +27,14 @@ use crate::error::{Error, Result};
 const MAX_PAGES: usize = 2_000;
 /// Most decoded content (the drawing instructions of every page) read.
 const MAX_CONTENT_BYTES: usize = 256 << 20;
-/// Most strings drawn in the whole document: a 200-page resolution draws
-/// under a million.
-const MAX_RUNS: usize = 5_000_000;
+/// Most drawing instructions one page may run, its form XObjects counted
+/// as often as they can be drawn. The densest page of the corpus needs
+/// 64 KiB; what is run becomes spans in memory, a few hundred bytes each,
+/// so 4 MiB bounds one page at a few hundred megabytes.
+const MAX_PAGE_WORK: usize = 4 << 20;
+/// Most strings drawn in the whole document: a 200-page resolution drawn
+/// glyph by glyph draws about 600 000.
+const MAX_RUNS: usize = 2_000_000;
 /// Time allowed for reading the text of all pages.
 const MAX_TIME: Duration = Duration::from_secs(60);
 
@@ -99,6 +104,16 @@ pub(super) fn load(name: &str, bytes: &[u8], _opts: &LoadOptions) -> Result<Docu
             )
         })?;
         content_bytes += content.len();
+        if page_work(&pdf, &page.resources, &content) > MAX_PAGE_WORK {
+            return Err(Error::input(
+                name,
+                format!(
+                    "page {} draws over {} MiB of instructions: too large for a PDF draft",
+                    index + 1,
+                    MAX_PAGE_WORK >> 20
+                ),
+            ));
+        }
         drop(content);
         if content_bytes > MAX_CONTENT_BYTES {
             return Err(Error::input(
@@ -200,6 +215,69 @@ pub(super) fn load(name: &str, bytes: &[u8], _opts: &LoadOptions) -> Result<Docu
         text: composed.text,
         meta,
     })
+}
+
+/// An upper bound on the drawing instructions a page runs: its content,
+/// plus its largest form XObject as many times as forms are invoked
+/// (pdfboss stops at 4096 invocations a page). A small file can otherwise
+/// draw one large form thousands of times.
+fn page_work(pdf: &Pdf, resources: &pdfboss_core::Dict, content: &[u8]) -> usize {
+    const MAX_INVOCATIONS: usize = 4096;
+    let mut largest = 0usize;
+    let mut invocations = count_do(content);
+    let mut pending: Vec<pdfboss_core::Dict> = vec![resources.clone()];
+    let (mut seen, mut decoded) = (0usize, 0usize);
+    while let Some(res) = pending.pop() {
+        let Some(xobjects) = res.get("XObject").and_then(|o| pdf.resolve(o).ok()) else {
+            continue;
+        };
+        let Some(xobjects) = xobjects.as_dict() else {
+            continue;
+        };
+        for (_, x) in xobjects.iter() {
+            let Ok(obj) = pdf.resolve(x) else { continue };
+            let Some(stream) = obj.as_stream() else {
+                continue;
+            };
+            if stream
+                .dict
+                .get_name("Subtype")
+                .is_none_or(|n| n.0 != "Form")
+            {
+                continue;
+            }
+            seen += 1;
+            let Ok(data) = pdf.stream_data(stream) else {
+                continue;
+            };
+            decoded += data.len();
+            if seen > 256 || decoded > MAX_PAGE_WORK {
+                // more forms than any draft has: assume the worst
+                return usize::MAX;
+            }
+            largest = largest.max(data.len());
+            invocations = invocations.saturating_add(count_do(&data));
+            if let Some(inner) = stream
+                .dict
+                .get("Resources")
+                .and_then(|o| pdf.resolve(o).ok())
+                .and_then(|o| o.as_dict().cloned())
+            {
+                pending.push(inner);
+            }
+        }
+    }
+    content
+        .len()
+        .saturating_add(largest.saturating_mul(invocations.min(MAX_INVOCATIONS)))
+}
+
+/// How many `Do` operators (XObject invocations) a content stream holds, at most.
+fn count_do(content: &[u8]) -> usize {
+    content
+        .windows(3)
+        .filter(|w| w[1] == b'D' && w[2] == b'o' && w[0].is_ascii_whitespace())
+        .count()
 }
 
 /// Whether the file ends with `%%EOF` (within the last kilobyte, where
