@@ -492,6 +492,11 @@ fn starts_paragraph(prev: &Placed, cur: &Placed, pitch: f32) -> bool {
     } else {
         p.x1 < prev.left + 0.7 * (prev.right - prev.left)
     };
+    // and a justified line that reaches the margin is never a paragraph's
+    // last: its paragraph goes on, whatever the next line looks like
+    if prev.justified && !short {
+        return false;
+    }
     let marker = starts_with_marker(&c.text);
     let indented = c.x0 > cur.left + 0.8 * em;
     // a centred heading set on two lines is one heading
