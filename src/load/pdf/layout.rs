@@ -726,7 +726,131 @@ fn split_sponsors(line: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::geometry::{self, Run};
     use super::*;
+
+    /// A line of text drawn as one string per word, a space glyph between.
+    fn words(runs: &mut Vec<Run>, x: f32, y: f32, size: f32, text: &str) {
+        let mut x = x;
+        for w in text.split(' ') {
+            let width = w.chars().count() as f32 * size * 0.5;
+            runs.push(Run {
+                text: w.into(),
+                x0: x,
+                x1: x + width,
+                y,
+                size,
+                bold: false,
+                artifact: false,
+            });
+            runs.push(Run {
+                text: " ".into(),
+                x0: x + width,
+                x1: x + width + size * 0.25,
+                y,
+                size,
+                bold: false,
+                artifact: false,
+            });
+            x += width + size * 0.25;
+        }
+    }
+
+    fn page(runs: Vec<Run>, index: usize) -> Page {
+        Page {
+            width: 612.0,
+            height: 792.0,
+            lines: geometry::lines(index, runs),
+            rules: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_two_page_draft_in_the_plain_layout() {
+        let mut p1 = Vec::new();
+        words(&mut p1, 400.0, 740.0, 10.0, "S/2099/1");
+        words(&mut p1, 123.0, 700.0, 12.0, "Ruritania: draft resolution");
+        words(&mut p1, 147.0, 660.0, 10.0, "The Security Council,");
+        // a paragraph with a first-line indent, justified to x = 400
+        words(
+            &mut p1,
+            147.0,
+            640.0,
+            10.0,
+            "Recalling its resolutions aaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbb cc",
+        );
+        words(
+            &mut p1,
+            123.0,
+            628.0,
+            10.0,
+            "and the statements of its President,",
+        );
+        // the footnote mark, raised and smaller, right after the comma
+        let end = p1
+            .iter()
+            .rev()
+            .find(|r| r.text != " ")
+            .map_or(0.0, |r| r.x1);
+        p1.push(Run {
+            text: "1".into(),
+            x0: end + 0.2,
+            x1: end + 3.2,
+            y: 631.5,
+            size: 6.5,
+            bold: false,
+            artifact: false,
+        });
+        words(
+            &mut p1,
+            147.0,
+            616.0,
+            10.0,
+            "1. Demands that all parties aaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbb cccccc",
+        );
+        words(
+            &mut p1,
+            123.0,
+            604.0,
+            10.0,
+            "cease hostilities aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb c",
+        );
+        // the foot: a footnote under a rule, the job number and barcode
+        words(&mut p1, 123.0, 110.0, 10.0, "__________");
+        p1.push(Run {
+            text: "1".into(),
+            x0: 117.0,
+            x1: 120.0,
+            y: 103.0,
+            size: 5.5,
+            bold: false,
+            artifact: false,
+        });
+        words(&mut p1, 123.0, 100.0, 8.5, "S/PRST/2002/6.");
+        words(&mut p1, 60.0, 70.0, 10.0, "99-12345 (E) 010199");
+        words(&mut p1, 60.0, 56.0, 12.0, "*9912345*");
+        let mut p2 = Vec::new();
+        words(&mut p2, 60.0, 740.0, 10.0, "S/2099/1");
+        words(&mut p2, 123.0, 700.0, 10.0, "throughout the country;");
+        words(
+            &mut p2,
+            147.0,
+            688.0,
+            10.0,
+            "2. Decides to remain seized of the matter.",
+        );
+        words(&mut p2, 60.0, 40.0, 10.0, "2/2 99-12345");
+        let c = compose(&[page(p1, 0), page(p2, 1)]);
+        assert_eq!(
+            c.text,
+            "S/2099/1\nRuritania: draft resolution\n\nThe Security Council,\n\n\
+             Recalling its resolutions aaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbb cc and the statements of its President,1\n\n\
+             1. Demands that all parties aaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbb cccccc cease hostilities aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb c throughout the country;\n\n\
+             2. Decides to remain seized of the matter.\n\n__________\n1 S/PRST/2002/6.\n"
+        );
+        assert_eq!(c.meta.symbol.as_deref(), Some("S/2099/1"));
+        assert_eq!(c.meta.sponsors, ["Ruritania"]);
+    }
 
     #[test]
     fn sponsors_are_split_keeping_names_with_and() {
