@@ -598,6 +598,34 @@ fn broken_pdfs_get_one_clear_line() {
     assert_refused(&many, "over the 2000-page limit");
 }
 
+/// A cross-reference table pointing to the wrong places is rebuilt by
+/// scanning the file, as viewers do: the draft still reads.
+#[test]
+fn a_damaged_cross_reference_table_is_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = one_page_pdf(&draft_content(), "");
+    let text = String::from_utf8_lossy(&good).into_owned();
+    let at = text.find("xref\n").unwrap();
+    let (head, table) = text.split_at(at);
+    // every offset seven bytes off
+    let shifted: String = table
+        .lines()
+        .map(|l| match l.strip_suffix(" 00000 n ") {
+            Some(off) => format!("{:010} 00000 n \n", off.parse::<usize>().unwrap() + 7),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    let p = dir.path().join("bad-xref.pdf");
+    std::fs::write(&p, format!("{head}{shifted}")).unwrap();
+    let doc = load_path(&p, &LoadOptions::default()).unwrap();
+    assert!(
+        doc.text
+            .contains("2. Decides to remain seized of the matter."),
+        "{}",
+        doc.text
+    );
+}
+
 /// A page count that the file cannot hold is not believed: the pages
 /// are counted, and the draft reads.
 #[test]

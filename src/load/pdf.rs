@@ -39,14 +39,40 @@ const MAX_RUNS: usize = 2_000_000;
 const MAX_TIME: Duration = Duration::from_secs(60);
 
 /// Loads a PDF input.
+///
+/// A file whose cross-reference table points to the wrong places is read
+/// a second time with the table ignored, so that the objects are found by
+/// scanning the file, as viewers do.
 pub(super) fn load(name: &str, bytes: &[u8], _opts: &LoadOptions) -> Result<Document> {
-    let fail = |problem: &str| Error::input(name, problem);
     if !has_end_marker(bytes) {
-        return Err(fail(
+        return Err(Error::input(
+            name,
             "truncated PDF: the file ends before its end-of-file marker",
         ));
     }
-    let pdf = Pdf::load(bytes.to_vec()).map_err(|e| match e {
+    match read(name, bytes.to_vec()) {
+        Err(e @ Error::Input { .. }) if e.to_string().contains(": damaged PDF") => {
+            without_xref(bytes)
+                .and_then(|b| read(name, b).ok())
+                .ok_or(e)
+        }
+        other => other,
+    }
+}
+
+/// The file with its last `startxref` keyword spoiled, so that the reader
+/// rebuilds the cross-reference table by scanning for objects.
+fn without_xref(bytes: &[u8]) -> Option<Vec<u8>> {
+    let at = bytes.windows(9).rposition(|w| w == b"startxref")?;
+    let mut copy = bytes.to_vec();
+    copy[at + 8] = b'_';
+    Some(copy)
+}
+
+/// Reads the text of every page and composes it.
+fn read(name: &str, bytes: Vec<u8>) -> Result<Document> {
+    let fail = |problem: &str| Error::input(name, problem);
+    let pdf = Pdf::load(bytes).map_err(|e| match e {
         pdfboss_core::Error::Encrypted => fail("encrypted PDF: cannot read its text"),
         pdfboss_core::Error::InvalidXref => {
             fail("damaged PDF: its cross-reference table cannot be read")
