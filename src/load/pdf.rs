@@ -50,14 +50,15 @@ pub(super) fn load(name: &str, bytes: &[u8], _opts: &LoadOptions) -> Result<Docu
             "truncated PDF: the file ends before its end-of-file marker",
         ));
     }
-    match read(name, bytes.to_vec()) {
-        Err(e @ Error::Input { .. }) if e.to_string().contains(": damaged PDF") => {
-            without_xref(bytes)
-                .and_then(|b| read(name, b).ok())
-                .ok_or(e)
-        }
-        other => other,
+    let first = read(name, bytes.to_vec());
+    let damaged =
+        matches!(&first, Err(Error::Input { problem, .. }) if problem.starts_with("damaged PDF"));
+    if !damaged {
+        return first;
     }
+    without_xref(bytes)
+        .and_then(|b| read(name, b).ok())
+        .map_or(first, Ok)
 }
 
 /// The file with its last `startxref` keyword spoiled, so that the reader
