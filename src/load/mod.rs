@@ -30,7 +30,6 @@ use crate::error::{Error, Result};
 
 pub use text::decode_text;
 
-
 /// The default limit on the size of one input: far above any real draft
 /// (the longest General Assembly resolutions are under 1 MB of text).
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
