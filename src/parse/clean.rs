@@ -269,7 +269,7 @@ pub(crate) fn strip_job_prefix(line: &str) -> Option<&str> {
         }
     };
     let glued = take(&|w| job_number(w) && w.ends_with(')'));
-    if !glued && !(take(&job_number) && take(&language)) {
+    if !(glued || take(&job_number) && take(&language)) {
         return None;
     }
     if !take(&|w| digits(w, 6, 6)) {
