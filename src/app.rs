@@ -6,7 +6,13 @@ use std::path::Path;
 
 mod amend;
 mod check;
+pub mod config;
 mod git_diff;
+mod pager;
+
+fn bytecount_lines(b: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', b).count()
+}
 
 use anyhow::{Context, Result};
 use resdiff::cli::{
@@ -20,6 +26,10 @@ use resdiff::{AlignOptions, CompareOptions, Pair, exit, parse};
 
 /// Runs one command and returns the exit status.
 pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
+    config::init(cli.config.as_deref())?;
+    if cli.no_pager {
+        NO_PAGER.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     match cli.command {
         Command::Compare(args) => compare(args),
         Command::Show(args) => show(args),
@@ -28,16 +38,37 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
         Command::Check(args) => check::run(args),
         Command::GitDiff(args) => git_diff::run(args),
         Command::Amend(args) => amend::run(args),
+        Command::Completions { shell } => {
+            // generated into memory first: clap_complete panics on a write error
+            let mut cmd = <resdiff::cli::Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "resdiff", &mut buf);
+            emit(None, |out| out.write_all(&buf))?;
+            Ok(exit::NO_CHANGES)
+        }
+        Command::Man => {
+            let cmd = <resdiff::cli::Cli as clap::CommandFactory>::command();
+            emit(None, |out| clap_mangen::Man::new(cmd).render(out))?;
+            Ok(exit::NO_CHANGES)
+        }
     }
 }
 
+/// `--no-pager` was given.
+static NO_PAGER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The matching options: the command line, else the configuration.
 fn compare_options(m: &MatchArgs) -> CompareOptions {
+    let s = config::get();
     CompareOptions {
         align: AlignOptions {
-            threshold: m.threshold,
+            threshold: m
+                .threshold
+                .or(s.threshold)
+                .unwrap_or(resdiff::align::DEFAULT_THRESHOLD),
             keys: KeyOptions {
-                ignore_case: m.ignore_case,
-                ignore_punctuation: m.ignore_punctuation,
+                ignore_case: m.ignore_case || s.ignore_case.unwrap_or(false),
+                ignore_punctuation: m.ignore_punctuation || s.ignore_punctuation.unwrap_or(false),
             },
             ..AlignOptions::default()
         },
@@ -61,14 +92,19 @@ fn render_options(o: &OutputArgs, changes_only: bool) -> RenderOptions {
         Format::Plain
     });
     let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let color = match o.color {
+    let s = config::get();
+    let choice = o
+        .color
+        .or_else(|| s.color.as_deref().and_then(config::parse_color))
+        .unwrap_or_default();
+    let color = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             to_terminal && !no_color_env && std::env::var("TERM").map_or(true, |t| t != "dumb")
         }
     } && format != Format::Json;
-    let width = o.width.unwrap_or_else(|| {
+    let width = o.width.or(s.width).unwrap_or_else(|| {
         if to_terminal && let Some((w, _)) = terminal_size() {
             return w;
         }
@@ -85,14 +121,12 @@ fn render_options(o: &OutputArgs, changes_only: bool) -> RenderOptions {
     }
 }
 
+/// The terminal's columns and rows, when it reports a usable size (a
+/// pseudo-terminal without one says 0 by 0).
 fn terminal_size() -> Option<(u16, u16)> {
-    comfy_table_width()
-}
-
-/// The terminal width as comfy-table sees it.
-fn comfy_table_width() -> Option<(u16, u16)> {
-    let t = comfy_table::Table::new();
-    t.width().map(|w| (w, 0))
+    terminal_size::terminal_size()
+        .map(|(w, h)| (w.0, h.0))
+        .filter(|&(w, h)| w >= 20 && h >= 2)
 }
 
 fn compare(args: CompareArgs) -> Result<u8> {
@@ -235,9 +269,27 @@ fn emit(
 ) -> Result<()> {
     match path {
         None => {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            write(&mut out)?;
-            out.flush()?;
+            let pager = config::get().pager_command();
+            if std::io::stdout().is_terminal()
+                && !NO_PAGER.load(std::sync::atomic::Ordering::Relaxed)
+                && let Some(cmd) = pager
+            {
+                // on a terminal, output longer than the screen goes through
+                // the pager, like git; a pager that cannot start is skipped
+                let mut buf = Vec::new();
+                write(&mut buf)?;
+                let rows = terminal_size().map_or(24, |(_, h)| h as usize);
+                if bytecount_lines(&buf) >= rows && pager::page(&cmd, &buf).is_ok() {
+                    return Ok(());
+                }
+                let mut out = std::io::stdout().lock();
+                out.write_all(&buf)?;
+                out.flush()?;
+            } else {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                write(&mut out)?;
+                out.flush()?;
+            }
         }
         Some(p) => {
             let ctx = || format!("{}: cannot write", p.display());

@@ -15,12 +15,22 @@ use crate::render::Format;
 /// number), and shows what was kept, reworded, added, dropped, moved, split
 /// or merged. Exit status: 0 no substantive difference, 1 differences, 2 error.
 #[derive(Debug, Parser)]
-#[command(name = "resdiff", version, about, long_about, max_term_width = 100)]
+#[command(name = "resdiff", version = VERSION, about, long_about, max_term_width = 100)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Read defaults from this configuration file instead of
+    /// $XDG_CONFIG_HOME/resdiff/config.toml (see `resdiff help config`).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Write to the terminal directly instead of through $PAGER.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
+
+/// The version and the commit the binary was built from.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("RESDIFF_COMMIT"), ")");
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
@@ -106,6 +116,26 @@ pub enum Command {
   resdiff amend draft.txt l15.txt l16.docx -o amended.txt
   resdiff amend draft.txt amendments.txt --keep-going --format json")]
     Amend(AmendArgs),
+    /// Print a shell completion script.
+    ///
+    /// Writes the completion script for SHELL to standard output; install it
+    /// where your shell looks for completions.
+    #[command(after_help = "Examples:
+  resdiff completions bash > ~/.local/share/bash-completion/completions/resdiff
+  resdiff completions zsh > ~/.zfunc/_resdiff
+  resdiff completions fish > ~/.config/fish/completions/resdiff.fish")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    ///
+    /// Writes resdiff's manual page, generated from the same definitions as
+    /// `--help`, to standard output.
+    #[command(after_help = "Examples:
+  resdiff man | man -l -
+  resdiff man > ~/.local/share/man/man1/resdiff.1")]
+    Man,
 }
 
 /// When to use colour.
@@ -140,9 +170,9 @@ pub struct OutputArgs {
     /// Output format [default: table on a terminal, plain otherwise].
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<Format>,
-    /// When to use colour.
-    #[arg(long, value_name = "WHEN", default_value = "auto")]
-    pub color: ColorChoice,
+    /// When to use colour [default: auto]
+    #[arg(long, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
     /// Width of the table in columns [default: the terminal's, else 100].
     #[arg(long, short = 'w', value_name = "N")]
     pub width: Option<u16>,
@@ -210,9 +240,9 @@ pub struct MatchArgs {
     pub ignore_punctuation: bool,
     /// How similar two clauses must be (0 to 1, share of words in common)
     /// to count as one clause reworded rather than one dropped and another
-    /// added. Lower pairs more boldly.
-    #[arg(long, short = 't', value_name = "F", default_value_t = crate::align::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
-    pub threshold: f32,
+    /// added. Lower pairs more boldly [default: 0.5]
+    #[arg(long, short = 't', value_name = "F", value_parser = parse_threshold)]
+    pub threshold: Option<f32>,
 }
 
 /// `resdiff history`.
@@ -284,15 +314,16 @@ pub struct CheckArgs {
     /// The draft to review, or OLD and NEW to review the changes between them.
     #[arg(required = true, num_args = 1..=2, value_name = "DRAFT")]
     pub files: Vec<PathBuf>,
-    /// The rules file (TOML; see the README).
+    /// The rules file (TOML; see the README) [default: `rules` in the
+    /// configuration file, or $RESDIFF_RULES]
     #[arg(long, short = 'r', value_name = "FILE")]
-    pub rules: PathBuf,
+    pub rules: Option<PathBuf>,
     /// Output format.
     #[arg(long, short = 'f', value_name = "FORMAT", default_value = "table")]
     pub format: CheckFormat,
-    /// When to use colour.
-    #[arg(long, value_name = "WHEN", default_value = "auto")]
-    pub color: ColorChoice,
+    /// When to use colour [default: auto]
+    #[arg(long, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
     /// Width of the table in columns [default: the terminal's, else 100].
     #[arg(long, short = 'w', value_name = "N")]
     pub width: Option<u16>,

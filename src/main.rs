@@ -9,10 +9,27 @@ use resdiff::cli::Cli;
 use resdiff::exit;
 
 fn main() -> ExitCode {
+    // A panic is a bug in resdiff, never the user's input: say so in one
+    // line (no backtrace) and exit with the error status.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "resdiff: internal error{at}: {what} (this is a bug in resdiff; please report it)"
+        );
+    }));
     let cli = Cli::parse();
-    match app::run(cli) {
-        Ok(code) => ExitCode::from(code),
-        Err(err) => {
+    match std::panic::catch_unwind(|| app::run(cli)) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        Ok(Err(err)) => {
             // a closed pipe (`resdiff ... | head`) is not an error
             if err.chain().any(|e| {
                 e.downcast_ref::<std::io::Error>()
@@ -23,5 +40,6 @@ fn main() -> ExitCode {
             eprintln!("resdiff: {err:#}");
             ExitCode::from(exit::ERROR)
         }
+        Err(_) => ExitCode::from(exit::ERROR),
     }
 }

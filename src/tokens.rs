@@ -104,6 +104,9 @@ pub fn tokenize(text: &str, opts: KeyOptions) -> Vec<Token> {
         if c == '\n' {
             kind = TokenKind::Break;
         } else if c.is_whitespace() {
+            while i < n && bytes[i] == b' ' {
+                i += 1;
+            }
             while i < n {
                 let (d, l) = at(i);
                 if d == '\n' || !d.is_whitespace() {
@@ -115,6 +118,16 @@ pub fn tokenize(text: &str, opts: KeyOptions) -> Vec<Token> {
         } else if is_word(c) {
             let mut last = c;
             while i < n {
+                // the common case: a run of ASCII letters and digits
+                let run = bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if run > 0 {
+                    i += run;
+                    last = bytes[i - 1] as char;
+                    continue;
+                }
                 let (d, l) = at(i);
                 if is_word(d) {
                     last = d;

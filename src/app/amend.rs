@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use resdiff::amend::{self, Amendment, read_amendment};
-use resdiff::cli::{AmendArgs, ColorChoice, OutputArgs};
+use resdiff::cli::{AmendArgs, OutputArgs};
 use resdiff::load::{LoadOptions, load_path};
 use resdiff::render;
 use resdiff::{ResolutionDiff, exit, parse};
@@ -27,7 +27,7 @@ pub fn run(args: AmendArgs) -> Result<u8> {
     let applied = amend::apply(&draft, &amendments, args.keep_going)?;
     let out = OutputArgs {
         format: Some(args.format),
-        color: ColorChoice::Auto,
+        color: None,
         width: None,
         output: args.output.clone(),
     };

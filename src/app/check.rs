@@ -16,7 +16,16 @@ use super::{emit, load_options, render_options};
 pub fn run(args: CheckArgs) -> Result<u8> {
     let lopts = load_options(&args.input);
     // the rules first: a bad rules file is reported before any draft is read
-    let rules = check::load_rules(&args.rules, &lopts)?;
+    let Some(rules_path) = args
+        .rules
+        .clone()
+        .or_else(|| super::config::get().rules.clone())
+    else {
+        anyhow::bail!(
+            "no rules file: give --rules FILE (or `rules` in the configuration file, or RESDIFF_RULES)"
+        );
+    };
+    let rules = check::load_rules(&rules_path, &lopts)?;
     let read = |p: &Path| load_path(p, &lopts).and_then(|d| parse::parse(&d));
     let findings: Vec<Finding> = match &args.files[..] {
         [draft] => check::check_one(&read(draft)?, &rules),

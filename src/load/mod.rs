@@ -30,14 +30,6 @@ use crate::error::{Error, Result};
 
 pub use text::decode_text;
 
-/// Refusal for a format whose reader is not built in yet.
-pub(crate) fn unsupported(name: &str, format: SourceFormat) -> Error {
-    Error::input(
-        name,
-        format!("{format} input is not supported yet; convert it to text first"),
-    )
-}
-
 /// The default limit on the size of one input: far above any real draft
 /// (the longest General Assembly resolutions are under 1 MB of text).
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;

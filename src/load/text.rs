@@ -47,7 +47,7 @@ fn utf8(bytes: Vec<u8>, offset: usize) -> std::result::Result<String, String> {
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> std::result::Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err("UTF-16 text with an odd number of bytes (truncated?)".into());
     }
     let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));

@@ -188,23 +188,67 @@ pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:A|S|E|UNEP|TD|ICCD|FCCC)/(?:[A-Z0-9][A-Za-z0-9.\-]*/)*[A-Z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?: \([0-9]{4}\))?").unwrap()
 });
 
-static PAGE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?:
-            (?:[0-9]{1,3}/[0-9]{1,3}[\x20\t]+)?[0-9]{2}[-‐‑][0-9]{5}(?:[\x20\t]*\([A-Z]\))?(?:[\x20\t]+[0-9]{6})?(?:[\x20\t]+[0-9]{6})?(?:[\x20\t]+[0-9]{1,3}/[0-9]{1,3})?(?:[\x20\t]+\*[0-9]{7,}\*)?  # job number, with page
-          | \*[0-9]{7,}\*                            # barcode
-          | [0-9]{1,3}[\x20\t]*/[\x20\t]*[0-9]{1,3}                 # page number 2/3
-          | (?:Page[\x20\t]+)?[0-9]{1,3}[\x20\t]+of[\x20\t]+[0-9]{1,3}    # Page 2 of 3
-          | Please[\x20\t]+recycle.*
-        )$",
-    )
-    .unwrap()
-});
+/// Page furniture is matched by hand rather than by regular expression: it
+/// is checked on almost every line, and compiling the patterns cost more
+/// than reading a short draft.
+fn digits(s: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
 
-static JOB_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[0-9]{2}[-‐‑][0-9]{5}[ \t]*\([A-Z]\)[ \t]+[0-9]{6}(?:[ \t]+\*[0-9]{7,}\*)?[ \t]+")
-        .unwrap()
-});
+/// `2/3`.
+fn page_fraction(s: &str) -> bool {
+    s.split_once('/')
+        .is_some_and(|(a, b)| digits(a, 1, 3) && digits(b, 1, 3))
+}
+
+/// `22-23239` (the hyphen may be a non-breaking one), perhaps with `(E)` glued.
+fn job_number(s: &str) -> bool {
+    let s = match s.strip_suffix(')').and_then(|x| x.rsplit_once('(')) {
+        Some((j, lang)) if lang.len() == 1 && lang.bytes().all(|b| b.is_ascii_uppercase()) => j,
+        _ => s,
+    };
+    let Some((a, b)) = s.split_once(['-', '‐', '‑']) else {
+        return false;
+    };
+    digits(a, 2, 2) && digits(b, 5, 5)
+}
+
+/// `(E)`.
+fn language(s: &str) -> bool {
+    s.len() == 3 && s.starts_with('(') && s.ends_with(')') && s.as_bytes()[1].is_ascii_uppercase()
+}
+
+/// `*2223239*`.
+fn barcode(s: &str) -> bool {
+    s.len() >= 9 && s.starts_with('*') && s.ends_with('*') && digits(&s[1..s.len() - 1], 7, 12)
+}
+
+/// A job-number line: `[2/3] 22-23239 [(E)] [141022 [141022]] [2/3] [*2223239*]`.
+fn job_line(parts: &[&str]) -> bool {
+    let mut k = 0;
+    if parts.len() > 1 && page_fraction(parts[0]) {
+        k = 1;
+    }
+    if !parts.get(k).is_some_and(|p| job_number(p)) {
+        return false;
+    }
+    k += 1;
+    if parts.get(k).is_some_and(|p| language(p)) {
+        k += 1;
+    }
+    for _ in 0..2 {
+        if parts.get(k).is_some_and(|p| digits(p, 6, 6)) {
+            k += 1;
+        }
+    }
+    if parts.get(k).is_some_and(|p| page_fraction(p)) {
+        k += 1;
+    }
+    if parts.get(k).is_some_and(|p| barcode(p)) {
+        k += 1;
+    }
+    k == parts.len()
+}
 
 /// Text extraction sometimes glues the first page's job number to the next
 /// line of text ("10-70583 (E) 221210 Acting under Chapter VII"): the text
@@ -213,16 +257,43 @@ pub(crate) fn strip_job_prefix(line: &str) -> Option<&str> {
     if !line.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    JOB_PREFIX.find(line).map(|m| &line[m.end()..])
+    // job number, language, date, perhaps a barcode, then text
+    let mut rest = line;
+    let mut take = |check: &dyn Fn(&str) -> bool| -> bool {
+        let word = rest.split([' ', '\t']).next().unwrap_or("");
+        if !word.is_empty() && check(word) {
+            rest = rest[word.len()..].trim_start_matches([' ', '\t']);
+            true
+        } else {
+            false
+        }
+    };
+    let glued = take(&|w| job_number(w) && w.ends_with(')'));
+    if !(glued || take(&job_number) && take(&language)) {
+        return None;
+    }
+    if !take(&|w| digits(w, 6, 6)) {
+        return None;
+    }
+    take(&barcode);
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// Whether a line is page furniture whatever the document: job number,
 /// barcode, page number, "Please recycle".
 pub(crate) fn is_page_noise(line: &str) -> bool {
     // page furniture is short and opens with a digit, a star or "Page"/"Please"
-    line.len() <= 80
-        && line.starts_with(|c: char| c.is_ascii_digit() || c == '*' || c == 'P')
-        && PAGE_NOISE.is_match(line)
+    if line.len() > 80 || !line.starts_with(|c: char| c.is_ascii_digit() || c == '*' || c == 'P') {
+        return false;
+    }
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    match parts.as_slice() {
+        ["Please", "recycle", ..] => true,
+        [one] => page_fraction(one) || barcode(one) || job_number(one),
+        [a, "/", b] => digits(a, 1, 3) && digits(b, 1, 3),
+        ["Page", n, "of", m] | [n, "of", m] => digits(n, 1, 3) && digits(m, 1, 3),
+        _ => job_line(&parts),
+    }
 }
 
 /// Whether a line is nothing but a document symbol (with perhaps a page
@@ -262,7 +333,7 @@ pub(crate) fn is_running_head(line: &str, symbol: Option<&str>, title: Option<&s
                 .trim()
                 .trim_start_matches(|c: char| c.is_ascii_digit() || c == '/')
                 .trim();
-            if rest.is_empty() || PAGE_NOISE.is_match(rest) {
+            if rest.is_empty() || is_page_noise(rest) {
                 return true;
             }
             if let Some(t) = title

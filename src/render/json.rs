@@ -23,9 +23,9 @@ struct View<'a> {
 
 /// The comparison as JSON (`--changes-only` leaves out unchanged clauses).
 ///
-/// Long documents are serialised in three pieces at once (old, new,
-/// changes) and written in order; the bytes are the same as serialising
-/// the whole [`View`] in one go.
+/// Long documents are written in windows of clauses serialised on all
+/// cores, then written in order: the bytes are those of serialising the
+/// whole [`View`] at once, with only one window in memory.
 pub(super) fn diff(
     d: &ResolutionDiff,
     opts: &RenderOptions,
@@ -46,19 +46,14 @@ pub(super) fn diff(
         serde_json::to_writer(&mut *out, &view)?;
         return writeln!(out);
     }
-    let json = |v: &dyn erased::Ser| v.to_vec();
-    let ((old, new), body) = rayon::join(
-        || rayon::join(|| json(&d.old), || json(&d.new)),
-        || json(&changes),
-    );
     write!(out, "{{\"schema_version\":{},\"old\":", d.schema_version)?;
-    out.write_all(&old?)?;
+    document(&d.old, out)?;
     out.write_all(b",\"new\":")?;
-    out.write_all(&new?)?;
+    document(&d.new, out)?;
     out.write_all(b",\"header\":")?;
     serde_json::to_writer(&mut *out, &d.header)?;
     out.write_all(b",\"changes\":")?;
-    out.write_all(&body?)?;
+    array(&changes, out)?;
     out.write_all(b",\"summary\":")?;
     serde_json::to_writer(&mut *out, &d.summary)?;
     out.write_all(b",\"notes\":")?;
@@ -70,17 +65,60 @@ pub(super) fn diff(
     writeln!(out, "}}")
 }
 
-/// Serialising a value to bytes through a trait object, so one closure
-/// serves the documents and the changes.
-mod erased {
-    pub trait Ser: Sync {
-        fn to_vec(&self) -> std::io::Result<Vec<u8>>;
-    }
-    impl<T: serde::Serialize + Sync> Ser for T {
-        fn to_vec(&self) -> std::io::Result<Vec<u8>> {
-            serde_json::to_vec(self).map_err(std::io::Error::other)
+/// A document, as [`Resolution`]'s `Serialize` writes it, with its clause
+/// array written by [`array`].
+fn document(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
+    let h = &r.header;
+    out.write_all(b"{\"source\":")?;
+    serde_json::to_writer(&mut *out, &r.source)?;
+    out.write_all(b",\"symbol\":")?;
+    serde_json::to_writer(&mut *out, &h.symbol)?;
+    out.write_all(b",\"title\":")?;
+    serde_json::to_writer(&mut *out, &h.title)?;
+    out.write_all(b",\"organ\":")?;
+    serde_json::to_writer(&mut *out, &h.organ)?;
+    out.write_all(b",\"sponsors\":")?;
+    serde_json::to_writer(&mut *out, &h.sponsors)?;
+    out.write_all(b",\"header\":")?;
+    serde_json::to_writer(&mut *out, h)?;
+    out.write_all(b",\"clauses\":")?;
+    let clauses: Vec<&crate::parse::Clause> = r.clauses().collect();
+    array(&clauses, out)?;
+    out.write_all(b",\"footnotes\":")?;
+    serde_json::to_writer(&mut *out, &r.footnotes)?;
+    out.write_all(b"}")
+}
+
+/// A JSON array of `items`, serialised a window at a time on all cores.
+fn array<T: Serialize + Sync>(items: &[T], out: &mut dyn Write) -> io::Result<()> {
+    use rayon::prelude::*;
+    const CHUNK: usize = 256;
+    const WINDOW: usize = 8 * CHUNK;
+    out.write_all(b"[")?;
+    let mut first = true;
+    for window in items.chunks(WINDOW) {
+        let pieces: Vec<io::Result<Vec<u8>>> = window
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut buf = Vec::with_capacity(chunk.len() * 512);
+                for (k, item) in chunk.iter().enumerate() {
+                    if k > 0 {
+                        buf.push(b',');
+                    }
+                    serde_json::to_writer(&mut buf, item)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for piece in pieces {
+            if !first {
+                out.write_all(b",")?;
+            }
+            first = false;
+            out.write_all(&piece?)?;
         }
     }
+    out.write_all(b"]")
 }
 
 /// One document as JSON.

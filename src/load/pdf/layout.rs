@@ -1,0 +1,893 @@
+//! Lines to the plain layout: header items, one paragraph a line, footnotes at the end.
+//!
+//! A PDF draws lines; the parser wants paragraphs. They are rebuilt here
+//! from what the page shows: a paragraph starts where a line is indented
+//! past the text margin, where the space above it is wider than the line
+//! pitch, where a paragraph number or letter follows a line ending a
+//! sentence, or after a short line ending in punctuation. Footnotes are the
+//! smaller lines at the foot of a page, under a rule; they move to the end
+//! of the text, each on one line after `__________`, as the plain layout
+//! has them.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::furniture::{self, Heads};
+use super::geometry::Line;
+use crate::load::Metadata;
+
+/// The organ line that opens the body: `The Security Council,`.
+static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|Trusteeship\s+Council|Commission\s+on\s+[A-Z][A-Za-z ]{2,60}?|Conference\s+of\s+the\s+Parties|Executive\s+Board|Governing\s+Council|United\s+Nations\s+Environment\s+Assembly|Board\s+of\s+Governors|[A-Z][A-Za-z]+\s+Committee)\s*,$",
+    )
+    .expect("valid pattern")
+});
+
+/// The line naming the sponsors: `Albania, ... and Ukraine: draft resolution`.
+static SPONSORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?)\s*\**\s*:\s*(?:revised\s+|further\s+revised\s+)?draft\s+(?:resolution|decision)\b.*$").expect("valid pattern")
+});
+static SUBMITTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:revised\s+)?draft\s+(?:resolution|decision)\s+submitted\s+by\s+(.+)$")
+        .expect("valid pattern")
+});
+/// Lines after which the title follows in an adopted text.
+static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:Resolution\s+adopted\s+by\s+the\b|\[(?:without reference to|on the report of))",
+    )
+    .expect("valid pattern")
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$")
+        .expect("valid pattern")
+});
+static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:ES-\d+/|S-\d+/)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Z])?\.\s+(.+)$")
+        .expect("valid pattern")
+});
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,5}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting$").expect("valid pattern")
+});
+
+/// Delegations whose names contain "and", kept whole when the sponsors
+/// line is split (the same list the parser protects).
+const AND_NAMES: &[&str] = &[
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Bosnia and Herzegovina",
+    "Trinidad and Tobago",
+    "Antigua and Barbuda",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Turks and Caicos Islands",
+    "Wallis and Futuna",
+];
+
+/// A horizontal rule the page draws (a footnote separator, a table border).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rule {
+    pub y: f32,
+    pub x0: f32,
+    pub x1: f32,
+}
+
+/// Joins the pieces of horizontal rules drawn end to end (a table border
+/// drawn cell by cell is one rule), dropping the short ones.
+pub(crate) fn merge_rules(mut rules: Vec<Rule>) -> Vec<Rule> {
+    rules.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut out: Vec<Rule> = Vec::new();
+    for r in rules {
+        match out.last_mut() {
+            Some(last) if (last.y - r.y).abs() < 0.5 && r.x0 <= last.x1 + 2.0 => {
+                last.x1 = last.x1.max(r.x1)
+            }
+            _ => out.push(r),
+        }
+    }
+    out.retain(|r| r.x1 - r.x0 > 20.0);
+    out
+}
+
+/// One page's lines, top to bottom.
+#[derive(Debug, Clone)]
+pub(crate) struct Page {
+    pub height: f32,
+    pub width: f32,
+    pub lines: Vec<Line>,
+    pub rules: Vec<Rule>,
+}
+
+/// The text in the plain layout, and what the first page says of the document.
+#[derive(Debug)]
+pub(crate) struct Composed {
+    pub text: String,
+    pub meta: Metadata,
+}
+
+/// How a line is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Header,
+    Organ,
+    Body,
+    Note,
+    Rule,
+    Furniture,
+}
+
+/// A body line, with the page geometry it is read against.
+struct Placed<'a> {
+    line: &'a Line,
+    /// The page's text margins.
+    left: f32,
+    right: f32,
+    /// Most of the page's lines run to the right margin: a line that stops
+    /// short of it ends a paragraph.
+    justified: bool,
+}
+
+/// Composes the document's text from its pages.
+pub(crate) fn compose(pages: &[Page]) -> Composed {
+    let all: Vec<&Line> = pages.iter().flat_map(|p| p.lines.iter()).collect();
+    let chars = |it: &mut dyn Iterator<Item = &&Line>| it.map(|l| l.text.len()).sum::<usize>();
+    let artifact_chars = chars(&mut all.iter().filter(|l| l.artifact));
+    let total_chars = chars(&mut all.iter());
+    // a producer that marks everything as an artifact marks nothing useful
+    let trust_artifacts = artifact_chars > 0 && artifact_chars * 2 < total_chars;
+    // the organ line ends the header; it is looked for on the first pages only
+    let organ = pages.iter().enumerate().take(3).find_map(|(p, page)| {
+        page.lines
+            .iter()
+            .position(|l| ORGAN.is_match(&l.text))
+            .map(|k| (p, k))
+    });
+    // the body's type size, measured after the header (a long sponsors
+    // list in larger type can outweigh a short body)
+    let after_header: Vec<&Line> = match organ {
+        Some((op, ok)) => pages[op].lines[ok..]
+            .iter()
+            .chain(pages[op + 1..].iter().flat_map(|p| p.lines.iter()))
+            .collect(),
+        None => all,
+    };
+    let body_size = body_size(&after_header, trust_artifacts);
+
+    let mut roles: Vec<Vec<Role>> = pages
+        .iter()
+        .map(|p| vec![Role::Body; p.lines.len()])
+        .collect();
+    // header: everything before the organ line, less furniture at the foot of a page
+    let mut header_lines: Vec<&Line> = Vec::new();
+    if let Some((op, ok)) = organ {
+        for (p, page) in pages.iter().enumerate().take(op + 1) {
+            let end = if p == op { ok } else { page.lines.len() };
+            for (k, l) in page.lines[..end].iter().enumerate() {
+                let low = l.y < page.height * 0.12;
+                if furniture::is_furniture(l, low, &Heads::default())
+                    || (p > 0 && l.artifact && trust_artifacts)
+                {
+                    roles[p][k] = Role::Furniture;
+                } else {
+                    roles[p][k] = Role::Header;
+                    header_lines.push(l);
+                }
+            }
+        }
+        roles[op][ok] = Role::Organ;
+    }
+    let (header_items, info) = header(&header_lines);
+    let heads = Heads {
+        symbol: info.symbol.clone(),
+        title: info.title.clone(),
+    };
+
+    // furniture and rules in the body
+    for (p, page) in pages.iter().enumerate() {
+        for (k, l) in page.lines.iter().enumerate() {
+            if roles[p][k] != Role::Body {
+                continue;
+            }
+            let in_margin = l.y > page.height * 0.9 || l.y < page.height * 0.12;
+            if furniture::is_rule(&l.text) {
+                roles[p][k] = Role::Rule;
+            } else if (trust_artifacts && l.artifact)
+                || furniture::is_furniture(l, in_margin, &heads)
+            {
+                roles[p][k] = Role::Furniture;
+            }
+        }
+        mark_notes(page, &mut roles[p], body_size);
+    }
+
+    let mut out = String::new();
+    for item in &header_items {
+        out.push_str(item);
+        out.push('\n');
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    if let Some((op, ok)) = organ {
+        out.push_str(&pages[op].lines[ok].text);
+        out.push_str("\n\n");
+    }
+
+    // body paragraphs
+    let margins: Vec<Margins> = margins(pages, &roles);
+    let body: Vec<Placed> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| {
+            let roles = &roles[p];
+            let Margins {
+                left,
+                right,
+                justified,
+            } = margins[p];
+            page.lines
+                .iter()
+                .enumerate()
+                .filter(move |(k, _)| roles[*k] == Role::Body)
+                .map(move |(_, line)| Placed {
+                    line,
+                    left,
+                    right,
+                    justified,
+                })
+        })
+        .collect();
+    let vocab = Vocabulary::new(body.iter().map(|b| b.line.text.as_str()));
+    let pitch = line_pitch(&body, body_size);
+    let mut paras: Vec<Vec<&Placed>> = Vec::new();
+    for (k, b) in body.iter().enumerate() {
+        match paras.last_mut() {
+            Some(para) if !starts_paragraph(&body[k - 1], b, pitch) => para.push(b),
+            _ => paras.push(vec![b]),
+        }
+    }
+    for para in &paras {
+        let lines: Vec<&Line> = para.iter().map(|b| b.line).collect();
+        out.push_str(&join_lines(&lines, &vocab));
+        out.push_str("\n\n");
+    }
+    if out.ends_with("\n\n") {
+        out.pop();
+    }
+
+    // footnotes, in page order
+    let notes = notes(pages, &roles, &vocab);
+    if !notes.is_empty() {
+        if !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+        out.push_str("__________\n");
+        for n in notes {
+            out.push_str(&n);
+            out.push('\n');
+        }
+    }
+    Composed {
+        text: out,
+        meta: info.into_meta(),
+    }
+}
+
+/// The type size of the body: the size most of the text is set in.
+fn body_size(lines: &[&Line], trust_artifacts: bool) -> f32 {
+    let mut weight: Vec<(i32, usize)> = Vec::new();
+    for l in lines.iter().filter(|l| !(trust_artifacts && l.artifact)) {
+        let key = (l.size * 4.0).round() as i32;
+        match weight.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, w)) => *w += l.text.len(),
+            None => weight.push((key, l.text.len())),
+        }
+    }
+    weight
+        .iter()
+        .max_by_key(|(_, w)| *w)
+        .map_or(10.0, |(k, _)| *k as f32 / 4.0)
+}
+
+/// Marks the footnotes at the foot of a page: the lines below the body
+/// size at the bottom of the page's text, opening with a note number or
+/// standing under a rule.
+fn mark_notes(page: &Page, roles: &mut [Role], body_size: f32) {
+    let idx: Vec<usize> = (0..page.lines.len())
+        .filter(|&k| matches!(roles[k], Role::Body | Role::Rule))
+        .collect();
+    let mut start = idx.len();
+    while start > 0 {
+        let l = &page.lines[idx[start - 1]];
+        if roles[idx[start - 1]] == Role::Rule || l.size >= 0.88 * body_size {
+            break;
+        }
+        start -= 1;
+    }
+    if start == idx.len() {
+        return;
+    }
+    let first = &page.lines[idx[start]];
+    let above = start.checked_sub(1).map(|k| idx[k]);
+    let text_rule = above.is_some_and(|k| roles[k] == Role::Rule);
+    let above_y = above.map_or(page.height, |k| page.lines[k].y);
+    let drawn_rule = page
+        .rules
+        .iter()
+        .any(|r| r.y > first.y && r.y < above_y && r.x1 - r.x0 < page.width * 0.6);
+    if text_rule || drawn_rule || first.lead_mark.is_some() || NOTE_START.is_match(&first.text) {
+        for &k in &idx[start..] {
+            roles[k] = Role::Note;
+        }
+    }
+}
+
+static NOTE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}|[*†‡]{1,3}) \S").expect("valid pattern"));
+
+/// The footnotes, one per entry as `1 Text of the note.`.
+fn notes(pages: &[Page], roles: &[Vec<Role>], vocab: &Vocabulary) -> Vec<String> {
+    let mut out: Vec<Vec<&Line>> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        for (k, l) in page.lines.iter().enumerate() {
+            if roles[p][k] != Role::Note {
+                continue;
+            }
+            if l.lead_mark.is_some() || NOTE_START.is_match(&l.text) || out.is_empty() {
+                out.push(vec![l]);
+            } else if let Some(last) = out.last_mut() {
+                last.push(l);
+            }
+        }
+    }
+    out.iter()
+        .map(|n| join_lines(n, vocab).replace('\t', " "))
+        .collect()
+}
+
+/// A page's text margins.
+#[derive(Debug, Clone, Copy)]
+struct Margins {
+    left: f32,
+    right: f32,
+    justified: bool,
+}
+
+/// Each page's text margins: where most lines start and end.
+fn margins(pages: &[Page], roles: &[Vec<Role>]) -> Vec<Margins> {
+    let per_page: Vec<Option<Margins>> = pages
+        .iter()
+        .enumerate()
+        .map(|(p, page)| {
+            let body: Vec<&Line> = page
+                .lines
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| roles[p][*k] == Role::Body)
+                .map(|(_, l)| l)
+                .collect();
+            if body.len() < 4 {
+                return None;
+            }
+            let xs: Vec<f32> = body.iter().map(|l| l.x0).collect();
+            let ends: Vec<f32> = body.iter().map(|l| l.x1).collect();
+            let left = supported(&xs, false)?;
+            let right = supported(&ends, true)?;
+            let flush = ends.iter().filter(|&&x| (x - right).abs() < 1.5).count();
+            Some(Margins {
+                left,
+                right,
+                justified: flush * 2 >= ends.len(),
+            })
+        })
+        .collect();
+    let known: Vec<(usize, Margins)> = per_page
+        .iter()
+        .enumerate()
+        .filter_map(|(p, m)| m.map(|m| (p, m)))
+        .collect();
+    per_page
+        .iter()
+        .enumerate()
+        .map(|(p, m)| {
+            m.or_else(|| {
+                // a page with too few lines: a page of the same parity (mirrored margins), else any
+                known
+                    .iter()
+                    .find(|(q, _)| q % 2 == p % 2)
+                    .or(known.first())
+                    .map(|(_, m)| *m)
+            })
+            .unwrap_or(Margins {
+                left: 0.0,
+                right: f32::MAX,
+                justified: false,
+            })
+        })
+        .collect()
+}
+
+/// The smallest value (the largest, with `largest`) that another value
+/// comes within a point and a half of: a margin many lines share, not a
+/// stray line's.
+fn supported(values: &[f32], largest: bool) -> Option<f32> {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    if largest {
+        sorted.reverse();
+    }
+    sorted
+        .windows(2)
+        .find(|w| (w[0] - w[1]).abs() <= 1.5)
+        .map(|w| w[0])
+        .or(sorted.first().copied())
+}
+
+/// The usual distance between baselines of consecutive body lines.
+fn line_pitch(body: &[Placed], body_size: f32) -> f32 {
+    let mut steps: Vec<f32> = body
+        .windows(2)
+        .filter(|w| {
+            w[0].line.page == w[1].line.page
+                && (w[0].line.size - body_size).abs() < 0.6
+                && (w[1].line.size - body_size).abs() < 0.6
+        })
+        .map(|w| w[0].line.y - w[1].line.y)
+        .filter(|d| *d > 0.5 * body_size && *d < 3.0 * body_size)
+        .collect();
+    if steps.is_empty() {
+        return body_size * 1.2;
+    }
+    steps.sort_by(f32::total_cmp);
+    steps[steps.len() / 2]
+}
+
+/// The last character that ends a sentence or clause, looking past closing
+/// quotes and brackets and a footnote mark glued after the punctuation.
+fn ends_terminal(s: &str) -> bool {
+    // "Relations;1": a mark glued to punctuation that follows a word
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    let s = match digits.chars().rev().nth(1) {
+        Some(c) if digits.len() < s.len() && s.len() - digits.len() <= 3 && !c.is_ascii_digit() => {
+            digits
+        }
+        _ => s,
+    };
+    s.chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
+        .is_some_and(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?'))
+}
+
+/// A paragraph number or letter at the start of a line: `12.`, `3 bis.`, `(a)`, `(iv)`.
+fn starts_with_marker(s: &str) -> bool {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,3}(?: ?(?:bis|ter|quater))?[.)]|\((?:[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|\d{1,2})(?: bis| ter)?\))(?:\s|$)").expect("valid pattern")
+    });
+    MARKER.is_match(s)
+}
+
+/// Whether `cur` opens a new paragraph after `prev`.
+fn starts_paragraph(prev: &Placed, cur: &Placed, pitch: f32) -> bool {
+    let (p, c) = (prev.line, cur.line);
+    let em = c.size.max(1.0);
+    if MEETING.is_match(&p.text) {
+        return true;
+    }
+    if p.page == c.page && p.y - c.y > pitch * 1.35 {
+        return true;
+    }
+    // a change of type size: a heading, a note, an annex in smaller type
+    if (p.size - c.size).abs() > 0.15 * p.size.max(c.size) {
+        return true;
+    }
+    let terminal = ends_terminal(&p.text);
+    // justified lines end on the margin, so any that stops before it ends
+    // its paragraph; in ragged text only a line stopping far short does
+    let short = if prev.justified {
+        p.x1 < prev.right - 1.5
+    } else {
+        p.x1 < prev.left + 0.7 * (prev.right - prev.left)
+    };
+    // and a justified line that reaches the margin is never a paragraph's
+    // last: its paragraph goes on, whatever the next line looks like
+    if prev.justified && !short {
+        return false;
+    }
+    let marker = starts_with_marker(&c.text);
+    let indented = c.x0 > cur.left + 0.8 * em;
+    // a centred heading set on two lines is one heading
+    let centred = |b: &Placed| {
+        let l = b.line;
+        l.x0 > b.left + 2.0 * em
+            && l.x1 < b.right - 2.0 * em
+            && ((l.x0 + l.x1) - (b.left + b.right)).abs() < 2.0 * em
+    };
+    if p.page == c.page && centred(prev) && centred(cur) && p.bold == c.bold && !marker {
+        return false;
+    }
+    if indented {
+        if !marker {
+            // the text after a hanging number continues under itself
+            let hanging = p.segments.len() >= 2
+                && starts_with_marker(&p.text)
+                && (c.x0 - p.segments[1].x0).abs() < 1.5;
+            // a block indented as a whole (a quotation, a list): the line
+            // before it neither ends a sentence nor stops short
+            let block = !terminal && !short;
+            if hanging || block {
+                return false;
+            }
+        }
+        return true;
+    }
+    // "(ii)" or "7." at the margin after a full line is running text
+    // ("in particular: (i) ...; (ii) ..."); after a short line it is a
+    // paragraph of its own
+    short && (terminal || marker)
+}
+
+/// Joins a paragraph's lines: a space between lines, except after a hyphen
+/// at a line end, which either joins a word broken in two or stays in a
+/// compound (Secretary-General, gender-based).
+fn join_lines(lines: &[&Line], vocab: &Vocabulary) -> String {
+    let mut s = String::new();
+    for l in lines {
+        if s.is_empty() {
+            s.push_str(&l.text);
+            continue;
+        }
+        if s.ends_with('\u{AD}') {
+            s.pop();
+            s.push_str(&l.text);
+        } else if ends_hyphenated(&s) {
+            let cut = s.rfind(' ').map_or(0, |i| i + 1);
+            let left = s[cut..].to_string();
+            let joined = vocab.join(&left, &l.text);
+            s.truncate(cut);
+            s.push_str(&joined);
+        } else {
+            s.push(' ');
+            s.push_str(&l.text);
+        }
+    }
+    s
+}
+
+fn ends_hyphenated(s: &str) -> bool {
+    let mut it = s.chars().rev();
+    matches!(it.next(), Some('-' | '\u{2010}' | '\u{2011}'))
+        && it.next().is_some_and(char::is_alphanumeric)
+}
+
+/// The words of the document, to tell a word broken at a line end
+/// ("interna-" "tional") from a compound ("gender-" "based").
+struct Vocabulary {
+    words: HashSet<String>,
+}
+
+impl Vocabulary {
+    fn new<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
+        let mut words = HashSet::new();
+        for l in lines {
+            for w in l.split(|c: char| {
+                !(c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+            }) {
+                if w.chars().count() > 2 && !w.ends_with(['-', '\u{2010}', '\u{2011}']) {
+                    words.insert(w.to_lowercase().replace(['\u{2010}', '\u{2011}'], "-"));
+                }
+            }
+        }
+        Vocabulary { words }
+    }
+
+    /// `left` ends in a hyphen; `right` is the next line. The hyphen goes
+    /// only when the document uses the joined word and never the compound.
+    fn join(&self, left: &str, right: &str) -> String {
+        let hyphen = left.chars().next_back().map_or(0, char::len_utf8);
+        let stem = &left[..left.len() - hyphen];
+        let head: String = stem
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let tail: String = right.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if right.starts_with(char::is_lowercase) && !head.is_empty() && !tail.is_empty() {
+            let joined = format!("{head}{tail}").to_lowercase();
+            let compound = format!("{head}-{tail}").to_lowercase();
+            if self.words.contains(&joined) && !self.words.contains(&compound) {
+                return format!("{stem}{right}");
+            }
+        }
+        format!("{left}{right}")
+    }
+}
+
+/// What the first page says about the document.
+#[derive(Debug, Default)]
+struct HeaderInfo {
+    symbol: Option<String>,
+    date: Option<String>,
+    sponsors_line: Option<String>,
+    title: Option<String>,
+}
+
+impl HeaderInfo {
+    fn into_meta(self) -> Metadata {
+        Metadata {
+            sponsors: self
+                .sponsors_line
+                .as_deref()
+                .map(split_sponsors)
+                .unwrap_or_default(),
+            symbol: self.symbol,
+            title: self.title,
+            date: self.date,
+        }
+    }
+}
+
+/// Whether two header lines belong to one item (a sponsors list or a
+/// title wrapped over lines): same type, one column, line pitch apart.
+fn same_item(a: &Line, b: &Line) -> bool {
+    a.segments.len() == 1
+        && b.segments.len() == 1
+        && (a.size - b.size).abs() < 0.6
+        && a.bold == b.bold
+        && a.y - b.y < 1.7 * a.size.max(b.size)
+        && (a.x0 - b.x0).abs() < 3.0 * a.size
+}
+
+/// The header items, one per line, in reading order, and what they say.
+fn header(lines: &[&Line]) -> (Vec<String>, HeaderInfo) {
+    let mut items: Vec<String> = Vec::new();
+    let mut info = HeaderInfo::default();
+    let mut title_zone = false;
+    let mut i = 0;
+    let vocab = Vocabulary::new(lines.iter().map(|l| l.text.as_str()));
+    while i < lines.len() {
+        let mut j = i + 1;
+        while j < lines.len() && same_item(lines[j - 1], lines[j]) {
+            j += 1;
+        }
+        let group = &lines[i..j];
+        let joined = join_lines(group, &vocab);
+        let single_column = group.iter().all(|l| l.segments.len() == 1);
+        if single_column && (SPONSORS.is_match(&joined) || SUBMITTED_BY.is_match(&joined)) {
+            info.sponsors_line = Some(joined.clone());
+            items.push(joined);
+            title_zone = true;
+        } else if single_column && title_zone && !ADOPTED.is_match(&joined) {
+            let title = NUMBERED_TITLE
+                .captures(&joined)
+                .map_or(joined.clone(), |c| c[1].to_string());
+            info.title.get_or_insert(title);
+            items.push(joined);
+        } else {
+            for l in group {
+                for s in &l.segments {
+                    if info.symbol.is_none() && furniture::SYMBOL.is_match(&s.text) {
+                        info.symbol = Some(s.text.clone());
+                    }
+                    if info.date.is_none() && DATE.is_match(&s.text) {
+                        info.date = Some(s.text.clone());
+                    }
+                    if ADOPTED.is_match(&s.text) {
+                        title_zone = true;
+                    }
+                    items.push(s.text.clone());
+                }
+            }
+        }
+        i = j;
+    }
+    (items, info)
+}
+
+/// Splits "Albania, Andorra, ... and Ukraine: draft resolution" into delegations.
+fn split_sponsors(line: &str) -> Vec<String> {
+    let list = if let Some(c) = SUBMITTED_BY.captures(line) {
+        c[1].trim_end_matches(['.', '*']).to_string()
+    } else if let Some(c) = SPONSORS.captures(line) {
+        c[1].to_string()
+    } else {
+        return Vec::new();
+    };
+    let mut protected = list.clone();
+    for (k, name) in AND_NAMES.iter().enumerate() {
+        protected = protected.replace(name, &format!("\u{1}{k}\u{1}"));
+    }
+    let mut out = Vec::new();
+    for part in protected.split(',') {
+        for piece in part.split(" and ") {
+            let piece = piece
+                .trim()
+                .trim_start_matches("and ")
+                .trim()
+                .trim_end_matches('*');
+            if piece.is_empty() {
+                continue;
+            }
+            let mut name = piece.to_string();
+            for (k, n) in AND_NAMES.iter().enumerate() {
+                name = name.replace(&format!("\u{1}{k}\u{1}"), n);
+            }
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::geometry::{self, Run};
+    use super::*;
+
+    /// A line of text drawn as one string per word, a space glyph between.
+    fn words(runs: &mut Vec<Run>, x: f32, y: f32, size: f32, text: &str) {
+        let mut x = x;
+        for w in text.split(' ') {
+            let width = w.chars().count() as f32 * size * 0.5;
+            runs.push(Run {
+                text: w.into(),
+                x0: x,
+                x1: x + width,
+                y,
+                size,
+                bold: false,
+                artifact: false,
+            });
+            runs.push(Run {
+                text: " ".into(),
+                x0: x + width,
+                x1: x + width + size * 0.25,
+                y,
+                size,
+                bold: false,
+                artifact: false,
+            });
+            x += width + size * 0.25;
+        }
+    }
+
+    fn page(runs: Vec<Run>, index: usize) -> Page {
+        Page {
+            width: 612.0,
+            height: 792.0,
+            lines: geometry::lines(index, runs),
+            rules: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_two_page_draft_in_the_plain_layout() {
+        let mut p1 = Vec::new();
+        words(&mut p1, 400.0, 740.0, 10.0, "S/2099/1");
+        words(&mut p1, 123.0, 700.0, 12.0, "Ruritania: draft resolution");
+        words(&mut p1, 147.0, 660.0, 10.0, "The Security Council,");
+        // a paragraph with a first-line indent, justified to x = 400
+        words(
+            &mut p1,
+            147.0,
+            640.0,
+            10.0,
+            "Recalling its resolutions aaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbb cc",
+        );
+        words(
+            &mut p1,
+            123.0,
+            628.0,
+            10.0,
+            "and the statements of its President,",
+        );
+        // the footnote mark, raised and smaller, right after the comma
+        let end = p1
+            .iter()
+            .rev()
+            .find(|r| r.text != " ")
+            .map_or(0.0, |r| r.x1);
+        p1.push(Run {
+            text: "1".into(),
+            x0: end + 0.2,
+            x1: end + 3.2,
+            y: 631.5,
+            size: 6.5,
+            bold: false,
+            artifact: false,
+        });
+        words(
+            &mut p1,
+            147.0,
+            616.0,
+            10.0,
+            "1. Demands that all parties aaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbb cccccc",
+        );
+        words(
+            &mut p1,
+            123.0,
+            604.0,
+            10.0,
+            "cease hostilities aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb c",
+        );
+        // the foot: a footnote under a rule, the job number and barcode
+        words(&mut p1, 123.0, 110.0, 10.0, "__________");
+        p1.push(Run {
+            text: "1".into(),
+            x0: 117.0,
+            x1: 120.0,
+            y: 103.0,
+            size: 5.5,
+            bold: false,
+            artifact: false,
+        });
+        words(&mut p1, 123.0, 100.0, 8.5, "S/PRST/2002/6.");
+        words(&mut p1, 60.0, 70.0, 10.0, "99-12345 (E) 010199");
+        words(&mut p1, 60.0, 56.0, 12.0, "*9912345*");
+        let mut p2 = Vec::new();
+        words(&mut p2, 60.0, 740.0, 10.0, "S/2099/1");
+        words(&mut p2, 123.0, 700.0, 10.0, "throughout the country;");
+        words(
+            &mut p2,
+            147.0,
+            688.0,
+            10.0,
+            "2. Decides to remain seized of the matter.",
+        );
+        words(&mut p2, 60.0, 40.0, 10.0, "2/2 99-12345");
+        let c = compose(&[page(p1, 0), page(p2, 1)]);
+        assert_eq!(
+            c.text,
+            "S/2099/1\nRuritania: draft resolution\n\nThe Security Council,\n\n\
+             Recalling its resolutions aaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbb cc and the statements of its President,1\n\n\
+             1. Demands that all parties aaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbb cccccc cease hostilities aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb c throughout the country;\n\n\
+             2. Decides to remain seized of the matter.\n\n__________\n1 S/PRST/2002/6.\n"
+        );
+        assert_eq!(c.meta.symbol.as_deref(), Some("S/2099/1"));
+        assert_eq!(c.meta.sponsors, ["Ruritania"]);
+    }
+
+    #[test]
+    fn sponsors_are_split_keeping_names_with_and() {
+        assert_eq!(
+            split_sponsors(
+                "Bosnia and Herzegovina, France and United Kingdom of Great Britain and Northern Ireland: draft resolution"
+            ),
+            [
+                "Bosnia and Herzegovina",
+                "France",
+                "United Kingdom of Great Britain and Northern Ireland"
+            ]
+        );
+        assert_eq!(
+            split_sponsors("Draft resolution submitted by the Chair"),
+            ["the Chair"]
+        );
+    }
+
+    #[test]
+    fn hyphen_at_line_end() {
+        let v = Vocabulary::new(["the international order", "gender-based violence"].into_iter());
+        assert_eq!(v.join("interna-", "tional law"), "international law");
+        assert_eq!(v.join("gender-", "based"), "gender-based");
+        assert_eq!(v.join("Secretary-", "General"), "Secretary-General");
+        assert_eq!(v.join("police-", "contributing"), "police-contributing");
+    }
+
+    #[test]
+    fn markers_and_terminals() {
+        assert!(starts_with_marker("12. Decides"));
+        assert!(starts_with_marker("(a) To protect"));
+        assert!(starts_with_marker("(iv) To monitor"));
+        assert!(!starts_with_marker("(2003), 1546 (2004)"));
+        assert!(!starts_with_marker("2015 (S/PRST/2015/17),"));
+        assert!(ends_terminal("Relations;1"));
+        assert!(ends_terminal("“natural growth”,"));
+        assert!(!ends_terminal("resolution 1515"));
+    }
+}
