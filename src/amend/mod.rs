@@ -312,7 +312,7 @@ pub(crate) fn ordinal_word(n: usize) -> String {
     ];
     match n {
         1..=19 => UNITS[n].to_string(),
-        20..=99 if n % 10 == 0 => TENTHS[n / 10].to_string(),
+        20..=99 if n.is_multiple_of(10) => TENTHS[n / 10].to_string(),
         20..=99 => format!("{}-{}", TENS[n / 10], UNITS[n % 10]),
         _ => {
             let suffix = match (n % 10, n % 100) {
