@@ -23,6 +23,7 @@ pub use lead::{base_lead, lead, lead_strength, looks_operative, looks_preambular
 pub use model::{Clause, Footnote, FootnoteRef, Header, Part, Resolution};
 
 pub(crate) use body::marker;
+pub(crate) use header::split_sponsors;
 
 static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[_\-–—]{5,}$").unwrap());
 static FOOTNOTE_LINE: LazyLock<Regex> =
