@@ -77,7 +77,7 @@ terminal table-80-colour 80 48 \
 terminal table-80-plain 80 48 \
   "$bin compare resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt --color never --no-pager"
 terminal table-200-colour 200 46 \
-  "$bin compare resolutions/A-RES-ES-11-1.txt resolutions/A-RES-ES-11-4.txt --changes-only --color always --no-pager | head -44"
+  "$bin compare resolutions/A-RES-ES-11-1.txt resolutions/A-RES-ES-11-4.txt --changes-only --format table --width 200 --color always --no-pager | head -44"
 terminal history-100 100 40 \
   "$bin history resolutions/A-ES-11-L.11.txt resolutions/S-RES-2774.txt resolutions/A-RES-ES-11-8.txt --color always --no-pager"
 

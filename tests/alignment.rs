@@ -401,3 +401,37 @@ fn the_2025_amendment_reads_as_one_insertion_per_phrase() {
         (LinkKind::Unchanged, &["PP2".to_string()][..])
     );
 }
+
+#[test]
+fn past_the_deadline_the_result_is_coarser_and_says_so() {
+    // a long pair with a moved-and-reworded clause; no time at all allowed
+    let mut ops: Vec<String> = (0..300).map(|k| format!("Requests the Secretary-General to report on item {k} of the agenda within {k} days;")).collect();
+    let old = draft(&PP, &ops.iter().map(String::as_str).collect::<Vec<_>>());
+    let moved = ops
+        .remove(10)
+        .replace("report on", "brief the Council orally on");
+    ops.insert(250, moved);
+    let new = draft(&PP, &ops.iter().map(String::as_str).collect::<Vec<_>>());
+    let hurried = CompareOptions {
+        align: resdiff::AlignOptions {
+            deadline: std::time::Duration::ZERO,
+            ..Default::default()
+        },
+    };
+    let d = compare_texts(&old, &new, &hurried).unwrap();
+    assert!(
+        d.notes.iter().any(|n| n.contains("deadline")),
+        "{:?}",
+        d.notes
+    );
+    // still a complete result: every clause accounted for, the moved one as dropped and added
+    assert_eq!(d.summary.kept, 3 + 299);
+    assert_eq!((d.summary.added, d.summary.dropped), (1, 1));
+    // with time, the same clause is found moved and reworded
+    let d = cmp(&old, &new);
+    assert!(d.notes.is_empty());
+    assert_eq!(
+        (d.summary.reworded, d.summary.added, d.summary.dropped),
+        (1, 0, 0)
+    );
+}

@@ -246,7 +246,8 @@ fn join_wrapped(lines: &[&str]) -> String {
     out
 }
 
-/// Splits "Albania, Andorra, ... and Ukraine" into delegations.
+/// Splits "Albania, Andorra, ... and Ukraine" into delegations, keeping
+/// whole the names that contain "and" ("Bosnia and Herzegovina").
 pub(crate) fn split_sponsors(list: &str) -> Vec<String> {
     let list = list.trim().trim_end_matches(['*', ':']).trim();
     if list.is_empty() {

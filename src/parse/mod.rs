@@ -23,7 +23,7 @@ pub use lead::{base_lead, lead, lead_strength, looks_operative, looks_preambular
 pub use model::{Clause, Footnote, FootnoteRef, Header, Part, Resolution};
 
 pub(crate) use body::marker;
-// the amendment reader shares the text clean-up, symbols and sponsor lists
+// the amendment reader shares the text clean-up and symbols
 pub(crate) use clean::{SYMBOL, normalize_chars};
 pub(crate) use header::split_sponsors;
 

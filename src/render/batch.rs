@@ -136,22 +136,6 @@ fn lists(b: &Batch, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-/// Escapes text for HTML element content and attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A self-contained index page for a batch written with `--out`: the
 /// ranked pairs, each linked to its HTML and JSON reports (`links`: pair
 /// and file name without extension).
@@ -161,11 +145,11 @@ pub fn batch_index(b: &Batch, links: &[(&PairReport, String)]) -> String {
         let (o, n) = names(p);
         rows.push_str(&format!(
             "<tr><td><a href=\"{}.html\">{} → {}</a> <small>(<a href=\"{}.json\">JSON</a>)</small></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td></tr>\n",
-            esc(file),
-            esc(&o),
-            esc(&n),
-            esc(file),
-            esc(p.title.as_deref().unwrap_or("")),
+            super::html::escape(file),
+            super::html::escape(&o),
+            super::html::escape(&n),
+            super::html::escape(file),
+            super::html::escape(p.title.as_deref().unwrap_or("")),
             p.kept,
             p.reworded,
             p.added,
@@ -186,9 +170,9 @@ pub fn batch_index(b: &Batch, links: &[(&PairReport, String)]) -> String {
             for u in list {
                 extra.push_str(&format!(
                     "<li>{} {} {}</li>",
-                    esc(short(&u.file)),
-                    esc(u.symbol.as_deref().unwrap_or("")),
-                    esc(u.title.as_deref().unwrap_or(""))
+                    super::html::escape(short(&u.file)),
+                    super::html::escape(u.symbol.as_deref().unwrap_or("")),
+                    super::html::escape(u.title.as_deref().unwrap_or(""))
                 ));
             }
             extra.push_str("</ul>");
@@ -197,7 +181,7 @@ pub fn batch_index(b: &Batch, links: &[(&PairReport, String)]) -> String {
     if !b.skipped.is_empty() {
         extra.push_str("<h2>Skipped files</h2><ul>");
         for s in &b.skipped {
-            extra.push_str(&format!("<li>{}</li>", esc(&s.problem)));
+            extra.push_str(&format!("<li>{}</li>", super::html::escape(&s.problem)));
         }
         extra.push_str("</ul>");
     }

@@ -53,20 +53,6 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\d{1,5}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting$").expect("valid pattern")
 });
 
-/// Delegations whose names contain "and", kept whole when the sponsors
-/// line is split (the same list the parser protects).
-const AND_NAMES: &[&str] = &[
-    "United Kingdom of Great Britain and Northern Ireland",
-    "Bosnia and Herzegovina",
-    "Trinidad and Tobago",
-    "Antigua and Barbuda",
-    "Saint Kitts and Nevis",
-    "Saint Vincent and the Grenadines",
-    "Sao Tome and Principe",
-    "Turks and Caicos Islands",
-    "Wallis and Futuna",
-];
-
 /// A horizontal rule the page draws (a footnote separator, a table border).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Rule {
@@ -690,7 +676,8 @@ fn header(lines: &[&Line]) -> (Vec<String>, HeaderInfo) {
     (items, info)
 }
 
-/// Splits "Albania, Andorra, ... and Ukraine: draft resolution" into delegations.
+/// Splits "Albania, Andorra, ... and Ukraine: draft resolution" into
+/// delegations, the way the text parser does.
 fn split_sponsors(line: &str) -> Vec<String> {
     let list = if let Some(c) = SUBMITTED_BY.captures(line) {
         c[1].trim_end_matches(['.', '*']).to_string()
@@ -699,29 +686,7 @@ fn split_sponsors(line: &str) -> Vec<String> {
     } else {
         return Vec::new();
     };
-    let mut protected = list.clone();
-    for (k, name) in AND_NAMES.iter().enumerate() {
-        protected = protected.replace(name, &format!("\u{1}{k}\u{1}"));
-    }
-    let mut out = Vec::new();
-    for part in protected.split(',') {
-        for piece in part.split(" and ") {
-            let piece = piece
-                .trim()
-                .trim_start_matches("and ")
-                .trim()
-                .trim_end_matches('*');
-            if piece.is_empty() {
-                continue;
-            }
-            let mut name = piece.to_string();
-            for (k, n) in AND_NAMES.iter().enumerate() {
-                name = name.replace(&format!("\u{1}{k}\u{1}"), n);
-            }
-            out.push(name);
-        }
-    }
-    out
+    crate::parse::split_sponsors(&list)
 }
 
 #[cfg(test)]
