@@ -29,7 +29,7 @@ fn completions_for_every_shell() {
         assert_eq!(out.status.code(), Some(0), "{shell}");
         let s = String::from_utf8(out.stdout).unwrap();
         assert!(s.contains(marker), "{shell}: {marker}");
-        for sub in ["compare", "history", "batch", "check"] {
+        for sub in ["compare", "history", "batch", "check", "amend"] {
             assert!(s.contains(sub), "{shell} completes {sub}");
         }
     }
@@ -84,6 +84,7 @@ fn man_page_is_roff_with_every_subcommand() {
         "history",
         "batch",
         "check",
+        "amend",
         "completions",
     ] {
         assert!(
@@ -117,16 +118,23 @@ fn man_page_is_roff_with_every_subcommand() {
 
 #[test]
 fn every_subcommand_explains_itself_with_examples() {
-    for sub in [
-        "compare",
-        "show",
-        "history",
-        "batch",
-        "check",
-        "git-diff",
-        "completions",
-        "man",
-    ] {
+    // The list comes from the top-level help, so a new subcommand cannot slip past.
+    let top = resdiff().arg("--help").output().unwrap();
+    let top = String::from_utf8(top.stdout).unwrap();
+    let subs: Vec<&str> = top
+        .split("Commands:")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|&s| s != "help")
+        .collect();
+    for expected in ["compare", "show", "amend", "git-diff", "man"] {
+        assert!(subs.contains(&expected), "{expected} in {subs:?}");
+    }
+    for sub in subs {
         let out = resdiff().args([sub, "--help"]).output().unwrap();
         let s = String::from_utf8(out.stdout).unwrap();
         assert!(s.contains("Examples:"), "{sub} --help has examples");
