@@ -25,7 +25,7 @@ terminal() { # name cols rows command...
   local name=$1 cols=$2 rows=$3; shift 3
   tmux kill-session -t resdiff-shots 2>/dev/null || true
   tmux new-session -d -s resdiff-shots -x "$cols" -y "$rows" "bash --norc --noprofile"
-  tmux send-keys -t resdiff-shots "cd $root && export PS1='$ ' TERM=xterm-256color && clear" Enter
+  tmux send-keys -t resdiff-shots "cd $root && export PATH=$root/target/release:\$PATH PS1='$ ' TERM=xterm-256color && clear" Enter
   sleep 0.3
   tmux send-keys -t resdiff-shots "$*" Enter
   sleep 1.5
@@ -73,13 +73,13 @@ PY
 }
 
 terminal table-80-colour 80 48 \
-  "$bin compare resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt --color always --no-pager"
+  "resdiff compare resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt --color always --no-pager"
 terminal table-80-plain 80 48 \
-  "$bin compare resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt --color never --no-pager"
+  "resdiff compare resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt --color never --no-pager"
 terminal table-200-colour 200 46 \
-  "$bin compare resolutions/A-RES-ES-11-1.txt resolutions/A-RES-ES-11-4.txt --changes-only --format table --width 200 --color always --no-pager | head -44"
+  "resdiff compare resolutions/A-RES-ES-11-1.txt resolutions/A-RES-ES-11-4.txt --changes-only --format table --width 200 --color always --no-pager | head -44"
 terminal history-100 100 40 \
-  "$bin history resolutions/A-ES-11-L.11.txt resolutions/S-RES-2774.txt resolutions/A-RES-ES-11-8.txt --color always --no-pager"
+  "resdiff history resolutions/A-ES-11-L.11.txt resolutions/S-RES-2774.txt resolutions/A-RES-ES-11-8.txt --color always --no-pager"
 
 "$bin" compare "$root/resolutions/A-ES-11-L.11.txt" "$root/resolutions/A-RES-ES-11-8.txt" --format html -o "$tmp/diff.html" || true
 chrome "file://$tmp/diff.html" "$img/html-desktop.png" 1280 1100

@@ -97,7 +97,7 @@ fn table_fits_the_requested_width() {
             .map(unicode_width::UnicodeWidthStr::width)
             .max()
             .unwrap();
-        assert!(widest <= width, "width {width}: a line of {widest}");
+        assert_eq!(widest, width, "the table fills the width it was given");
         assert!(
             s.contains("A/ES-11/L.11") && s.contains("A/RES/ES-11/8"),
             "header"
@@ -106,6 +106,39 @@ fn table_fits_the_requested_width() {
             s.contains("kept 1 · reworded 1 · added 0 · dropped 1"),
             "summary"
         );
+    }
+}
+
+#[test]
+fn every_table_fills_the_width_and_no_more() {
+    let l11 = l11();
+    let es8 = es8();
+    let rules = bundled("../examples/rules/ukraine-2025.toml");
+    let runs: [Vec<&std::ffi::OsStr>; 3] = [
+        vec!["show".as_ref(), l11.as_os_str()],
+        vec!["history".as_ref(), l11.as_os_str(), es8.as_os_str()],
+        vec![
+            "check".as_ref(),
+            l11.as_os_str(),
+            "--rules".as_ref(),
+            rules.as_os_str(),
+        ],
+    ];
+    for width in [60usize, 81, 200] {
+        for args in &runs {
+            let out = resdiff()
+                .args(args)
+                .args(["-f", "table", "-w", &width.to_string()])
+                .output()
+                .unwrap();
+            let s = String::from_utf8(out.stdout).unwrap();
+            let widths: Vec<usize> = s
+                .lines()
+                .map(unicode_width::UnicodeWidthStr::width)
+                .collect();
+            let widest = widths.iter().copied().max().unwrap();
+            assert_eq!(widest, width, "{args:?} at {width}:\n{s}");
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{Cell, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use super::{Format, RenderOptions};
@@ -68,12 +68,7 @@ pub(super) fn findings(
             text,
         ]);
     }
-    t.set_constraints(vec![
-        ColumnConstraint::Absolute(Width::Fixed(10)),
-        ColumnConstraint::Absolute(Width::Fixed(10)),
-        ColumnConstraint::Absolute(Width::Fixed(12)),
-        ColumnConstraint::Absolute(Width::Fixed(width.saturating_sub(10 + 10 + 12 + 13))),
-    ]);
+    t.set_constraints(super::table::columns(width, &[10, 10, 12], 1));
     writeln!(out, "{t}")?;
     writeln!(out, "{}", counts(findings))
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{Cell, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use super::plain::inline_text;
@@ -102,7 +102,7 @@ pub fn render_history(h: &History, opts: &RenderOptions, out: &mut dyn Write) ->
                 }
             }
             writeln!(out)?;
-            steps(h, out)
+            steps(h, usize::MAX, out)
         }
         Format::Table => {
             let theme = &opts.theme;
@@ -131,12 +131,9 @@ pub fn render_history(h: &History, opts: &RenderOptions, out: &mut dyn Write) ->
             for l in &shown {
                 t.add_row(vec![theme.strong(&chain(l)), events(h, l, opts)]);
             }
-            t.set_constraints(vec![
-                ColumnConstraint::Absolute(Width::Fixed(first)),
-                ColumnConstraint::Absolute(Width::Fixed(width.saturating_sub(first + 7).max(20))),
-            ]);
+            t.set_constraints(super::table::columns(width, &[first], 1));
             writeln!(out, "{t}")?;
-            steps(h, out)
+            steps(h, width as usize, out)
         }
         Format::Html => super::html::history(h, opts, out),
         Format::Markdown => super::markdown::history(h, opts, out),
@@ -147,22 +144,16 @@ pub fn render_history(h: &History, opts: &RenderOptions, out: &mut dyn Write) ->
     }
 }
 
-fn steps(h: &History, out: &mut dyn Write) -> io::Result<()> {
+fn steps(h: &History, width: usize, out: &mut dyn Write) -> io::Result<()> {
     for s in &h.steps {
-        let m = &s.summary;
+        let prefix = format!(
+            "{} → {}: ",
+            h.versions[s.from].label, h.versions[s.to].label
+        );
         writeln!(
             out,
-            "{} → {}: kept {} · reworded {} · added {} · dropped {} · moved {} · split {} · merged {} · lead words changed {}",
-            h.versions[s.from].label,
-            h.versions[s.to].label,
-            m.kept,
-            m.reworded,
-            m.added,
-            m.dropped,
-            m.moved,
-            m.split,
-            m.merged,
-            m.lead_changes
+            "{}",
+            super::summary_wrapped(&prefix, &s.summary, width)
         )?;
         for n in &s.notes {
             writeln!(out, "note: {n}")?;

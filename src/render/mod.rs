@@ -172,7 +172,34 @@ pub(crate) fn side_text(
 
 /// The summary under a comparison, wrapped at `width` columns between items.
 pub(crate) fn summary_line(diff: &ResolutionDiff, width: usize) -> String {
-    let s = &diff.summary;
+    summary_wrapped("", &diff.summary, width)
+}
+
+/// `items` after `prefix`, joined by `sep` or by a line break, so that no line
+/// is wider than `width` unless one item alone is.
+pub(crate) fn join_wrapped(prefix: &str, items: &[String], sep: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr as W;
+    let mut out = String::from(prefix);
+    let mut line = prefix.width();
+    for (k, item) in items.iter().enumerate() {
+        let sep = if k == 0 { "" } else { sep };
+        if k > 0 && line + sep.width() + item.width() > width {
+            // the line break is the separator
+            out.push('\n');
+            line = 0;
+        } else {
+            out.push_str(sep);
+            line += sep.width();
+        }
+        out.push_str(item);
+        line += item.width();
+    }
+    out
+}
+
+/// The counts of one comparison after `prefix`, joined by " · " and broken
+/// between items (never inside one) so no line is wider than `width`.
+pub(crate) fn summary_wrapped(prefix: &str, s: &crate::diff::Summary, width: usize) -> String {
     let items = [
         format!("kept {}", s.kept),
         format!("reworded {}", s.reworded),
@@ -184,21 +211,7 @@ pub(crate) fn summary_line(diff: &ResolutionDiff, width: usize) -> String {
         format!("lead words changed {}", s.lead_changes),
         format!("words +{} −{}", s.words_inserted, s.words_deleted),
     ];
-    let mut out = String::new();
-    let mut line = 0;
-    for (k, item) in items.iter().enumerate() {
-        let sep = if k == 0 { "" } else { " · " };
-        if k > 0 && line + sep.chars().count() + item.chars().count() > width {
-            out.push('\n');
-            line = 0;
-        } else {
-            out.push_str(sep);
-            line += sep.chars().count();
-        }
-        out.push_str(item);
-        line += item.chars().count();
-    }
-    out
+    join_wrapped(prefix, &items, " · ", width)
 }
 
 /// "OP2 → OP3", or "OP3" when the id did not change.

@@ -120,12 +120,30 @@ fn add_rows(
 }
 
 fn constrain(t: &mut Table, label_width: u16, opts: &RenderOptions) {
-    let rest = opts.width.max(40).saturating_sub(label_width + 10) / 2;
-    t.set_constraints(vec![
-        ColumnConstraint::Absolute(Width::Fixed(label_width)),
-        ColumnConstraint::Absolute(Width::Fixed(rest.max(10))),
-        ColumnConstraint::Absolute(Width::Fixed(rest.max(10))),
-    ]);
+    t.set_constraints(columns(opts.width.max(40), &[label_width], 2));
+}
+
+/// Column widths filling `width` exactly: the `fixed` columns first, then
+/// `flexible` columns sharing what is left (the last takes any odd column).
+/// Widths in comfy-table include the cell padding; each column adds one
+/// border, and the table one more.
+pub(super) fn columns(width: u16, fixed: &[u16], flexible: u16) -> Vec<ColumnConstraint> {
+    let borders = fixed.len() as u16 + flexible + 1;
+    let left = width.saturating_sub(fixed.iter().sum::<u16>() + borders);
+    let each = (left / flexible.max(1)).max(10);
+    let mut out: Vec<_> = fixed
+        .iter()
+        .map(|&w| ColumnConstraint::Absolute(Width::Fixed(w)))
+        .collect();
+    for k in 0..flexible {
+        let w = if k + 1 == flexible {
+            left.saturating_sub(each * (flexible - 1)).max(10)
+        } else {
+            each
+        };
+        out.push(ColumnConstraint::Absolute(Width::Fixed(w)));
+    }
+    out
 }
 
 fn label_width(changes: &[Change]) -> u16 {
@@ -289,22 +307,21 @@ pub(super) fn resolution(
         clause_rows(&mut t, c, 0, opts);
     }
     let w = opts.width.max(40);
-    t.set_constraints(vec![
-        ColumnConstraint::Absolute(Width::Fixed(14)),
-        ColumnConstraint::Absolute(Width::Fixed(18)),
-        ColumnConstraint::Absolute(Width::Fixed(w.saturating_sub(14 + 18 + 10).max(10))),
-    ]);
+    t.set_constraints(columns(w, &[14, 18], 1));
     writeln!(out, "{t}")?;
     for f in &r.footnotes {
-        writeln!(out, "{} {}", theme.dim(&f.mark), f.text)?;
+        let words: Vec<String> = f.text.split_whitespace().map(str::to_owned).collect();
+        let mark = format!("{} ", f.mark);
+        let text = super::join_wrapped(&mark, &words, " ", w as usize);
+        let text = text.strip_prefix(&mark).unwrap_or(&text);
+        writeln!(out, "{} {text}", theme.dim(&f.mark))?;
     }
-    writeln!(
-        out,
-        "{} preambular, {} operative, {} annex paragraphs; {} clauses in all; {} footnotes",
-        r.preamble.len(),
-        r.operative.len(),
-        r.annex.len(),
-        r.clause_count(),
-        r.footnotes.len()
-    )
+    let counts = [
+        format!("{} preambular,", r.preamble.len()),
+        format!("{} operative,", r.operative.len()),
+        format!("{} annex paragraphs;", r.annex.len()),
+        format!("{} clauses in all;", r.clause_count()),
+        format!("{} footnotes", r.footnotes.len()),
+    ];
+    writeln!(out, "{}", super::join_wrapped("", &counts, " ", w as usize))
 }
