@@ -6,8 +6,10 @@
 #
 #   benches/peers.sh [SIZE ...]        default: small medium large huge
 #
-# Needs python3 and hyperfine (apt-get install hyperfine); wdiff and dwdiff
-# are timed when installed. CORPUS (default /tmp/resdiff-corpus) holds the
+# Needs python3 and hyperfine (apt-get install hyperfine). The peers are those
+# of ../shared/bench/peers.sh (git word diffs, diff -u, wdiff, dwdiff, Python
+# difflib and diff-match-patch), each timed when installed; CAP (default 30)
+# bounds a peer's probe run in seconds. CORPUS (default /tmp/resdiff-corpus) holds the
 # generated pairs; they are made with ../shared/bench/gen_corpus.py if missing.
 set -euo pipefail
 
@@ -33,22 +35,51 @@ trap 'rm -rf "$tmp"' EXIT
 
 # mean seconds of a command (hyperfine; exit status 1 means "differences")
 mean() {
-  hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$tmp/h.json" "$1" >/dev/null 2>&1
+  hyperfine -N -i --warmup 1 --runs "${RUNS:-$runs}" --export-json "$tmp/h.json" "$1" >/dev/null 2>&1
   python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$tmp/h.json"
 }
 peak() { /usr/bin/time -f '%M' -o "$tmp/rss" sh -c "$1 > /dev/null" 2>/dev/null || true; tail -n 1 "$tmp/rss"; }
 
-echo "| size | input (old+new) | resdiff json | git word-diff porcelain | resdiff / git | wdiff | dwdiff | resdiff peak RSS | RSS / input | F1 (clause links) | renumbered reported |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-declare -A rtime
+# 1. Wall time of every tool on every size: resdiff, then the peers exactly as
+#    ../shared/bench/peers.sh lists them. A slow peer is probed once under
+#    `timeout $CAP` first; one that does not finish is reported as "> CAP s".
+cap="${CAP:-30}"
+declare -A rtime cell
+peers=()
+for s in "${sizes[@]}"; do
+  old="$corpus/$s/old.txt"; new="$corpus/$s/new.txt"
+  rtime[$s]=$(mean "$bin compare $old $new --format json")
+  cell[resdiff,$s]=${rtime[$s]}
+  while IFS=$'\t' read -r size peer cmd; do
+    [[ " ${peers[*]} " == *" $peer "* ]] || peers+=("$peer")
+    start=$(date +%s.%N)
+    if ! timeout "$cap" sh -c "$cmd > /dev/null 2>&1; true"; then
+      cell[$peer,$size]="> $cap s"; continue
+    fi
+    took=$(python3 -c "import time; print(time.time() - $start)")
+    n=$runs
+    python3 -c "import sys; sys.exit(0 if $took > 2 else 1)" && n=3
+    cell[$peer,$size]=$(RUNS=$n mean "$cmd")
+  done < <(CORPUS="$corpus" bash "$shared/bench/peers.sh" list "$s" 2>/dev/null)
+done
+fmt() { case "$1" in ">"*) echo "$1" ;; "") echo "–" ;; *) python3 -c "v=$1; print(f'{v*1000:.1f} ms' if v < 1 else f'{v:.2f} s')" ;; esac; }
+header="| tool |"; rule="| --- |"
+for s in "${sizes[@]}"; do header+=" $s |"; rule+=" ---: |"; done
+echo "$header"; echo "$rule"
+for peer in resdiff "${peers[@]}"; do
+  name=$peer; [ "$peer" = resdiff ] && name="**resdiff compare --format json**"
+  row="| $name |"
+  for s in "${sizes[@]}"; do row+=" $(fmt "${cell[$peer,$s]:-}") |"; done
+  echo "$row"
+done
+echo
+
+# 2. What resdiff costs in memory and how well it finds the recorded edits.
+echo "| size | input (old+new) | resdiff peak RSS | RSS / input | F1 (clause links) | renumbered reported |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 for s in "${sizes[@]}"; do
   old="$corpus/$s/old.txt"; new="$corpus/$s/new.txt"
   bytes=$(( $(stat -c %s "$old") + $(stat -c %s "$new") ))
-  r=$(mean "$bin compare $old $new --format json")
-  g=$(mean "git --no-pager diff --no-index --no-color --no-ext-diff --word-diff=porcelain --diff-algorithm=histogram $old $new")
-  w=-; d=-
-  command -v wdiff >/dev/null && w=$(mean "wdiff $old $new")
-  command -v dwdiff >/dev/null && d=$(mean "dwdiff $old $new")
   rss=$(peak "$bin compare $old $new --format json")
   "$bin" compare "$old" "$new" --format json > "$tmp/out.json" || true
   read -r f1 renum < <(python3 - "$tmp/out.json" "$corpus/$s/truth.json" <<'PY'
@@ -80,10 +111,7 @@ renumbered = sum(1 for a in truth["alignment"] if a["edit"] == "unchanged" and a
 print(f"{f1:.3f} {renumbered}")
 PY
 )
-  rtime[$s]=$r
-  ratio=$(python3 -c "print(f'{$r/$g:.2f}')")
-  fmt() { [ "$1" = - ] && echo - || python3 -c "print(f'{$1*1000:.1f} ms')"; }
-  echo "| $s | $(python3 -c "print(f'{$bytes/1e6:.2f} MB')") | $(fmt "$r") | $(fmt "$g") | $ratio | $(fmt "$w") | $(fmt "$d") | $(python3 -c "print(f'{$rss/1024:.1f} MiB')") | $(python3 -c "print(f'{$rss*1024/$bytes:.1f}')") | $f1 | $renum |"
+  echo "| $s | $(python3 -c "print(f'{$bytes/1e6:.2f} MB')") | $(python3 -c "print(f'{$rss/1024:.1f} MiB')") | $(python3 -c "print(f'{$rss*1024/$bytes:.1f}')") | $f1 | $renum |"
 done
 if [ -n "${rtime[large]:-}" ] && [ -n "${rtime[huge]:-}" ]; then
   python3 -c "print(f'\nhuge/large time ratio: {${rtime[huge]}/${rtime[large]}:.1f} (input ratio 16.7)')"
