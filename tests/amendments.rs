@@ -472,7 +472,7 @@ fn table_plain_html_and_markdown_name_the_amendment() {
     assert!(table.contains("A/ES-11/L.15 #1"), "{table}");
     assert!(table.contains("no amendment"));
     assert!(table.contains("amendment A/ES-11/L.15 #1: in the new text (OP1)"));
-    assert!(table.contains("explained by no amendment: PP1 dropped"));
+    assert!(table.contains("not from any amendment: PP1 dropped"));
     let plain = run("plain");
     assert!(
         plain.contains("of States+}.  ← A/ES-11/L.15 #1\n"),
@@ -485,7 +485,7 @@ fn table_plain_html_and_markdown_name_the_amendment() {
     let md = run("markdown");
     assert!(md.contains("Amendment: A/ES-11/L.15 \\#1\n"), "{md}");
     assert!(md.contains("## Amendments\n\n- A/ES-11/L.15 \\#1: in the new text (OP1)\n"));
-    assert!(md.contains("Explained by no amendment:\n\n- PP1 dropped\n"));
+    assert!(md.contains("Changes not from any amendment:\n\n- PP1 dropped\n"));
     // the exit status is the comparison's
     resdiff()
         .arg("compare")

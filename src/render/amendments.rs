@@ -99,7 +99,7 @@ pub(crate) fn footer(d: &ResolutionDiff) -> Vec<String> {
             .iter()
             .map(|u| unexplained_line(u, d))
             .collect();
-        out.push(format!("explained by no amendment: {}", list.join("; ")));
+        out.push(format!("not from any amendment: {}", list.join("; ")));
     }
     out
 }

@@ -646,7 +646,7 @@ fn amendment_section(d: &ResolutionDiff, b: &mut String) {
         b.push_str("<p>Every change is explained by an amendment.</p>\n");
         return;
     }
-    b.push_str("<p>Explained by no amendment:</p>\n<ul>\n");
+    b.push_str("<p>Changes not from any amendment:</p>\n<ul>\n");
     for u in &a.unexplained {
         let text = escape(&super::amendments::unexplained_line(u, d));
         let target = match (u.new.first(), u.old.first()) {

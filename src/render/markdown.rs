@@ -220,7 +220,7 @@ fn sections(changes: &[&Change], d: &ResolutionDiff, opts: &RenderOptions, out: 
             }
             if let Some(a) = super::amendments::label(c, d) {
                 if c.amendments.is_empty() {
-                    out.push_str("Explained by no amendment.\n\n");
+                    out.push_str("Not from any amendment.\n\n");
                 } else {
                     let _ = writeln!(out, "Amendment: {}\n", escape(&a, false));
                 }
@@ -317,7 +317,7 @@ pub(super) fn diff(
         if a.unexplained.is_empty() {
             s.push_str("\nEvery change is explained by an amendment.\n");
         } else {
-            s.push_str("\nExplained by no amendment:\n\n");
+            s.push_str("\nChanges not from any amendment:\n\n");
             for u in &a.unexplained {
                 let line = super::amendments::unexplained_line(u, d);
                 let _ = writeln!(s, "- {}", escape(&line, false));
