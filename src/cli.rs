@@ -61,8 +61,9 @@ pub enum Command {
     /// step and in which version, and the clauses born or dropped on the way.
     #[command(after_help = "Examples:
   resdiff history resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt
-  resdiff history v1.txt v2.pdf v3.docx --changes-only
-  resdiff history rev1.txt rev2.txt adopted.txt --format json")]
+  resdiff history resolutions/A-ES-11-L.11.txt resolutions/S-RES-2774.txt \\
+      resolutions/A-RES-ES-11-8.txt
+  resdiff history rev1.txt rev2.pdf adopted.docx --changes-only --format json")]
     History(HistoryArgs),
     /// Compare whole sets of documents: last session's against this one's.
     ///
@@ -85,7 +86,8 @@ pub enum Command {
     /// finding, 1 an error finding, 2 a bad rules file or input.
     #[command(after_help = "Examples:
   resdiff check resolutions/A-ES-11-L.11.txt --rules examples/rules/ukraine-2025.toml
-  resdiff check resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt -r examples/rules/ukraine-2025.toml --format json")]
+  resdiff check resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt \\
+      --rules examples/rules/ukraine-2025.toml --format json")]
     Check(CheckArgs),
     /// Act as git's external diff driver for drafts.
     ///
@@ -113,8 +115,9 @@ pub enum Command {
     /// listed on standard error, and the exit status is 1.
     #[command(after_help = "Examples:
   resdiff amend resolutions/A-ES-11-L.11.txt resolutions/A-ES-11-L.15.txt
-  resdiff amend draft.txt l15.txt l16.docx -o amended.txt
-  resdiff amend draft.txt amendments.txt --keep-going --format json")]
+  resdiff compare resolutions/A-ES-11-L.11.txt resolutions/A-RES-ES-11-8.txt \\
+      --amendments resolutions/A-ES-11-L.15.txt
+  resdiff amend draft.docx l15.pdf l16.txt --keep-going -o amended.txt")]
     Amend(AmendArgs),
     /// Print a shell completion script.
     ///

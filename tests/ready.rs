@@ -149,6 +149,62 @@ fn every_subcommand_explains_itself_with_examples() {
     }
 }
 
+#[test]
+fn help_examples_on_the_bundled_drafts_run_as_written() {
+    let top = resdiff().arg("--help").output().unwrap();
+    let top = String::from_utf8(top.stdout).unwrap();
+    let subs: Vec<String> = top
+        .split("Commands:")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .filter(|s| s != "help")
+        .collect();
+    let mut ran = 0;
+    for sub in &subs {
+        let help = resdiff().args([sub.as_str(), "--help"]).output().unwrap();
+        let help = String::from_utf8(help.stdout).unwrap();
+        let examples = help.split("Examples:").nth(1).unwrap_or_default();
+        // join "\\"-continued lines into one command
+        let mut commands = Vec::new();
+        let mut current = String::new();
+        for line in examples.lines() {
+            let line = line.trim();
+            current.push_str(line.trim_end_matches('\\'));
+            current.push(' ');
+            if !line.ends_with('\\') {
+                commands.push(std::mem::take(&mut current));
+            }
+        }
+        for cmd in commands {
+            let words: Vec<&str> = cmd.split_whitespace().collect();
+            // only the examples on bundled files, without shell redirections
+            if words.first() != Some(&"resdiff")
+                || !words.iter().any(|w| w.starts_with("resolutions/"))
+                || words.iter().any(|w| w.starts_with('>') || *w == "|")
+            {
+                continue;
+            }
+            let out = resdiff()
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .args(&words[1..])
+                .output()
+                .unwrap();
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "{cmd}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(!out.stdout.is_empty(), "{cmd} printed nothing");
+            ran += 1;
+        }
+    }
+    assert!(ran >= 10, "only {ran} examples ran");
+}
+
 /// A configuration file in a temporary XDG_CONFIG_HOME.
 fn with_config(toml: &str) -> (tempfile::TempDir, assert_cmd::Command) {
     let dir = tempfile::tempdir().unwrap();
