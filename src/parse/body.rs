@@ -4,8 +4,6 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::clean::Line;
 use super::lead::{lead, looks_operative, looks_preambular};
 use super::model::{Clause, Part};
@@ -29,10 +27,6 @@ pub(crate) struct Para {
     /// A section heading ("Arms embargo") standing alone before a numbered paragraph.
     pub heading: bool,
 }
-
-static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?:[ \t]+[IVX[0-9]]+)?$").unwrap()
-});
 
 /// Splits "bis"/"ter"/... off the start of `s`: returns the suffix and the rest.
 fn latin_suffix(s: &str) -> Option<(&str, &str)> {
@@ -135,9 +129,23 @@ pub(crate) fn marker(line: &str) -> Option<(Marker, &str)> {
     None
 }
 
-/// Whether a line is an annex heading ("Annex", "Annex II").
+/// Whether a line is an annex heading ("Annex", "Annex II"): one of the
+/// heading words, then perhaps a roman or arabic number, and nothing else.
+/// Asked of every line, so matched by hand.
 pub(crate) fn is_annex_heading(line: &str) -> bool {
-    ANNEX.is_match(line)
+    let Some(rest) = ["Annex", "ANNEX", "Appendix", "Attachment"]
+        .iter()
+        .find_map(|w| line.strip_prefix(w))
+    else {
+        return false;
+    };
+    let number = rest.trim_start_matches([' ', '\t']);
+    rest.is_empty()
+        || (number.len() < rest.len()
+            && !number.is_empty()
+            && number
+                .bytes()
+                .all(|b| matches!(b, b'I' | b'V' | b'X' | b'0'..=b'9')))
 }
 
 static DOTS: LazyLock<memchr::memmem::Finder<'static>> =

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 /// One line of input after character clean-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,9 +97,41 @@ static WIDE_GAP: LazyLock<memchr::memmem::Finder<'static>> =
 static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
-static NUMBER_TAB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{1,4}(?: ?(?:bis|ter|quater))?)\.?(?:\t+|  +([A-Z]))").unwrap()
-});
+/// "1\tDecides", "1.\tDecides", "2 bis  Requests" (a tab, or two or more
+/// spaces before a capital) written "1. Decides": the number of an operative
+/// paragraph set off by layout rather than by its full stop. Asked of every
+/// line opening with a digit, so matched by hand.
+pub(super) fn number_tab(s: &str) -> Option<String> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) {
+        return None;
+    }
+    let after = &s[digits..];
+    // with a Latin suffix first, then without (as a regular expression would)
+    let labels = ["bis", "ter", "quater"]
+        .iter()
+        .flat_map(|x| {
+            [
+                after.strip_prefix(' ').and_then(|a| a.strip_prefix(x)),
+                after.strip_prefix(x),
+            ]
+        })
+        .flatten()
+        .chain(std::iter::once(after));
+    for rest in labels {
+        let label = &s[..s.len() - rest.len()];
+        let body = rest.strip_prefix('.').unwrap_or(rest);
+        let tabs = body.trim_start_matches('\t');
+        if tabs.len() < body.len() {
+            return Some(format!("{label}. {tabs}"));
+        }
+        let spaces = body.trim_start_matches(' ');
+        if body.len() - spaces.len() >= 2 && spaces.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return Some(format!("{label}. {spaces}"));
+        }
+    }
+    None
+}
 
 /// Splits text into lines, measuring indentation and collapsing spaces.
 /// A number followed by a tab ("1\tDecides") is read as "1. Decides".
@@ -117,7 +149,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
             }
             let trimmed = raw.trim_matches(|c: char| c == ' ' || c == '\t');
             let numbered = if trimmed.starts_with(|c: char| c.is_ascii_digit()) {
-                NUMBER_TAB.replace(trimmed, "$1. $2")
+                number_tab(trimmed).map_or(Cow::Borrowed(trimmed), Cow::Owned)
             } else {
                 Cow::Borrowed(trimmed)
             };
@@ -185,7 +217,7 @@ fn split_run_together(raw: &str) -> Vec<&str> {
 /// A UN document symbol: `A/ES-11/L.10`, `S/2025/112`, `A/RES/78/316`,
 /// `A/C.3/80/L.22/Rev.1`, `A/HRC/58/L.5`, `E/2025/L.9`, `S/RES/2774 (2025)`.
 pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:A|S|E|UNEP|TD|ICCD|FCCC)/(?:[A-Z0-9][A-Za-z0-9.\-]*/)*[A-Z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?: \([0-9]{4}\))?").unwrap()
+    Regex::new(r"\b(?:A|S|E|UNEP|TD|ICCD|FCCC)/(?:[A-Z0-9][A-Za-z0-9.\-]*/)*[A-Z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?: \([0-9]{4}\))?").unwrap()
 });
 
 /// Page furniture is matched by hand rather than by regular expression: it

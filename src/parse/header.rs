@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::clean::{SYMBOL, is_page_noise};
 use super::model::Header;
@@ -27,24 +27,24 @@ static DISTR: LazyLock<Regex> =
 static ORIGINAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"Original[ \t]*:[ \t]*[A-Za-z]+").unwrap());
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)(?-u:\b)").unwrap()
+    Regex::new(r"^(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)\b").unwrap()
 });
 static SESSION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9_\- ]*(?-u:\b)[Ss]ession$").unwrap());
+    LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9_\- ]*\b[Ss]ession$").unwrap());
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization) Committee$|^[A-Z][a-z]+ Committee$").unwrap()
 });
 static AGENDA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Agenda items?[ \t]+[0-9]").unwrap());
 static ADOPTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Resolution[ \t]+adopted[ \t]+by[ \t]+the(?-u:\b)").unwrap());
+    LazyLock::new(|| Regex::new(r"^Resolution[ \t]+adopted[ \t]+by[ \t]+the\b").unwrap());
 static DRAFT_REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[(?:without reference to|on the report of)").unwrap());
 static SPONSORS_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)[ \t]*\**[ \t]*:[ \t]*((?i-u:(?:revised[ \t]+|further[ \t]+revised[ \t]+)?draft[ \t]+(?:resolution|decision))(?-u:\b).*)$").unwrap()
+    Regex::new(r"^(.*?)[ \t]*\**[ \t]*:[ \t]*((?i:(?:revised[ \t]+|further[ \t]+revised[ \t]+)?draft[ \t]+(?:resolution|decision))\b.*)$").unwrap()
 });
 static SUBMITTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?i-u:(?:revised[ \t]+)?draft[ \t]+(?:resolution|decision)))[ \t]+(?i-u:submitted[ \t]+by)[ \t]+(.+)$")
+    Regex::new(r"^((?i:(?:revised[ \t]+)?draft[ \t]+(?:resolution|decision)))[ \t]+(?i:submitted[ \t]+by)[ \t]+(.+)$")
         .unwrap()
 });
 static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,7 +54,7 @@ static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)^[0-9]{1,5}(?:st|nd|rd|th)[ \t]+(?:plenary[ \t]+)?meeting\b").unwrap()
+    Regex::new(r"(?i)^[0-9]{1,5}(?:st|nd|rd|th)[ \t]+(?:plenary[ \t]+)?meeting\b").unwrap()
 });
 
 /// Delegations whose names contain "and", which must survive splitting a

@@ -12,10 +12,6 @@ mod header;
 mod lead;
 mod model;
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::error::{Error, Result};
 use crate::load::Document;
 
@@ -27,9 +23,34 @@ pub(crate) use body::marker;
 pub(crate) use clean::{SYMBOL, normalize_chars};
 pub(crate) use header::split_sponsors;
 
-static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[_\-–—]{5,}$").unwrap());
-static FOOTNOTE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,3}|[*†‡]{1,3})[ \t]+([^ \t].*)$").unwrap());
+/// The rule above footnotes: five or more underscores or dashes, alone.
+fn is_footnote_rule(t: &str) -> bool {
+    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '–' | '—'))
+}
+
+/// A line opening a footnote: its mark (one to three digits, or one to three
+/// of `*†‡`), spaces or tabs, then the note. Asked of every line below a
+/// footnote rule, so matched by hand.
+fn footnote_line(t: &str) -> Option<(&str, &str)> {
+    let mark_len = if t.starts_with(|c: char| c.is_ascii_digit()) {
+        t.bytes().take_while(u8::is_ascii_digit).count()
+    } else {
+        let n = t
+            .chars()
+            .take_while(|c| matches!(c, '*' | '†' | '‡'))
+            .count();
+        if n > 3 {
+            return None;
+        }
+        t.chars().take(n).map(char::len_utf8).sum()
+    };
+    if mark_len == 0 || (t.as_bytes()[0].is_ascii_digit() && mark_len > 3) {
+        return None;
+    }
+    let (mark, rest) = t.split_at(mark_len);
+    let text = rest.trim_start_matches([' ', '\t']);
+    (text.len() < rest.len() && !text.is_empty()).then_some((mark, text))
+}
 
 /// Parses a loaded document.
 ///
@@ -118,13 +139,13 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
             in_notes = false; // a page ends the footnotes at its foot
             continue;
         }
-        if t.starts_with(['_', '-', '–', '—']) && FOOTNOTE_RULE.is_match(t) {
+        if is_footnote_rule(t) {
             in_notes = true;
             continue;
         }
         // a footnote block also ends where the body visibly resumes
         if in_notes
-            && !FOOTNOTE_LINE.is_match(t)
+            && footnote_line(t).is_none()
             && (marker(t).is_some() || body::starts_like_clause(t))
         {
             in_notes = false;
@@ -258,10 +279,10 @@ fn merge_meta(h: &mut Header, doc: &Document) {
 fn parse_footnotes(lines: &[clean::Line]) -> Vec<Footnote> {
     let mut out: Vec<Footnote> = Vec::new();
     for l in lines.iter().filter(|l| !l.is_blank()) {
-        if let Some(c) = FOOTNOTE_LINE.captures(&l.text) {
+        if let Some((mark, text)) = footnote_line(&l.text) {
             out.push(Footnote {
-                mark: c[1].to_string(),
-                text: c[2].to_string(),
+                mark: mark.to_string(),
+                text: text.to_string(),
             });
         } else if let Some(last) = out.last_mut() {
             last.text.push(' ');
@@ -358,6 +379,87 @@ fn find_glued_mark(text: &str, mark: &str) -> Option<usize> {
         from = end;
     }
     None
+}
+
+#[cfg(test)]
+mod hand_matchers {
+    //! The line matchers written by hand for speed agree with the regular
+    //! expressions they replace, on strings made of the characters that matter.
+    use proptest::prelude::*;
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    static NUMBER_TAB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([0-9]{1,4}(?: ?(?:bis|ter|quater))?)\.?(?:\t+|  +([A-Z]))").unwrap()
+    });
+    static FOOTNOTE_LINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([0-9]{1,3}|[*†‡]{1,3})[ \t]+([^ \t].*)$").unwrap());
+    static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[_\-–—]{5,}$").unwrap());
+    static ANNEX_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?:[ \t]+[IVX0-9]+)?$").unwrap()
+    });
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("1".to_string()),
+            Just("23".to_string()),
+            Just("4567".to_string()),
+            Just("0".to_string()),
+            Just(" ".to_string()),
+            Just("  ".to_string()),
+            Just("\t".to_string()),
+            Just(".".to_string()),
+            Just("*".to_string()),
+            Just("†".to_string()),
+            Just("‡".to_string()),
+            Just("_".to_string()),
+            Just("-".to_string()),
+            Just("–".to_string()),
+            Just("—".to_string()),
+            Just("bis".to_string()),
+            Just("ter".to_string()),
+            Just("quater".to_string()),
+            Just("Annex".to_string()),
+            Just("ANNEX".to_string()),
+            Just("Appendix".to_string()),
+            Just("Attachment".to_string()),
+            Just("IV".to_string()),
+            Just("X".to_string()),
+            Just("Decides".to_string()),
+            Just("a".to_string()),
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn number_tab(s in pieces()) {
+            let re = &*NUMBER_TAB;
+            let want = re.is_match(&s).then(|| re.replace(&s, "$1. $2").into_owned());
+            prop_assert_eq!(super::clean::number_tab(&s), want, "{:?}", s);
+        }
+
+        #[test]
+        fn footnote_line(s in pieces()) {
+            let re = &*FOOTNOTE_LINE;
+            let want = re.captures(&s).map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()));
+            prop_assert_eq!(super::footnote_line(&s), want, "{:?}", s);
+        }
+
+        #[test]
+        fn footnote_rule(s in pieces()) {
+            let re = &*FOOTNOTE_RULE;
+            prop_assert_eq!(super::is_footnote_rule(&s), re.is_match(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn annex_heading(s in pieces()) {
+            let re = &*ANNEX_HEADING;
+            prop_assert_eq!(super::body::is_annex_heading(&s), re.is_match(&s), "{:?}", s);
+        }
+    }
 }
 
 #[cfg(test)]
