@@ -53,9 +53,6 @@ static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[0-9]{1,5}(?:st|nd|rd|th)[ \t]+(?:plenary[ \t]+)?meeting\b").unwrap()
-});
 
 /// Delegations whose names contain "and", which must survive splitting a
 /// sponsors list on "and".
@@ -72,9 +69,35 @@ const AND_NAMES: &[&str] = &[
     "Wallis and Futuna",
 ];
 
-/// Whether a line is the meeting line closing an adopted text.
+/// Whether a line is the meeting line closing an adopted text ("11th plenary
+/// meeting", in any case). Asked of every numbered line, so matched by hand.
 pub(crate) fn is_meeting_line(line: &str) -> bool {
-    line.starts_with(|c: char| c.is_ascii_digit()) && MEETING.is_match(line)
+    fn word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+        let head = s.get(..w.len())?;
+        head.eq_ignore_ascii_case(w).then(|| &s[w.len()..])
+    }
+    fn gap(s: &str) -> Option<&str> {
+        let rest = s.trim_start_matches([' ', '\t']);
+        (rest.len() < s.len()).then_some(rest)
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=5).contains(&digits) {
+        return false;
+    }
+    let Some(rest) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|w| word(&line[digits..], w))
+        .and_then(gap)
+    else {
+        return false;
+    };
+    let rest = word(rest, "plenary").and_then(gap).unwrap_or(rest);
+    word(rest, "meeting").is_some_and(|after| {
+        !after
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
 }
 
 /// Whether a line is a date as printed in headers (`12 October 2022`).

@@ -395,67 +395,96 @@ mod hand_matchers {
     static FOOTNOTE_LINE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([0-9]{1,3}|[*†‡]{1,3})[ \t]+([^ \t].*)$").unwrap());
     static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[_\-–—]{5,}$").unwrap());
+    static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i-u)^[0-9]{1,5}(?:st|nd|rd|th)[ \t]+(?:plenary[ \t]+)?meeting\b").unwrap()
+    });
     static ANNEX_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?:[ \t]+[IVX0-9]+)?$").unwrap()
     });
 
-    fn pieces() -> impl Strategy<Value = String> {
-        let piece = prop_oneof![
-            Just("1".to_string()),
-            Just("23".to_string()),
-            Just("4567".to_string()),
-            Just("0".to_string()),
-            Just(" ".to_string()),
-            Just("  ".to_string()),
-            Just("\t".to_string()),
-            Just(".".to_string()),
-            Just("*".to_string()),
-            Just("†".to_string()),
-            Just("‡".to_string()),
-            Just("_".to_string()),
-            Just("-".to_string()),
-            Just("–".to_string()),
-            Just("—".to_string()),
-            Just("bis".to_string()),
-            Just("ter".to_string()),
-            Just("quater".to_string()),
-            Just("Annex".to_string()),
-            Just("ANNEX".to_string()),
-            Just("Appendix".to_string()),
-            Just("Attachment".to_string()),
-            Just("IV".to_string()),
-            Just("X".to_string()),
-            Just("Decides".to_string()),
-            Just("a".to_string()),
-        ];
-        prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+    /// Strings of up to seven pieces from `alphabet`: few enough kinds that
+    /// both matches and near misses turn up.
+    fn pieces(alphabet: &'static [&'static str]) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(alphabet), 0..8).prop_map(|v| v.concat())
+    }
+
+    const NUMBERED: &[&str] = &[
+        "1", "23", "4567", ".", "bis", "ter", "quater", " ", "  ", "\t", "Decides", "a", "\u{a0}",
+    ];
+    const NOTES: &[&str] = &[
+        "1", "23", "4567", "*", "†", "‡", " ", "\t", "_", "-", "–", "—", "note", "x",
+    ];
+    const MEETINGS: &[&str] = &[
+        "1", "23", "123456", "st", "TH", "nd", "s", "plenary", "Plenary", "meeting", "MEETING",
+        " ", "\t", "_", "x",
+    ];
+    const ANNEXES: &[&str] = &[
+        "Annex",
+        "ANNEX",
+        "Appendix",
+        "Attachment",
+        "annex",
+        "IV",
+        "X",
+        "12",
+        " ",
+        "\t",
+        "a",
+    ];
+
+    /// A meeting line, each part of it right or a near miss.
+    fn meeting_like() -> impl Strategy<Value = String> {
+        (
+            "[0-9]{0,7}",
+            prop::sample::select(&["st", "ND", "rd", "th", "s", ""][..]),
+            prop::sample::select(&[" ", " \t ", "", "x"][..]),
+            prop::sample::select(&["", "plenary ", "PLENARY\t", "plenar ", "plenary"][..]),
+            prop::sample::select(&["meeting", "Meeting", "meetings", "meeting.", "meetin", ""][..]),
+        )
+            .prop_map(|(a, b, c, d, e)| format!("{a}{b}{c}{d}{e}"))
+    }
+
+    /// A footnote line, its mark and spacing right or a near miss.
+    fn note_like() -> impl Strategy<Value = String> {
+        (
+            prop_oneof!["[0-9]{0,5}", "[*†‡]{0,5}"],
+            prop::sample::select(&[" ", "\t", "  ", ""][..]),
+            prop::sample::select(&["Resolution 2625 (XXV).", " ", "", "x"][..]),
+        )
+            .prop_map(|(a, b, c)| format!("{a}{b}{c}"))
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
 
         #[test]
-        fn number_tab(s in pieces()) {
+        fn number_tab(s in pieces(NUMBERED)) {
             let re = &*NUMBER_TAB;
             let want = re.is_match(&s).then(|| re.replace(&s, "$1. $2").into_owned());
             prop_assert_eq!(super::clean::number_tab(&s), want, "{:?}", s);
         }
 
         #[test]
-        fn footnote_line(s in pieces()) {
+        fn footnote_line(s in prop_oneof![pieces(NOTES), note_like()]) {
             let re = &*FOOTNOTE_LINE;
             let want = re.captures(&s).map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()));
             prop_assert_eq!(super::footnote_line(&s), want, "{:?}", s);
         }
 
         #[test]
-        fn footnote_rule(s in pieces()) {
+        fn footnote_rule(s in pieces(NOTES)) {
             let re = &*FOOTNOTE_RULE;
             prop_assert_eq!(super::is_footnote_rule(&s), re.is_match(&s), "{:?}", s);
         }
 
         #[test]
-        fn annex_heading(s in pieces()) {
+        fn meeting_line(s in prop_oneof![pieces(MEETINGS), meeting_like()]) {
+            let re = &*MEETING;
+            prop_assert_eq!(super::header::is_meeting_line(&s), re.is_match(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn annex_heading(s in pieces(ANNEXES)) {
             let re = &*ANNEX_HEADING;
             prop_assert_eq!(super::body::is_annex_heading(&s), re.is_match(&s), "{:?}", s);
         }
