@@ -137,7 +137,7 @@ impl Default for LoadOptions {
 pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Document> {
     let name = path.display().to_string();
     let bytes = if name == "-" {
-        read_bounded(std::io::stdin().lock(), &name, opts.max_bytes)?
+        read_bounded(std::io::stdin().lock(), &name, opts.max_bytes, 0)?
     } else {
         if path.is_dir() {
             return Err(Error::input(name, "is a directory, not a file"));
@@ -146,7 +146,9 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Document> {
             path: name.clone(),
             source,
         })?;
-        read_bounded(file, &name, opts.max_bytes)?
+        // sized from the file's length: one allocation, no copies as it grows
+        let hint = file.metadata().map_or(0, |m| m.len());
+        read_bounded(file, &name, opts.max_bytes, hint)?
     };
     load_bytes(&name, bytes, opts)
 }
@@ -275,8 +277,9 @@ pub fn detect(bytes: &[u8]) -> SourceFormat {
 
 /// Reads at most `limit` bytes, failing with [`Error::TooLarge`] beyond that,
 /// so a 10 GB file or an endless pipe never fills memory.
-fn read_bounded(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
+fn read_bounded(reader: impl Read, name: &str, limit: u64, hint: u64) -> Result<Vec<u8>> {
+    // one byte more than the limit is room enough to tell "too large"
+    let mut buf = Vec::with_capacity(hint.min(limit).saturating_add(1) as usize);
     reader
         .take(limit + 1)
         .read_to_end(&mut buf)
