@@ -348,3 +348,37 @@ fn long_output_on_a_terminal_goes_through_the_pager() {
     assert!(!marker.exists(), "--no-pager writes to the terminal");
     assert!(String::from_utf8_lossy(&out.stdout).contains("A/RES/ES-11/4"));
 }
+
+#[test]
+fn the_readme_shows_what_the_binary_prints() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    // the first ```text block after "## What it shows"
+    let shown = readme
+        .split("## What it shows")
+        .nth(1)
+        .and_then(|s| s.split("```text\n").nth(1))
+        .and_then(|s| s.split("```").next())
+        .expect("a text block under \"What it shows\"");
+    let out = resdiff()
+        .current_dir(root)
+        .args([
+            "compare",
+            "resolutions/A-ES-11-L.11.txt",
+            "resolutions/A-RES-ES-11-8.txt",
+            "--width",
+            "100",
+            "--color",
+            "never",
+            "--format",
+            "table",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        shown,
+        String::from_utf8(out.stdout).unwrap(),
+        "README.md's sample is out of date: paste the output of the command above it"
+    );
+}
