@@ -52,11 +52,34 @@ pub enum Error {
 }
 
 impl Error {
-    /// A problem with the content of the input named `path`.
+    /// A problem with the content of the input named `path`. Both are made
+    /// one line, as an error must be: a problem that quotes the input (an
+    /// entity name, a line of an amendment) may hold line breaks or other
+    /// control characters, which are written as escapes (`\r`, `\n`, `\u{5}`).
     pub fn input(path: impl Into<String>, problem: impl Into<String>) -> Self {
         Error::Input {
-            path: path.into(),
-            problem: problem.into(),
+            path: one_line(path.into()),
+            problem: one_line(problem.into()),
         }
     }
+}
+
+/// `s` with its control characters escaped, so that it prints as one line.
+///
+/// ```
+/// assert_eq!(resdiff::error::one_line("a\r\nb\u{5}".into()), r"a\r\nb\u{5}");
+/// ```
+pub fn one_line(s: String) -> String {
+    if !s.chars().any(char::is_control) {
+        return s;
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

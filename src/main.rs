@@ -37,7 +37,8 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::from(exit::NO_CHANGES);
             }
-            eprintln!("resdiff: {err:#}");
+            // one line, whatever a message quotes from its input
+            eprintln!("resdiff: {}", resdiff::error::one_line(format!("{err:#}")));
             ExitCode::from(exit::ERROR)
         }
         Err(_) => ExitCode::from(exit::ERROR),

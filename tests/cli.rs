@@ -299,7 +299,23 @@ fn bad_inputs_get_one_clear_line() {
         &write("prose.txt", b"Dear colleagues, lunch is at noon"),
         "no clauses found",
     );
+    // what an error quotes from its input cannot break it over lines
+    // (found by fuzzing: an XML entity name holding CR LF)
+    assert_refused(
+        &write("entity.xml", b"<akomaNtoso>\r\x05~&\r\n\r\r;</akomaNtoso>"),
+        r"undefined entity &\r\n\r\r;",
+    );
     assert_refused(&dir.path().join("missing.txt"), "No such file");
+    // nor can a file name with a line break in it
+    #[cfg(unix)]
+    {
+        let odd = write("two\nlines.txt", b"");
+        let out = resdiff().arg("show").arg(&odd).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(r"two\nlines.txt"), "{err}");
+    }
     assert_refused(dir.path(), "is a directory");
     // bounded input
     let big = write("big.txt", &vec![b'a'; 4096]);
