@@ -171,6 +171,32 @@ fn mostly_from(pool: &Bag, piece: &[u32]) -> bool {
     c >= 3 && c * 10 >= piece.len() * 6
 }
 
+/// The run of `side`'s clauses around `start` that together hold the words
+/// of `whole` (the one clause on the other side): `start` first takes its
+/// share, then each free neighbour joins while most of its words are among
+/// those left over. Sorted; just `[start]` when no neighbour joins.
+fn absorb<'a>(
+    start: usize,
+    whole: &[u32],
+    side: &'a [Info],
+    words: &impl Fn(&'a Info) -> &'a Vec<u32>,
+    free: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut rest = Bag::of(whole);
+    rest.minus(words(&side[start]));
+    let mut group = vec![start];
+    extend(&mut group, side.len(), free, |x| {
+        let piece = words(&side[x]);
+        let joins = mostly_from(&rest, piece);
+        if joins {
+            rest.minus(piece);
+        }
+        joins
+    });
+    group.sort_unstable();
+    group
+}
+
 /// Finds splits (one old clause whose words went into several consecutive
 /// new ones) and merges (the reverse). Returns `(old, new, similarity)`
 /// groups and marks their members in the matching.
@@ -204,24 +230,10 @@ pub(super) fn splits_and_merges(
             continue;
         }
         // split: old o -> new n plus neighbours
-        let mut rest = Bag::of(words(&oi[o]));
-        rest.minus(words(&ni[n]));
-        let mut group = vec![n];
-        extend(
-            &mut group,
-            ni.len(),
-            |x| m.n2o[x].is_none() && !m.grouped_new[x],
-            |x| {
-                if mostly_from(&rest, words(&ni[x])) {
-                    rest.minus(words(&ni[x]));
-                    true
-                } else {
-                    false
-                }
-            },
-        );
+        let group = absorb(n, words(&oi[o]), ni, &words, |x| {
+            m.n2o[x].is_none() && !m.grouped_new[x]
+        });
         if group.len() > 1 {
-            group.sort_unstable();
             for &x in &group {
                 m.grouped_new[x] = true;
             }
@@ -231,24 +243,10 @@ pub(super) fn splits_and_merges(
             continue;
         }
         // merge: old o plus neighbours -> new n
-        let mut rest = Bag::of(words(&ni[n]));
-        rest.minus(words(&oi[o]));
-        let mut group = vec![o];
-        extend(
-            &mut group,
-            oi.len(),
-            |x| m.o2n[x].is_none() && !m.grouped_old[x],
-            |x| {
-                if mostly_from(&rest, words(&oi[x])) {
-                    rest.minus(words(&oi[x]));
-                    true
-                } else {
-                    false
-                }
-            },
-        );
+        let group = absorb(o, words(&ni[n]), oi, &words, |x| {
+            m.o2n[x].is_none() && !m.grouped_old[x]
+        });
         if group.len() > 1 {
-            group.sort_unstable();
             for &x in &group {
                 m.grouped_old[x] = true;
             }
