@@ -127,23 +127,7 @@ fn similarity(a: &str, b: &str) -> f32 {
         v.sort();
         v
     };
-    let (a, b) = (words(a), words(b));
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
-    }
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    2.0 * common as f32 / (a.len() + b.len()) as f32
+    super::write::similarity(&words(a), &words(b))
 }
 
 /// What became of an instruction: its outcome, the new clauses where it

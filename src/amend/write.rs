@@ -148,8 +148,9 @@ fn word_set(c: &Clause) -> Vec<String> {
     w
 }
 
-/// Share of words two clauses have in common (0 to 1).
-fn similarity(a: &[String], b: &[String]) -> f32 {
+/// Share of words two clauses have in common (0 to 1), from their words
+/// sorted: twice the words in common over the words of both.
+pub(super) fn similarity(a: &[String], b: &[String]) -> f32 {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

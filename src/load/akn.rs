@@ -16,6 +16,7 @@ use super::paragraphs::{Paragraphs, glue_mark};
 use super::xml::{self, Element, Node};
 use super::{Document, LoadOptions, Metadata, SourceFormat};
 use crate::error::{Error, Result};
+use crate::parse::MONTHS;
 
 /// Elements that hold a numbered provision and its sub-provisions.
 const HIERARCHICAL: &[&str] = &[
@@ -391,20 +392,6 @@ fn label(num: &str, depth: usize) -> Option<String> {
 
 /// `2022-10-13` → `13 October 2022`.
 fn printed_date(iso: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut it = iso.trim().splitn(3, '-');
     let year: u32 = it.next()?.parse().ok()?;
     let month: usize = it.next()?.parse().ok()?;

@@ -54,6 +54,22 @@ static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Month names as dates are printed in United Nations documents.
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Delegations whose names contain "and", which must survive splitting a
 /// sponsors list on "and".
 const AND_NAMES: &[&str] = &[

@@ -21,7 +21,7 @@ pub use model::{Clause, Footnote, FootnoteRef, Header, Part, Resolution};
 pub(crate) use body::marker;
 // the amendment reader shares the text clean-up and symbols
 pub(crate) use clean::{SYMBOL, normalize_chars};
-pub(crate) use header::split_sponsors;
+pub(crate) use header::{MONTHS, split_sponsors};
 
 /// The rule above footnotes: five or more underscores or dashes, alone.
 fn is_footnote_rule(t: &str) -> bool {

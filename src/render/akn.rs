@@ -15,25 +15,10 @@ use std::io::{self, Write};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use crate::parse::{Clause, Part, Resolution};
+use crate::parse::{Clause, MONTHS, Part, Resolution};
 
 /// The Akoma Ntoso 3.0 namespace.
 pub(crate) const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Writes one resolution as an Akoma Ntoso document.
 pub(crate) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
