@@ -478,13 +478,17 @@ fn starts_paragraph(prev: &Placed, cur: &Placed, pitch: f32) -> bool {
     } else {
         p.x1 < prev.left + 0.7 * (prev.right - prev.left)
     };
-    // and a justified line that reaches the margin is never a paragraph's
-    // last: its paragraph goes on, whatever the next line looks like
-    if prev.justified && !short {
-        return false;
-    }
     let marker = starts_with_marker(&c.text);
     let indented = c.x0 > cur.left + 0.8 * em;
+    // and a justified line that reaches the margin is never a paragraph's
+    // last: its paragraph goes on, whatever the next line looks like;
+    // except at the top of a page, where no spacing shows the break and a
+    // paragraph that ended flush on the page before can only be told by
+    // its punctuation and the next line's first-line indent
+    let new_page_paragraph = p.page != c.page && terminal && indented && !marker;
+    if prev.justified && !short && !new_page_paragraph {
+        return false;
+    }
     // a centred heading set on two lines is one heading
     let centred = |b: &Placed| {
         let l = b.line;
@@ -728,6 +732,75 @@ mod tests {
             lines: geometry::lines(index, runs),
             rules: Vec::new(),
         }
+    }
+
+    /// A justified line: words spread so that the last one ends at `right`.
+    fn justified(runs: &mut Vec<Run>, x: f32, y: f32, right: f32, text: &str) {
+        let size = 10.0;
+        let ws: Vec<&str> = text.split(' ').collect();
+        let ink: f32 = ws
+            .iter()
+            .map(|w| w.chars().count() as f32 * size * 0.5)
+            .sum();
+        let gap = (right - x - ink) / (ws.len() - 1) as f32;
+        let mut x = x;
+        for w in ws {
+            let width = w.chars().count() as f32 * size * 0.5;
+            runs.push(Run {
+                text: w.into(),
+                x0: x,
+                x1: x + width,
+                y,
+                size,
+                bold: false,
+                artifact: false,
+            });
+            x += width + gap;
+        }
+    }
+
+    #[test]
+    fn a_paragraph_ending_flush_at_a_page_foot_ends_there() {
+        // S/2022/501: the last preambular paragraph ends on the right margin
+        // at the foot of page 1; page 2 opens, indented, with the next one
+        let mut p1 = Vec::new();
+        words(&mut p1, 123.0, 700.0, 10.0, "The Security Council,");
+        let lines = [
+            "Having conducted its review of the progress of the work of the",
+            "Mechanism including in completing its functions since the last review",
+            "of the Mechanism in June 2020 pursuant to paragraph 17 of resolution",
+            "in accordance with the procedure in the statement of its President,",
+        ];
+        for (k, l) in lines.iter().enumerate() {
+            let x = if k == 0 { 147.0 } else { 123.0 };
+            justified(&mut p1, x, 680.0 - 12.0 * k as f32, 480.0, l);
+        }
+        let mut p2 = Vec::new();
+        justified(
+            &mut p2,
+            147.0,
+            700.0,
+            480.0,
+            "Acting under Chapter VII of the Charter of the United Nations,",
+        );
+        justified(
+            &mut p2,
+            147.0,
+            676.0,
+            480.0,
+            "1. Decides to appoint the Prosecutor with effect from 1 July 2022 until",
+        );
+        words(&mut p2, 123.0, 664.0, 10.0, "30 June 2024;");
+        let c = compose(&[page(p1, 0), page(p2, 1)]);
+        let paras: Vec<&str> = c.text.split("\n\n").collect();
+        assert!(
+            paras.contains(&"Acting under Chapter VII of the Charter of the United Nations,"),
+            "{paras:?}"
+        );
+        assert!(
+            paras[1].ends_with("statement of its President,"),
+            "{paras:?}"
+        );
     }
 
     #[test]
