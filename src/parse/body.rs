@@ -451,7 +451,12 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             && if in_capitals(&last.text) {
                 in_capitals(text) && last.text.ends_with(',')
             } else {
-                text.starts_with(char::is_lowercase) || !ends_terminal(&last.text)
+                // nor is an annex's title ("Annex I" / "Delisting procedures")
+                let title = out
+                    .len()
+                    .checked_sub(2)
+                    .is_some_and(|k| is_annex_heading(&out[k].text));
+                !title && (text.starts_with(char::is_lowercase) || !ends_terminal(&last.text))
             }
         {
             cur = out.pop();
@@ -1195,16 +1200,27 @@ mod tests {
         let c = clauses(
             "The Security Council,\nRecalling all.\n1. Decides to remain seized.\nAnnex\n\nTHE HOUTHIS, AKA: ANSARALLAH, AKA: ANSAR ALLAH,\n\nAKA: PARTISANS OF GOD, AKA: SUPPORTERS OF GOD\n\nThe Houthis have engaged in acts that threaten the peace, security, and stability of Yemen.\n",
         );
+        // the heading's two lines are one clause, the paragraph under it another
         let texts: Vec<&str> = c.iter().map(|c| c.2.as_str()).collect();
-        assert!(
-            texts.contains(&"THE HOUTHIS, AKA: ANSARALLAH, AKA: ANSAR ALLAH, AKA: PARTISANS OF GOD, AKA: SUPPORTERS OF GOD"),
-            "{texts:?}"
+        assert_eq!(
+            texts[2..],
+            [
+                "THE HOUTHIS, AKA: ANSARALLAH, AKA: ANSAR ALLAH, AKA: PARTISANS OF GOD, AKA: SUPPORTERS OF GOD",
+                "The Houthis have engaged in acts that threaten the peace, security, and stability of Yemen."
+            ]
         );
+    }
+
+    #[test]
+    fn an_annex_title_is_not_joined_to_the_paragraph_under_it() {
+        let c = clauses(
+            "The Security Council,\nRecalling all.\n1. Adopts the procedure in Annex I;\n2. Decides to remain seized.\nAnnex I\n\nDelisting procedures\n\nThe Focal Point is authorized to carry out the tasks set out below.\n\n1. Upon receipt of a delisting request, the Focal Point will act.\n",
+        );
+        let text = |id: &str| c.iter().find(|c| c.0 == id).map(|c| c.2.as_str());
+        assert_eq!(text("AN1"), Some("Delisting procedures"), "{c:?}");
         assert!(
-            texts
-                .iter()
-                .any(|t| t.starts_with("The Houthis have engaged")),
-            "{texts:?}"
+            text("AN2").is_some_and(|t| t.starts_with("The Focal Point is authorized")),
+            "{c:?}"
         );
     }
 
