@@ -551,11 +551,11 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
         if last_number == 0 && k > 0 && looks_preambular(t) {
             return if short_preamble_heading { k } else { 0 };
         }
-        short_preamble_heading &=
-            t.len() <= 80 && t.split(' ').count() <= 12 && !starts_like_clause(t);
         if k == 3 || ends_terminal(t) || t.len() > 120 || t.split(' ').count() > 18 {
             return 0;
         }
+        short_preamble_heading &=
+            t.len() <= 80 && t.split(' ').count() <= 12 && !starts_like_clause(t);
     }
     0
 }
