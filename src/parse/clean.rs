@@ -321,6 +321,8 @@ pub(crate) fn is_page_noise(line: &str) -> bool {
     let parts: Vec<&str> = line.split_whitespace().collect();
     match parts.as_slice() {
         ["Please", "recycle", ..] => true,
+        // as text extracted from the recycling logo can read ("Pleese recycle")
+        [p, "recycle"] => p.starts_with("Pl") && p.ends_with("se") && p.len() <= 7,
         [one] => page_fraction(one) || barcode(one) || job_number(one),
         [a, "/", b] => digits(a, 1, 3) && digits(b, 1, 3),
         ["Page", n, "of", m] | [n, "of", m] => digits(n, 1, 3) && digits(m, 1, 3),
@@ -437,6 +439,7 @@ mod tests {
             "*2223239*",
             "2/3",
             "Please recycle",
+            "Pleese recycle",
             "10‑70583 (E) 221210",
         ] {
             assert!(is_page_noise(noise), "{noise}");
@@ -445,6 +448,7 @@ mod tests {
             "1. Decides to remain seized of the matter.",
             "2022,",
             "Recalling 2625 (XXV)",
+            "Purchases recycle",
             "10‑70583 (E) 221210 Acting under Chapter VII",
         ] {
             assert!(!is_page_noise(text), "{text}");
