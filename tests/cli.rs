@@ -430,3 +430,66 @@ fn closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_changed_section_heading_is_a_change_in_every_format() {
+    // the same clauses under a renamed heading: the words of no clause
+    // changed, yet the text did
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The Security Council,\nRecalling the commitments of the Doha Document,\nPolitical situation\nReiterating that there can be no military solution to the conflict,\n1. Decides to remain seized of the matter.\n";
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(&old, text).unwrap();
+    std::fs::write(&new, text.replace("Political situation", "Peace process")).unwrap();
+    let run = |format: &str| {
+        let out = resdiff()
+            .args([
+                "compare", "--color", "never", "--width", "100", "-f", format,
+            ])
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let pp2 = &json["changes"][1];
+    assert_eq!(pp2["kind"], "unchanged");
+    assert_eq!(pp2["heading"]["old"], "Political situation");
+    assert_eq!(pp2["heading"]["new"], "Peace process");
+    assert!(json["changes"][0].get("heading").is_none());
+    assert!(run("table").contains("§ [-Political situation-]"));
+    assert!(run("table").contains("§ {+Peace process+}"));
+    assert!(run("plain").contains("[-Political situation-] → {+Peace process+}"));
+    assert!(run("markdown").contains("~~Political situation~~ → **Peace process**"));
+    let html = run("html");
+    assert!(html.contains("<s>Political situation</s> → <u>Peace process</u>"));
+    // --changes-only keeps it
+    let out = resdiff()
+        .args([
+            "compare",
+            "--color",
+            "never",
+            "--changes-only",
+            "-f",
+            "plain",
+        ])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("PP2"));
+    // the same heading, however wrapped, is no change
+    std::fs::write(
+        &new,
+        text.replace("Political situation", "Political  situation"),
+    )
+    .unwrap();
+    resdiff()
+        .arg("compare")
+        .arg(&old)
+        .arg(&new)
+        .assert()
+        .code(0);
+}

@@ -104,6 +104,24 @@ fn a_comparison_with_splits_merges_moves_and_sub_paragraphs_matches_the_schema()
 }
 
 #[test]
+fn a_comparison_with_a_changed_heading_matches_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The Security Council,\nRecalling its resolutions,\nPolitical situation\nReiterating that there can be no military solution,\n1. Decides to remain seized of the matter.\n";
+    let (old, new) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&old, text).unwrap();
+    std::fs::write(&new, text.replace("Political situation\n", "")).unwrap();
+    let v = json(&[
+        "compare",
+        "-f",
+        "json",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+    ]);
+    assert_eq!(v["changes"][1]["heading"]["new"], serde_json::Value::Null);
+    validate("compare.schema.json", &v);
+}
+
+#[test]
 fn documents_match_the_schema() {
     for f in ["A-ES-11-L.11.txt", "A-RES-ES-11-1.txt", "S-RES-2774.txt"] {
         let v = json(&["show", "-f", "json", &format!("resolutions/{f}")]);

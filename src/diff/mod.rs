@@ -33,6 +33,16 @@ pub struct LeadChange {
     pub shift: Option<f32>,
 }
 
+/// A change of the section heading over a clause ("Political situation" →
+/// "Political process"), which its text alone does not show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeadingChange {
+    /// The old heading.
+    pub old: Option<String>,
+    /// The new heading.
+    pub new: Option<String>,
+}
+
 /// What happened to one clause (or group of clauses, for splits and merges).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
@@ -51,6 +61,9 @@ pub struct Change {
     /// Lead words, when they changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lead: Option<LeadChange>,
+    /// The section heading over the clause, when it changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<HeadingChange>,
     /// The word diff of the clause's own text. For splits and merges the
     /// texts of the several clauses are joined by `"\n"`.
     pub segments: Vec<Segment>,
@@ -66,6 +79,7 @@ impl Change {
     pub fn is_substantive(&self) -> bool {
         self.kind != LinkKind::Unchanged
             || self.moved
+            || self.heading.is_some()
             || self.children.iter().any(Change::is_substantive)
     }
 
@@ -342,6 +356,28 @@ impl Differ<'_> {
             }
             _ => None,
         };
+        // a heading added, dropped or reworded over a clause found on both sides
+        let heading = match (oc.first(), nc.first()) {
+            (Some(o), Some(n)) => {
+                // compared as words are: quote style, spacing and (if asked)
+                // case or punctuation are no change
+                let keys = self.opts.keys;
+                let norm = |h: &Option<String>| {
+                    h.as_deref().map(|h| {
+                        tokenize(h, keys)
+                            .iter()
+                            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Punct))
+                            .map(|t| crate::tokens::key(t.text(h), t.kind, keys).into_owned())
+                            .collect::<Vec<String>>()
+                    })
+                };
+                (norm(&o.heading) != norm(&n.heading)).then(|| HeadingChange {
+                    old: o.heading.clone(),
+                    new: n.heading.clone(),
+                })
+            }
+            _ => None,
+        };
         let children = if link.children.is_empty() {
             Vec::new()
         } else {
@@ -360,6 +396,7 @@ impl Differ<'_> {
             moved: link.moved,
             similarity: (similarity * 1000.0).round() / 1000.0,
             lead,
+            heading,
             segments,
             children,
             amendments: Vec::new(),

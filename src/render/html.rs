@@ -134,7 +134,7 @@ fn lead_word(shift: Option<f32>) -> (&'static str, &'static str) {
 /// Whether a change is worth a line in the summary: its own wording, place
 /// or lead changed (a parent whose sub-paragraphs alone changed is not).
 fn own_change(c: &Change) -> bool {
-    c.kind != LinkKind::Unchanged || c.moved || c.lead.is_some()
+    c.kind != LinkKind::Unchanged || c.moved || c.lead.is_some() || c.heading.is_some()
 }
 
 /// Appends text, escaped, turning each `\n` that joins the clauses of a
@@ -333,6 +333,19 @@ impl Page<'_> {
                 "<span class=\"lead-words\">{} → {}</span>",
                 escape(l.old.as_deref().unwrap_or("(none)")),
                 escape(l.new.as_deref().unwrap_or("(none)"))
+            );
+        }
+        if let Some(h) = &c.heading {
+            let side = |t: &Option<String>, tag: &str| match t {
+                Some(t) => format!("<{tag}>{}</{tag}>", escape(t)),
+                None => "(no heading)".to_string(),
+            };
+            let _ = write!(
+                b,
+                "<span class=\"lead\">heading</span><span class=\"lead-words\">{} → {}</span>",
+                // struck and underlined, but not <del>/<ins>: those stay the word diff's
+                side(&h.old, "s"),
+                side(&h.new, "u")
             );
         }
         if let Some(a) = amended {

@@ -171,6 +171,9 @@ fn describe(c: &Change) -> String {
         };
         let _ = write!(s, ", {dir}");
     }
+    if c.heading.is_some() {
+        s.push_str(", heading changed");
+    }
     s
 }
 
@@ -184,7 +187,7 @@ fn title_of(c: &Change) -> String {
 }
 
 fn own_change(c: &Change) -> bool {
-    c.kind != LinkKind::Unchanged || c.moved || c.lead.is_some()
+    c.kind != LinkKind::Unchanged || c.moved || c.lead.is_some() || c.heading.is_some()
 }
 
 fn summary_items(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
@@ -216,6 +219,18 @@ fn sections(changes: &[&Change], d: &ResolutionDiff, opts: &RenderOptions, out: 
                     "Lead words: {} → {}\n",
                     escape(l.old.as_deref().unwrap_or("(none)"), false),
                     escape(l.new.as_deref().unwrap_or("(none)"), false)
+                );
+            }
+            if let Some(h) = &c.heading {
+                let side = |t: &Option<String>, mark: &str| match t {
+                    Some(t) => format!("{mark}{}{mark}", escape(t, false)),
+                    None => "(no heading)".to_string(),
+                };
+                let _ = writeln!(
+                    out,
+                    "Section heading: {} → {}\n",
+                    side(&h.old, "~~"),
+                    side(&h.new, "**")
                 );
             }
             if let Some(a) = super::amendments::label(c, d) {

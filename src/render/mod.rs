@@ -121,6 +121,21 @@ pub(crate) fn visible<'a>(changes: &'a [Change], opts: &RenderOptions) -> Vec<&'
 /// One side of a word diff as marked-up text: the old side shows equal and
 /// deleted runs, the new side equal and inserted runs. A `\n` joining the
 /// texts of a split or merge becomes a line break followed by `names[k]`.
+/// One side of a changed section heading, for the terminal: struck through
+/// (old) or underlined (new), or "(no heading)".
+pub(crate) fn heading_side(
+    h: &crate::diff::HeadingChange,
+    old_side: bool,
+    theme: &Theme,
+) -> String {
+    let text = if old_side { &h.old } else { &h.new };
+    match text {
+        Some(t) if old_side => theme.deleted(t),
+        Some(t) => theme.inserted(t),
+        None => theme.dim("(no heading)"),
+    }
+}
+
 pub(crate) fn side_text(
     segments: &[Segment],
     old_side: bool,

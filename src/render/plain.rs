@@ -53,6 +53,17 @@ fn lines(
         let amended = super::amendments::label(c, d)
             .map(|a| format!("  {}", opts.theme.note(&format!("← {a}"))))
             .unwrap_or_default();
+        if let Some(h) = &c.heading {
+            // the section heading over the clause changed: old, then new
+            writeln!(
+                out,
+                "{}§ {:<5} {} → {}",
+                "  ".repeat(depth),
+                opts.theme.strong(&ids(c)),
+                super::heading_side(h, true, &opts.theme),
+                super::heading_side(h, false, &opts.theme)
+            )?;
+        }
         writeln!(
             out,
             "{}{:<7} {}  {}{amended}",

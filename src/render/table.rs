@@ -76,6 +76,9 @@ fn label_cell(c: &Change, d: &ResolutionDiff, depth: usize, opts: &RenderOptions
         };
         s.push_str(&format!("\n{indent}{}", theme.note(arrow)));
     }
+    if c.heading.is_some() {
+        s.push_str(&format!("\n{indent}{}", theme.note("heading ≠")));
+    }
     if let Some(a) = super::amendments::label(c, d) {
         s.push_str(&format!("\n{indent}{}", theme.note(&a)));
     }
@@ -108,6 +111,14 @@ fn add_rows(
             new
         } else {
             format!("{}{new}", prefix(&c.new))
+        };
+        // a changed section heading stands over the clause on each side
+        let (old, new) = match &c.heading {
+            Some(h) => (
+                format!("§ {}\n{old}", super::heading_side(h, true, &opts.theme)),
+                format!("§ {}\n{new}", super::heading_side(h, false, &opts.theme)),
+            ),
+            None => (old, new),
         };
         t.add_row(vec![
             Cell::new(label_cell(c, d, depth, opts)),
