@@ -465,6 +465,7 @@ fn a_changed_section_heading_is_a_change_in_every_format() {
     assert!(run("markdown").contains("~~Political situation~~ → **Peace process**"));
     let html = run("html");
     assert!(html.contains("<s>Political situation</s> → <u>Peace process</u>"));
+    assert!(html.contains("kept</span>, heading changed"));
     // --changes-only keeps it
     let out = resdiff()
         .args([

@@ -623,6 +623,9 @@ fn change_list(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
                     escape(l.new.as_deref().unwrap_or("(none)"))
                 );
             }
+            if c.heading.is_some() {
+                what.push_str(", heading changed");
+            }
             let _ = writeln!(
                 out,
                 "<li><a href=\"#{}\">{}</a> <span class=\"what\">{what}</span></li>",
