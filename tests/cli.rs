@@ -466,6 +466,18 @@ fn a_changed_section_heading_is_a_change_in_every_format() {
     let html = run("html");
     assert!(html.contains("<s>Political situation</s> → <u>Peace process</u>"));
     assert!(html.contains("kept</span>, heading changed"));
+    // a history shows it at its step
+    let out = resdiff()
+        .args(["history", "--color", "never", "--width", "120"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    let history = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        history.contains("§ [-Political situation-] → {+Peace process+}"),
+        "{history}"
+    );
     // --changes-only keeps it
     let out = resdiff()
         .args([

@@ -44,8 +44,17 @@ fn events(h: &History, l: &Lineage, opts: &RenderOptions) -> String {
                 ))
             ));
         }
+        if let Some(h) = &c.heading {
+            head.push_str(&format!(
+                " § {} → {}",
+                super::heading_side(h, true, theme),
+                super::heading_side(h, false, theme)
+            ));
+        }
         let body = if c.kind == crate::align::LinkKind::Unchanged && c.moved {
             theme.dim("(moved, wording kept)")
+        } else if c.kind == crate::align::LinkKind::Unchanged && c.heading.is_some() {
+            theme.dim("(heading changed, wording kept)")
         } else {
             inline_text(&c.segments, theme)
         };
