@@ -362,15 +362,8 @@ impl Differ<'_> {
                 // compared as words are: quote style, spacing and (if asked)
                 // case or punctuation are no change
                 let keys = self.opts.keys;
-                let norm = |h: &Option<String>| {
-                    h.as_deref().map(|h| {
-                        tokenize(h, keys)
-                            .iter()
-                            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Punct))
-                            .map(|t| crate::tokens::key(t.text(h), t.kind, keys).into_owned())
-                            .collect::<Vec<String>>()
-                    })
-                };
+                let mut norm =
+                    |h: &Option<String>| h.as_deref().map(|h| self.interner.content_keys(h, keys));
                 (norm(&o.heading) != norm(&n.heading)).then(|| HeadingChange {
                     old: o.heading.clone(),
                     new: n.heading.clone(),

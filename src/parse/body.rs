@@ -554,8 +554,11 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
         if k == 3 || ends_terminal(t) || t.len() > 120 || t.split(' ').count() > 18 {
             return 0;
         }
-        short_preamble_heading &=
-            t.len() <= 80 && t.split(' ').count() <= 12 && !starts_like_clause(t);
+        // (only the preamble asks, so only the preamble pays for the lead test)
+        short_preamble_heading &= last_number == 0
+            && t.len() <= 80
+            && t.split(' ').count() <= 12
+            && !starts_like_clause(t);
     }
     0
 }
@@ -674,12 +677,12 @@ fn reads_as_reference(rest: &str) -> bool {
 /// Whether a sub-paragraph letter can come next: the first of a new list
 /// (`a`, `i`, `A`, `I`, `1`) or the successor of the last one seen.
 fn next_in_list(label: &str, last: Option<&str>) -> bool {
-    if matches!(label, "a" | "i" | "A" | "I" | "1") {
-        return true;
-    }
-    let Some(last) = last else { return false };
-    let succ = |f: fn(&str) -> Option<u32>| f(last).zip(f(label)).is_some_and(|(a, b)| b == a + 1);
-    succ(alpha_value) || succ(roman_value) || succ(|s| s.parse().ok())
+    matches!(label, "a" | "i" | "A" | "I" | "1")
+        || continues_list(label, last)
+        || last.is_some_and(|last| {
+            let (a, b) = (last.parse::<u32>().ok(), label.parse::<u32>().ok());
+            a.zip(b).is_some_and(|(a, b)| b == a + 1)
+        })
 }
 
 /// Whether a line opens the way preambular or operative paragraphs do.
