@@ -19,7 +19,7 @@ use resdiff::cli::{
     BatchArgs, ColorChoice, Command, CompareArgs, HistoryArgs, InputArgs, MatchArgs, OutputArgs,
     ShowArgs,
 };
-use resdiff::load::{LoadOptions, load_path};
+use resdiff::load::{LoadOptions, load_bytes, load_path, read_path};
 use resdiff::render::{self, Format, RenderOptions, Theme};
 use resdiff::tokens::KeyOptions;
 use resdiff::{AlignOptions, CompareOptions, Pair, exit, parse};
@@ -131,15 +131,19 @@ fn terminal_size() -> Option<(u16, u16)> {
 
 fn compare(args: CompareArgs) -> Result<u8> {
     let lopts = load_options(&args.input);
-    let read = |p: &Path| load_path(p, &lopts).and_then(|d| parse::parse(&d));
-    // The two inputs are independent. Large ones are read with rayon's
-    // join, not a thread of their own: a new thread can wait for a
-    // scheduler tick (4 ms here) before it runs, and join lets this thread
-    // take the second input back if no worker has started on it yet.
-    let (old, new) = if worth_two_cores(&args.old, &args.new) {
-        rayon::join(|| read(&args.old), || read(&args.new))
+    // read here, parse on two cores when it pays (see `worth_two_cores`)
+    let (old, new) = (read_path(&args.old, &lopts), read_path(&args.new, &lopts));
+    let parse = |input: resdiff::Result<(String, Vec<u8>)>| {
+        input.and_then(|(name, bytes)| parse::parse(&load_bytes(&name, bytes, &lopts)?))
+    };
+    // Large inputs are parsed with rayon's join, not a thread of their
+    // own: a new thread can wait for a scheduler tick (4 ms here) before it
+    // runs, and join lets this thread take the second input back if no
+    // worker has started on it yet.
+    let (old, new) = if worth_two_cores(&old, &new) {
+        rayon::join(|| parse(old), || parse(new))
     } else {
-        (read(&args.old), read(&args.new))
+        (parse(old), parse(new))
     };
     let res = Pair::new(old, new).try_map(|r| r)?;
     let mut diff = resdiff::compare(res, &compare_options(&args.matching));
@@ -158,27 +162,17 @@ fn compare(args: CompareArgs) -> Result<u8> {
     Ok(code)
 }
 
-/// Whether reading two inputs on two cores pays for waking a second thread:
+/// Whether parsing two inputs on two cores pays for waking a second thread:
 /// texts of about a quarter of a megabyte together (half a millisecond of
 /// parsing), or any PDF or Word file, whose loading costs far more per byte.
-/// Standard input (size unknown) is read on this thread.
-fn worth_two_cores(old: &Path, new: &Path) -> bool {
-    const ABOVE: u64 = 256 * 1024;
-    let size = |p: &Path| {
-        if p.as_os_str() == "-" {
-            None
-        } else {
-            std::fs::metadata(p).ok().map(|m| m.len())
-        }
-    };
-    let costly = |p: &Path| {
-        let mut magic = [0u8; 4];
-        std::fs::File::open(p)
-            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic))
-            .is_ok_and(|()| &magic == b"%PDF" || &magic == b"PK\x03\x04")
-    };
-    match (size(old), size(new)) {
-        (Some(a), Some(b)) => a + b > ABOVE || costly(old) || costly(new),
+fn worth_two_cores(
+    old: &resdiff::Result<(String, Vec<u8>)>,
+    new: &resdiff::Result<(String, Vec<u8>)>,
+) -> bool {
+    const ABOVE: usize = 256 * 1024;
+    let costly = |b: &[u8]| b.starts_with(b"%PDF") || b.starts_with(b"PK\x03\x04");
+    match (old, new) {
+        (Ok((_, a)), Ok((_, b))) => a.len() + b.len() > ABOVE || costly(a) || costly(b),
         _ => false,
     }
 }

@@ -135,6 +135,13 @@ impl Default for LoadOptions {
 
 /// Loads a file, or standard input when `path` is `-`.
 pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Document> {
+    let (name, bytes) = read_path(path, opts)?;
+    load_bytes(&name, bytes, opts)
+}
+
+/// Reads a file, or standard input when `path` is `-`, within the size
+/// limit: the bytes [`load_bytes`] takes, with the name errors use.
+pub fn read_path(path: &Path, opts: &LoadOptions) -> Result<(String, Vec<u8>)> {
     let name = path.display().to_string();
     let bytes = if name == "-" {
         read_bounded(std::io::stdin().lock(), &name, opts.max_bytes, 0)?
@@ -150,7 +157,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Document> {
         let hint = file.metadata().map_or(0, |m| m.len());
         read_bounded(file, &name, opts.max_bytes, hint)?
     };
-    load_bytes(&name, bytes, opts)
+    Ok((name, bytes))
 }
 
 /// Loads an input already in memory; `name` is used in errors and reports.
