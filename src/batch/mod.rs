@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::dice;
-use crate::diff::{Change, ResolutionDiff};
+use crate::diff::{Change, Direction, LeadChange, ResolutionDiff};
 use crate::error::{Error, Result};
 use crate::load::{LoadOptions, load_path};
 use crate::pair::Pair;
@@ -263,14 +263,10 @@ pub fn pair_documents(old: &[&Resolution], new: &[&Resolution]) -> Vec<(usize, u
 fn lead_shifts(changes: &[Change]) -> (usize, usize) {
     let (mut down, mut up) = (0, 0);
     for c in changes {
-        c.walk(&mut |c| {
-            if let Some(s) = c.lead.as_ref().and_then(|l| l.shift) {
-                if s < 0.0 {
-                    down += 1;
-                } else if s > 0.0 {
-                    up += 1;
-                }
-            }
+        c.walk(&mut |c| match c.lead.as_ref().map(LeadChange::direction) {
+            Some(Direction::Softened) => down += 1,
+            Some(Direction::Strengthened) => up += 1,
+            _ => {}
         });
     }
     (down, up)

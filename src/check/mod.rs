@@ -13,7 +13,7 @@ use serde::Serialize;
 
 pub use rules::{Rules, Severity, load_rules, parse_rules};
 
-use crate::diff::{Change, Op, ResolutionDiff, Segment, word_diff};
+use crate::diff::{Change, Direction, Op, ResolutionDiff, Segment, word_diff};
 use crate::parse::Resolution;
 use crate::tokens::{Interner, KeyOptions, TokenKind, key, tokenize};
 
@@ -387,10 +387,10 @@ pub fn check_changes(diff: &ResolutionDiff, rules: &Rules) -> Vec<Finding> {
     if let Some(lr) = &rules.lead_words {
         for c in &changes {
             let Some(l) = &c.lead else { continue };
-            let (severity, what) = match l.shift {
-                Some(x) if x < 0.0 => (Some(lr.softening), "softened"),
-                Some(x) if x > 0.0 => (Some(lr.strengthening), "strengthened"),
-                _ => (lr.changed, "changed"),
+            let (severity, what) = match l.direction() {
+                Direction::Softened => (Some(lr.softening), "softened"),
+                Direction::Strengthened => (Some(lr.strengthening), "strengthened"),
+                Direction::Other => (lr.changed, "changed"),
             };
             let Some(severity) = severity else { continue };
             let (_, new_text) = sides(c);

@@ -33,6 +33,28 @@ pub struct LeadChange {
     pub shift: Option<f32>,
 }
 
+/// Which way a lead change moved on the conventions' scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Down the scale (`Demands` → `Calls upon`).
+    Softened,
+    /// Up the scale.
+    Strengthened,
+    /// Not on the scale, or level.
+    Other,
+}
+
+impl LeadChange {
+    /// Which way the lead moved, from [`LeadChange::shift`].
+    pub fn direction(&self) -> Direction {
+        match self.shift {
+            Some(x) if x < 0.0 => Direction::Softened,
+            Some(x) if x > 0.0 => Direction::Strengthened,
+            _ => Direction::Other,
+        }
+    }
+}
+
 /// A change of the section heading over a clause ("Political situation" →
 /// "Political process"), which its text alone does not show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,10 +99,13 @@ pub struct Change {
 impl Change {
     /// Whether this change or any below it is substantive.
     pub fn is_substantive(&self) -> bool {
-        self.kind != LinkKind::Unchanged
-            || self.moved
-            || self.heading.is_some()
-            || self.children.iter().any(Change::is_substantive)
+        self.has_own_change() || self.children.iter().any(Change::is_substantive)
+    }
+
+    /// Whether the clause itself changed: its wording, place or heading (a
+    /// lead change is a change of wording), whatever its sub-paragraphs did.
+    pub fn has_own_change(&self) -> bool {
+        self.kind != LinkKind::Unchanged || self.moved || self.heading.is_some()
     }
 
     /// Visits this change and its descendants, parents first.

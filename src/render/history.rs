@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::plain::inline_text;
 use super::{Format, RenderOptions};
+use crate::diff::Direction;
 use crate::history::{History, Lineage};
 
 /// The ids of a lineage across versions: `PP2 → PP1 → PP1`, `· → OP3 → OP2`.
@@ -30,10 +31,10 @@ fn events(h: &History, l: &Lineage, opts: &RenderOptions) -> String {
         let c = &e.change;
         let mut head = format!("{}: {}", theme.strong(to), c.label());
         if let Some(lead) = &c.lead {
-            let dir = match lead.shift {
-                Some(x) if x < 0.0 => " (softened)",
-                Some(x) if x > 0.0 => " (strengthened)",
-                _ => "",
+            let dir = match lead.direction() {
+                Direction::Softened => " (softened)",
+                Direction::Strengthened => " (strengthened)",
+                Direction::Other => "",
             };
             head.push_str(&format!(
                 " {}",

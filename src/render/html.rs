@@ -19,7 +19,7 @@ use std::io::{self, Write};
 use super::style::{HTML_DARK, HTML_LIGHT};
 use super::{RenderOptions, sub_label, summary_line, visible};
 use crate::align::LinkKind;
-use crate::diff::{Change, Op, ResolutionDiff, Segment};
+use crate::diff::{Change, Direction, LeadChange, Op, ResolutionDiff, Segment};
 use crate::parse::{Clause, Part, Resolution};
 
 /// Escapes text for element content and double- or single-quoted attribute
@@ -123,18 +123,18 @@ fn shown_id(c: &Change) -> String {
 }
 
 /// `lead ↓ softened`, `lead ↑ strengthened` or `lead changed`, with a class.
-fn lead_word(shift: Option<f32>) -> (&'static str, &'static str) {
-    match shift {
-        Some(x) if x < 0.0 => ("lead ↓ softened", "down"),
-        Some(x) if x > 0.0 => ("lead ↑ strengthened", "up"),
-        _ => ("lead changed", "other"),
+pub(super) fn lead_word(l: &LeadChange) -> (&'static str, &'static str) {
+    match l.direction() {
+        Direction::Softened => ("lead ↓ softened", "down"),
+        Direction::Strengthened => ("lead ↑ strengthened", "up"),
+        Direction::Other => ("lead changed", "other"),
     }
 }
 
 /// Whether a change is worth a line in the summary: its own wording, place
 /// or lead changed (a parent whose sub-paragraphs alone changed is not).
 fn own_change(c: &Change) -> bool {
-    c.kind != LinkKind::Unchanged || c.moved || c.lead.is_some() || c.heading.is_some()
+    c.has_own_change()
 }
 
 /// Appends text, escaped, turning each `\n` that joins the clauses of a
@@ -326,7 +326,7 @@ impl Page<'_> {
             );
         }
         if let Some(l) = &c.lead {
-            let (text, dir) = lead_word(l.shift);
+            let (text, dir) = lead_word(l);
             let _ = write!(b, "<span class=\"lead {dir}\">{text}</span>");
             let _ = write!(
                 b,
@@ -618,7 +618,7 @@ fn change_list(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
                 let _ = write!(
                     what,
                     ", {} ({} → {})",
-                    lead_word(l.shift).0,
+                    lead_word(l).0,
                     escape(l.old.as_deref().unwrap_or("(none)")),
                     escape(l.new.as_deref().unwrap_or("(none)"))
                 );
@@ -932,7 +932,7 @@ pub(super) fn history(
             let (word, _) = kind_word(c);
             let _ = write!(b, "<p><strong>{}</strong>: {}", escape(to), word);
             if let Some(lead) = &c.lead {
-                let (dir, _) = lead_word(lead.shift);
+                let (dir, _) = lead_word(lead);
                 let _ = write!(
                     b,
                     " — {} {} → {}",

@@ -164,12 +164,7 @@ fn describe(c: &Change) -> String {
         let _ = write!(s, ", was {}", c.old.join(" + "));
     }
     if let Some(l) = &c.lead {
-        let dir = match l.shift {
-            Some(x) if x < 0.0 => "lead ↓ softened",
-            Some(x) if x > 0.0 => "lead ↑ strengthened",
-            _ => "lead changed",
-        };
-        let _ = write!(s, ", {dir}");
+        let _ = write!(s, ", {}", super::html::lead_word(l).0);
     }
     if c.heading.is_some() {
         s.push_str(", heading changed");
@@ -187,7 +182,7 @@ fn title_of(c: &Change) -> String {
 }
 
 fn own_change(c: &Change) -> bool {
-    c.kind != LinkKind::Unchanged || c.moved || c.lead.is_some() || c.heading.is_some()
+    c.has_own_change()
 }
 
 fn summary_items(changes: &[&Change], opts: &RenderOptions, out: &mut String) {

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{RenderOptions, Theme, ids, summary_line, visible};
-use crate::diff::{Change, Op, ResolutionDiff, Segment};
+use crate::diff::{Change, Direction, Op, ResolutionDiff, Segment};
 use crate::parse::Resolution;
 
 /// Both sides of a word diff inline; a paragraph break of a split or merge shows as ` ¶ `.
@@ -44,10 +44,10 @@ fn lines(
     for c in changes {
         let mut label = c.label();
         if let Some(l) = &c.lead {
-            label.push_str(match l.shift {
-                Some(x) if x < 0.0 => " lead↓",
-                Some(x) if x > 0.0 => " lead↑",
-                _ => " lead≠",
+            label.push_str(match l.direction() {
+                Direction::Softened => " lead↓",
+                Direction::Strengthened => " lead↑",
+                Direction::Other => " lead≠",
             });
         }
         let amended = super::amendments::label(c, d)

@@ -8,7 +8,7 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, pres
 use super::style::LabelKind;
 use super::{RenderOptions, ids, side_text, sub_label, summary_line, visible};
 use crate::align::LinkKind;
-use crate::diff::{Change, ResolutionDiff};
+use crate::diff::{Change, Direction, ResolutionDiff};
 use crate::parse::{Clause, Resolution};
 
 fn new_table(opts: &RenderOptions) -> Table {
@@ -69,10 +69,10 @@ fn label_cell(c: &Change, d: &ResolutionDiff, depth: usize, opts: &RenderOptions
     };
     s.push_str(&format!("\n{indent}{}", theme.label(&text, label_kind(c))));
     if let Some(lead) = &c.lead {
-        let arrow = match lead.shift {
-            Some(x) if x < 0.0 => "lead ↓",
-            Some(x) if x > 0.0 => "lead ↑",
-            _ => "lead ≠",
+        let arrow = match lead.direction() {
+            Direction::Softened => "lead ↓",
+            Direction::Strengthened => "lead ↑",
+            Direction::Other => "lead ≠",
         };
         s.push_str(&format!("\n{indent}{}", theme.note(arrow)));
     }
