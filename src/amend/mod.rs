@@ -67,12 +67,9 @@ pub struct Amendment {
 impl Amendment {
     /// The name it goes by in reports: its symbol, else its file name.
     pub fn name(&self) -> &str {
-        self.symbol.as_deref().unwrap_or_else(|| {
-            self.source
-                .rsplit(['/', '\\'])
-                .next()
-                .unwrap_or(&self.source)
-        })
+        self.symbol
+            .as_deref()
+            .unwrap_or_else(|| crate::render::file_name(&self.source))
     }
 }
 

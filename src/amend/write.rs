@@ -16,6 +16,7 @@ use super::apply::{TextEdit, apply_text, edits_collide, word_edits};
 use super::{Op, WordAnchor, ordinal_word};
 use crate::error::{Error, Result};
 use crate::parse::{Clause, Part, Resolution};
+use crate::render::text::join_names;
 use crate::tokens::{KeyOptions, TokenKind, tokenize};
 
 /// What the written document says about itself.
@@ -108,14 +109,6 @@ pub fn write_amendments(
         out.push_str(&format!("\n{}. {item}\n", k + 1));
     }
     Ok(out)
-}
-
-fn join_names(s: &[String]) -> String {
-    match s {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 struct Writer<'a> {

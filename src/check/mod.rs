@@ -412,11 +412,23 @@ pub fn check_changes(diff: &ResolutionDiff, rules: &Rules) -> Vec<Finding> {
             });
         }
     }
+    // each change's two sides, tokenised once for all the watched terms
+    let sided: Vec<_> = if rules.watch.is_empty() {
+        Vec::new()
+    } else {
+        changes
+            .iter()
+            .map(|c| {
+                let (o, n) = sides(c);
+                let (to, tn) = (toks(&o, true), toks(&n, true));
+                (o, n, to, tn)
+            })
+            .collect()
+    };
     for w in &rules.watch {
         let term = toks(w.term.get_ref(), true);
-        for c in &changes {
-            let (o, n) = sides(c);
-            let (ho, hn) = (find(&toks(&o, true), &term), find(&toks(&n, true), &term));
+        for (c, (o, n, to, tn)) in changes.iter().zip(&sided) {
+            let (ho, hn) = (find(to, &term), find(tn, &term));
             let (what, text, at) = match (ho.first(), hn.first()) {
                 (Some(&at), None) => {
                     let place = if c.new.is_empty() {
@@ -424,7 +436,7 @@ pub fn check_changes(diff: &ResolutionDiff, rules: &Rules) -> Vec<Finding> {
                     } else {
                         format!("from {}", id(c))
                     };
-                    (format!("dropped {place}"), o, at)
+                    (format!("dropped {place}"), o.as_str(), at)
                 }
                 (None, Some(&at)) => {
                     let place = if c.old.is_empty() {
@@ -432,7 +444,7 @@ pub fn check_changes(diff: &ResolutionDiff, rules: &Rules) -> Vec<Finding> {
                     } else {
                         format!("to {}", id(c))
                     };
-                    (format!("added {place}"), n, at)
+                    (format!("added {place}"), n.as_str(), at)
                 }
                 _ => continue,
             };
@@ -441,7 +453,7 @@ pub fn check_changes(diff: &ResolutionDiff, rules: &Rules) -> Vec<Finding> {
                 severity: w.severity,
                 clause: id(c),
                 message: with_note(format!("\"{}\" {what}", w.term.get_ref()), &w.note),
-                excerpt: excerpt(&text, at.0, at.1),
+                excerpt: excerpt(text, at.0, at.1),
             });
         }
     }

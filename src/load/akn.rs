@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::paragraphs::{Paragraphs, glue_mark};
+use super::paragraphs::{Paragraphs, glue_mark, one_line};
 use super::xml::{self, Element, Node};
 use super::{Document, LoadOptions, Metadata, SourceFormat};
 use crate::error::{Error, Result};
@@ -399,10 +399,6 @@ fn printed_date(iso: &str) -> Option<String> {
     let name = MONTHS.get(month.checked_sub(1)?)?;
     ((1..=31).contains(&day) && (1000..=9999).contains(&year))
         .then(|| format!("{day} {name} {year}"))
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn truncate(s: &str) -> String {

@@ -12,7 +12,7 @@ use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::paragraphs::{Paragraphs, glue_mark, letters, roman};
+use super::paragraphs::{Paragraphs, glue_mark, letters, one_line, roman};
 use super::{Document, LoadOptions, Metadata, SourceFormat, charset};
 use crate::error::{Error, Result};
 
@@ -605,10 +605,6 @@ fn text_of(node: NodeRef<'_, Node>) -> String {
         }
     }
     s
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -93,11 +93,9 @@ fn clean_paragraph(p: &str) -> String {
         .join("\n")
 }
 
-fn one_line(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// A text on one line: every run of white space, line breaks included, one space.
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// List letters as Word and browsers count: a … z, then aa … zz, aaa …

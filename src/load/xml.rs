@@ -261,8 +261,7 @@ fn predefined(name: &str) -> Option<char> {
 /// mismatched end tag can be kilobytes of it), which has no place in a
 /// one-line error.
 pub(crate) fn one_line(s: &str) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    truncate(&s, 160).into_owned()
+    truncate(&super::paragraphs::one_line(s), 160).into_owned()
 }
 
 fn truncate(s: &str, n: usize) -> Cow<'_, str> {

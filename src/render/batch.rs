@@ -8,9 +8,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use super::{Format, RenderOptions};
 use crate::batch::{Batch, PairReport};
 
-fn short(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
-}
+use super::file_name as short;
 
 fn names(p: &PairReport) -> (String, String) {
     let name =

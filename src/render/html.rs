@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::style::{HTML_DARK, HTML_LIGHT};
-use super::{RenderOptions, sub_label, summary_line, visible};
+use super::{RenderOptions, doc_name, file_name, sub_label, summary_line, visible};
 use crate::align::LinkKind;
 use crate::diff::{Change, Direction, LeadChange, Op, ResolutionDiff, Segment};
 use crate::parse::{Clause, Part, Resolution};
@@ -75,17 +75,6 @@ fn row_anchor(c: &Change) -> String {
         (None, Some(o)) => format!("old-{}", anchor(o)),
         (None, None) => "clause".to_string(),
     }
-}
-
-/// The name a document goes by in headings: its symbol, else its file name.
-fn doc_name(r: &Resolution) -> String {
-    r.header.symbol.clone().unwrap_or_else(|| {
-        r.source
-            .rsplit(['/', '\\'])
-            .next()
-            .unwrap_or(&r.source)
-            .to_string()
-    })
 }
 
 fn part_title(p: Part) -> &'static str {
@@ -353,13 +342,7 @@ impl Page<'_> {
             let _ = write!(b, "<span class=\"amend\">{by}{}</span>", escape(&a));
         }
         b.push_str("</th>");
-        let prefix = |ids: &[String]| {
-            ids.first()
-                .filter(|_| depth > 0)
-                .and_then(|id| sub_label(id))
-                .map(|l| format!("{l} "))
-                .unwrap_or_default()
-        };
+        let prefix = |ids: &[String]| super::sub_prefix(ids, depth);
         for (old_side, ids) in [(true, &c.old), (false, &c.new)] {
             let side = if old_side { "old" } else { "new" };
             if ids.is_empty() {
@@ -597,10 +580,6 @@ fn header_rows(d: &ResolutionDiff) -> String {
         escape(file_name(&d.new.source)),
     );
     s
-}
-
-fn file_name(source: &str) -> &str {
-    source.rsplit(['/', '\\']).next().unwrap_or(source)
 }
 
 /// The summary list: one linked line per clause whose own wording, place or

@@ -13,7 +13,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{RenderOptions, summary_line, visible};
+use super::{RenderOptions, doc_name, file_name, summary_line, visible};
 use crate::align::LinkKind;
 use crate::diff::{Change, Op, ResolutionDiff, Segment};
 use crate::parse::Resolution;
@@ -134,17 +134,6 @@ fn push_text(out: &mut String, text: &str) {
         let at_start = out.is_empty() || out.ends_with('\n');
         out.push_str(&escape(piece, at_start));
     }
-}
-
-fn doc_name(r: &Resolution) -> String {
-    r.header
-        .symbol
-        .clone()
-        .unwrap_or_else(|| file_name(&r.source).to_string())
-}
-
-fn file_name(source: &str) -> &str {
-    source.rsplit(['/', '\\']).next().unwrap_or(source)
 }
 
 /// "reworded", "moved", "added", ... with "was PP2" when renumbered.

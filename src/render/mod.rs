@@ -12,7 +12,7 @@ pub mod markdown;
 mod plain;
 pub mod style;
 mod table;
-mod text;
+pub(crate) mod text;
 
 use std::io::{self, Write};
 
@@ -245,4 +245,27 @@ pub(crate) fn ids(change: &Change) -> String {
 pub(crate) fn sub_label(id: &str) -> Option<&str> {
     let start = id.rfind('(')?;
     Some(&id[start..])
+}
+
+/// The label and a space that open a sub-paragraph's text (`"(a) "`), or
+/// nothing for a top-level clause (`depth` 0) or a side without clauses.
+pub(crate) fn sub_prefix(ids: &[String], depth: usize) -> String {
+    ids.first()
+        .filter(|_| depth > 0)
+        .and_then(|id| sub_label(id))
+        .map(|l| format!("{l} "))
+        .unwrap_or_default()
+}
+
+/// The last component of a path: what a document is called where space is short.
+pub(crate) fn file_name(source: &str) -> &str {
+    source.rsplit(['/', '\\']).next().unwrap_or(source)
+}
+
+/// The name a document goes by in headings: its symbol, else its file name.
+pub(crate) fn doc_name(r: &Resolution) -> String {
+    r.header
+        .symbol
+        .clone()
+        .unwrap_or_else(|| file_name(&r.source).to_string())
 }

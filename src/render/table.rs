@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::style::LabelKind;
-use super::{RenderOptions, ids, side_text, sub_label, summary_line, visible};
+use super::{RenderOptions, file_name, ids, side_text, sub_label, summary_line, visible};
 use crate::align::LinkKind;
 use crate::diff::{Change, Direction, ResolutionDiff};
 use crate::parse::{Clause, Resolution};
@@ -22,11 +22,6 @@ fn new_table(opts: &RenderOptions) -> Table {
         t.force_no_tty();
     }
     t
-}
-
-/// The last component of a path: the column headers are narrow.
-fn file_name(source: &str) -> &str {
-    source.rsplit(['/', '\\']).next().unwrap_or(source)
 }
 
 fn label_kind(c: &Change) -> LabelKind {
@@ -93,13 +88,7 @@ fn add_rows(
     opts: &RenderOptions,
 ) {
     for c in changes {
-        let prefix = |ids: &[String]| {
-            ids.first()
-                .filter(|_| depth > 0)
-                .and_then(|id| sub_label(id))
-                .map(|l| format!("{l} "))
-                .unwrap_or_default()
-        };
+        let prefix = |ids: &[String]| super::sub_prefix(ids, depth);
         let old = side_text(&c.segments, true, &c.old, &opts.theme);
         let new = side_text(&c.segments, false, &c.new, &opts.theme);
         let old = if old.is_empty() {

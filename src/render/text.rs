@@ -41,7 +41,7 @@ pub fn resolution_text(r: &Resolution) -> String {
     if kind.starts_with("Resolution adopted") {
         line(&kind);
     } else if !h.sponsors.is_empty() {
-        line(&format!("{}: {kind}", join_sponsors(&h.sponsors)));
+        line(&format!("{}: {kind}", join_names(&h.sponsors)));
     }
     if let Some(r) = &h.draft_reference {
         line(r);
@@ -81,7 +81,8 @@ pub fn resolution_text(r: &Resolution) -> String {
     out
 }
 
-fn join_sponsors(s: &[String]) -> String {
+/// Names as a list reads: "A", "A and B", "A, B and C".
+pub(crate) fn join_names(s: &[String]) -> String {
     match s {
         [] => String::new(),
         [one] => one.clone(),
