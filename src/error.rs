@@ -14,13 +14,14 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// The file could not be opened or read.
-    #[error("{path}: {source}")]
+    // The I/O error is shown in the message and not also chained as its
+    // source, which would print it twice ("...: No such file ...: No such file ...").
+    #[error("{path}: {error}")]
     Io {
         /// The input that failed.
         path: String,
         /// The underlying I/O error.
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The input was read but is not something resdiff can compare.
     #[error("{path}: {problem}")]

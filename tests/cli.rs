@@ -306,6 +306,19 @@ fn bad_inputs_get_one_clear_line() {
         r"undefined entity &\r\n\r\r;",
     );
     assert_refused(&dir.path().join("missing.txt"), "No such file");
+    // and says it once
+    let out = resdiff()
+        .arg("compare")
+        .arg(dir.path().join("missing.txt"))
+        .arg(l11())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr)
+            .matches("No such file")
+            .count(),
+        1
+    );
     // nor can a file name with a line break in it
     #[cfg(unix)]
     {

@@ -123,9 +123,9 @@ impl Batch {
 /// sorted by name.
 pub fn list_dir(dir: &Path) -> Result<Vec<PathBuf>> {
     let name = dir.display().to_string();
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+    let entries = std::fs::read_dir(dir).map_err(|error| Error::Io {
         path: name.clone(),
-        source,
+        error,
     })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))

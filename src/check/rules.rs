@@ -224,9 +224,9 @@ fn hint(msg: &str) -> String {
 /// relative to the rules file), each read and parsed as a resolution.
 pub fn load_rules(path: &Path, load: &crate::load::LoadOptions) -> Result<Rules> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+    let text = std::fs::read_to_string(path).map_err(|error| Error::Io {
         path: name.clone(),
-        source,
+        error,
     })?;
     let mut rules = parse_rules(&name, &text)?;
     let base = path.parent().unwrap_or(Path::new("."));

@@ -149,9 +149,9 @@ pub fn read_path(path: &Path, opts: &LoadOptions) -> Result<(String, Vec<u8>)> {
         if path.is_dir() {
             return Err(Error::input(name, "is a directory, not a file"));
         }
-        let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        let file = std::fs::File::open(path).map_err(|error| Error::Io {
             path: name.clone(),
-            source,
+            error,
         })?;
         // sized from the file's length: one allocation, no copies as it grows
         let hint = file.metadata().map_or(0, |m| m.len());
@@ -290,9 +290,9 @@ fn read_bounded(reader: impl Read, name: &str, limit: u64, hint: u64) -> Result<
     reader
         .take(limit + 1)
         .read_to_end(&mut buf)
-        .map_err(|source| Error::Io {
+        .map_err(|error| Error::Io {
             path: name.to_string(),
-            source,
+            error,
         })?;
     if buf.len() as u64 > limit {
         return Err(Error::TooLarge {
