@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::clean::Line;
-use super::lead::{lead, looks_operative, looks_preambular};
+use super::lead::{lead, looks_like_clause, looks_operative, looks_preambular};
 use super::model::{Clause, Part};
 
 /// How a paragraph is numbered.
@@ -694,7 +694,7 @@ pub(crate) fn starts_like_clause(text: &str) -> bool {
     ) {
         return false;
     }
-    looks_preambular(text) || looks_operative(text)
+    looks_like_clause(text)
 }
 
 /// Sub-paragraph numbering styles, outermost first by convention.

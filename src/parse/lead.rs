@@ -208,7 +208,11 @@ pub fn base_lead(lead: &str) -> String {
 /// assert!(lead_strength("Strongly condemns", Part::Operative) > lead_strength("Condemns", Part::Operative));
 /// ```
 pub fn lead_strength(lead: &str, part: Part) -> Option<f32> {
-    let base = base_lead(lead);
+    base_strength(&base_lead(lead), part)
+}
+
+/// [`lead_strength`] of a lead already in its [`base_lead`] form.
+fn base_strength(base: &str, part: Part) -> Option<f32> {
     let mut words: Vec<&str> = base.split(' ').collect();
     let mut bonus = 0.0;
     if let Some(first) = words.first()
@@ -292,24 +296,39 @@ pub fn lead_strength(lead: &str, part: Part) -> Option<f32> {
 /// in the present tense (`Decides`, `Implores`, `Calls upon`) rather than a
 /// participle or adjective.
 pub fn looks_operative(text: &str) -> bool {
-    let Some(l) = lead(text) else { return false };
-    let last = base_lead(&l);
-    let verb = last.split(' ').find(|w| !ADVERBS.contains(w)).unwrap_or("");
-    if lead_strength(&l, Part::Operative).is_some() {
+    lead(text).is_some_and(|l| operative_base(&base_lead(&l)))
+}
+
+/// [`looks_operative`] of a lead in its [`base_lead`] form.
+fn operative_base(base: &str) -> bool {
+    if base_strength(base, Part::Operative).is_some() {
         return true;
     }
+    let verb = base.split(' ').find(|w| !ADVERBS.contains(w)).unwrap_or("");
     verb.len() > 3 && verb.ends_with('s') && !verb.ends_with("ss") && !verb.ends_with("ous")
+}
+
+/// Whether a paragraph opens like a preambular or like an operative clause:
+/// [`looks_preambular`] and [`looks_operative`] with the lead found once.
+pub(crate) fn looks_like_clause(text: &str) -> bool {
+    lead(text).is_some_and(|l| {
+        let base = base_lead(&l);
+        preambular_base(&base) || operative_base(&base)
+    })
 }
 
 /// Whether a paragraph reads like a preambular clause: a participle
 /// (`Recalling`), an adjective (`Deeply concerned`, `Mindful`) or a known
 /// preambular opener.
 pub fn looks_preambular(text: &str) -> bool {
-    let Some(l) = lead(text) else { return false };
-    if lead_strength(&l, Part::Preamble).is_some() {
+    lead(text).is_some_and(|l| preambular_base(&base_lead(&l)))
+}
+
+/// [`looks_preambular`] of a lead in its [`base_lead`] form.
+fn preambular_base(base: &str) -> bool {
+    if base_strength(base, Part::Preamble).is_some() {
         return true;
     }
-    let base = base_lead(&l);
     let mut words = base.split(' ');
     let first = words.next().unwrap_or("");
     let had_adverb = ADVERBS.contains(&first);

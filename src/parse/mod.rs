@@ -15,6 +15,7 @@ mod model;
 use crate::error::{Error, Result};
 use crate::load::Document;
 
+use lead::looks_like_clause;
 pub use lead::{base_lead, lead, lead_strength, looks_operative, looks_preambular};
 pub use model::{Clause, Footnote, FootnoteRef, Header, Part, Resolution};
 
@@ -213,8 +214,7 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     }
     // without an organ line, a numbered paragraph or a single paragraph that
     // opens like a clause, this is not a resolution (a letter, a web page)
-    let clause_like =
-        |c: &Clause| c.label.is_some() || looks_preambular(&c.text) || looks_operative(&c.text);
+    let clause_like = |c: &Clause| c.label.is_some() || looks_like_clause(&c.text);
     let recognisable = head.organ.is_some() || preamble.iter().chain(&operative).any(clause_like);
     if (preamble.is_empty() && operative.is_empty() && annex.is_empty()) || !recognisable {
         return Err(Error::input(
@@ -244,7 +244,7 @@ fn body_start_without_organ(lines: &[clean::Line]) -> usize {
         if marker(&l.text).is_some() {
             return k;
         }
-        if looks_preambular(&l.text) || looks_operative(&l.text) {
+        if looks_like_clause(&l.text) {
             let end = lines[k..]
                 .iter()
                 .position(|x| x.is_blank())
