@@ -86,7 +86,7 @@ fn part_title(p: Part) -> &'static str {
 }
 
 /// The word for what happened to a clause, and the CSS class of its colour.
-fn kind_word(c: &Change) -> (&'static str, &'static str) {
+pub(super) fn kind_word(c: &Change) -> (&'static str, &'static str) {
     match (c.kind, c.moved) {
         (LinkKind::Unchanged, false) => ("kept", "k-kept"),
         (LinkKind::Unchanged, true) => ("moved", "k-moved"),

@@ -14,7 +14,6 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{RenderOptions, doc_name, file_name, summary_line, visible};
-use crate::align::LinkKind;
 use crate::diff::{Change, Op, ResolutionDiff, Segment};
 use crate::parse::Resolution;
 
@@ -138,17 +137,7 @@ fn push_text(out: &mut String, text: &str) {
 
 /// "reworded", "moved", "added", ... with "was PP2" when renumbered.
 fn describe(c: &Change) -> String {
-    let word = match (c.kind, c.moved) {
-        (LinkKind::Unchanged, false) => "kept",
-        (LinkKind::Unchanged, true) => "moved",
-        (LinkKind::Modified, false) => "reworded",
-        (LinkKind::Modified, true) => "moved and reworded",
-        (LinkKind::Inserted, _) => "added",
-        (LinkKind::Deleted, _) => "dropped",
-        (LinkKind::Split, _) => "split",
-        (LinkKind::Merged, _) => "merged",
-    };
-    let mut s = word.to_string();
+    let mut s = super::html::kind_word(c).0.to_string();
     if !c.old.is_empty() && !c.new.is_empty() && c.old != c.new {
         let _ = write!(s, ", was {}", c.old.join(" + "));
     }

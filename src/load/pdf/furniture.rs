@@ -102,10 +102,7 @@ pub(crate) fn is_furniture(line: &Line, in_margin: bool, heads: &Heads) -> bool 
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     // one segment holding several pieces ("2/3 16-22921 S/2016/1100")
-    words.len() <= 6
-        && words
-            .iter()
-            .all(|w| PIECE.is_match(w) || heads.is_head_piece(w) || *w == "(E)")
+    words.len() <= 6 && words.iter().all(|w| heads.is_head_piece(w) || *w == "(E)")
 }
 
 /// Whether a line is a footnote rule drawn with underscores.
