@@ -177,7 +177,7 @@ fn has_dot_leader(s: &str) -> bool {
 
 /// Last meaningful character, skipping closing quotes and brackets and a
 /// footnote number glued to the punctuation (`Relations;1`).
-fn ends_terminal(s: &str) -> bool {
+pub(crate) fn ends_terminal(s: &str) -> bool {
     let without_mark = s.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = s.len() - without_mark.len();
     // "AU/Dec.710" is a document symbol, not "Dec." with footnote 710

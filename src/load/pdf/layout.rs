@@ -17,6 +17,7 @@ use regex::Regex;
 use super::furniture::{self, Heads};
 use super::geometry::Line;
 use crate::load::Metadata;
+use crate::parse::ends_terminal;
 
 /// The organ line that opens the body: `The Security Council,`.
 static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -429,23 +430,6 @@ fn line_pitch(body: &[Placed], body_size: f32) -> f32 {
     }
     steps.sort_by(f32::total_cmp);
     steps[steps.len() / 2]
-}
-
-/// The last character that ends a sentence or clause, looking past closing
-/// quotes and brackets and a footnote mark glued after the punctuation.
-fn ends_terminal(s: &str) -> bool {
-    // "Relations;1": a mark glued to punctuation that follows a word
-    let digits = s.trim_end_matches(|c: char| c.is_ascii_digit());
-    let s = match digits.chars().rev().nth(1) {
-        Some(c) if digits.len() < s.len() && s.len() - digits.len() <= 3 && !c.is_ascii_digit() => {
-            digits
-        }
-        _ => s,
-    };
-    s.chars()
-        .rev()
-        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
-        .is_some_and(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?'))
 }
 
 /// A paragraph number or letter at the start of a line: `12.`, `3 bis.`, `(a)`, `(iv)`.
