@@ -197,7 +197,7 @@ pub(crate) fn ends_terminal(s: &str) -> bool {
 }
 
 /// Whether a line ends in a hyphen that splits a word across lines.
-fn ends_hyphenated(s: &str) -> bool {
+pub(crate) fn ends_hyphenated(s: &str) -> bool {
     if s.ends_with('\u{AD}') {
         return true;
     }
@@ -214,26 +214,33 @@ pub(crate) struct Vocabulary {
 
 impl Vocabulary {
     pub fn from_lines(lines: &[Line]) -> Self {
-        let mut words = HashSet::new();
         // only hyphenated line ends need it
         if !lines.iter().any(|l| ends_hyphenated(&l.text)) {
-            return Vocabulary { words };
+            return Vocabulary {
+                words: HashSet::new(),
+            };
         }
-        for l in lines {
-            for w in l
-                .text
-                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\u{2011}'))
-            {
-                if w.len() > 2 && !w.ends_with('-') {
-                    words.insert(w.to_lowercase());
+        Self::from_texts(lines.iter().map(|l| l.text.as_ref()))
+    }
+
+    /// The words of some texts, hyphens of any kind written `-`.
+    pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+        let mut words = HashSet::new();
+        for t in texts {
+            for w in t.split(|c: char| {
+                !(c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+            }) {
+                if w.chars().count() > 2 && !w.ends_with(['-', '\u{2010}', '\u{2011}']) {
+                    words.insert(w.to_lowercase().replace(['\u{2010}', '\u{2011}'], "-"));
                 }
             }
         }
         Vocabulary { words }
     }
 
-    /// Joins `left` (ending in a hyphen) and `right` across a line break.
-    fn join(&self, left: &str, right: &str) -> String {
+    /// Joins `left` (ending in a hyphen) and `right`, the first word of the
+    /// next line, across a line break.
+    pub(crate) fn join(&self, left: &str, right: &str) -> String {
         if let Some(stem) = left.strip_suffix('\u{AD}') {
             return format!("{stem}{right}");
         }

@@ -15,7 +15,7 @@ mod model;
 use crate::error::{Error, Result};
 use crate::load::Document;
 
-pub(crate) use body::ends_terminal;
+pub(crate) use body::{Vocabulary, ends_hyphenated, ends_terminal};
 use lead::looks_like_clause;
 pub use lead::{base_lead, lead, lead_strength, looks_operative, looks_preambular};
 pub use model::{Clause, Footnote, FootnoteRef, Header, Part, Resolution};

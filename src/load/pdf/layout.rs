@@ -9,7 +9,6 @@
 //! of the text, each on one line after `__________`, as the plain layout
 //! has them.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -17,7 +16,7 @@ use regex::Regex;
 use super::furniture::{self, Heads};
 use super::geometry::Line;
 use crate::load::Metadata;
-use crate::parse::ends_terminal;
+use crate::parse::{Vocabulary, ends_hyphenated, ends_terminal};
 
 /// The organ line that opens the body: `The Security Council,`.
 static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -227,7 +226,7 @@ pub(crate) fn compose(pages: &[Page]) -> Composed {
                 })
         })
         .collect();
-    let vocab = Vocabulary::new(body.iter().map(|b| b.line.text.as_str()));
+    let vocab = Vocabulary::from_texts(body.iter().map(|b| b.line.text.as_str()));
     let pitch = line_pitch(&body, body_size);
     let mut paras: Vec<Vec<&Placed>> = Vec::new();
     for (k, b) in body.iter().enumerate() {
@@ -520,67 +519,17 @@ fn join_lines(lines: &[&Line], vocab: &Vocabulary) -> String {
         } else if ends_hyphenated(&s) {
             let cut = s.rfind(' ').map_or(0, |i| i + 1);
             let left = s[cut..].to_string();
-            let joined = vocab.join(&left, &l.text);
+            let first_end = l.text.find(' ').unwrap_or(l.text.len());
+            let joined = vocab.join(&left, &l.text[..first_end]);
             s.truncate(cut);
             s.push_str(&joined);
+            s.push_str(&l.text[first_end..]);
         } else {
             s.push(' ');
             s.push_str(&l.text);
         }
     }
     s
-}
-
-fn ends_hyphenated(s: &str) -> bool {
-    let mut it = s.chars().rev();
-    matches!(it.next(), Some('-' | '\u{2010}' | '\u{2011}'))
-        && it.next().is_some_and(char::is_alphanumeric)
-}
-
-/// The words of the document, to tell a word broken at a line end
-/// ("interna-" "tional") from a compound ("gender-" "based").
-struct Vocabulary {
-    words: HashSet<String>,
-}
-
-impl Vocabulary {
-    fn new<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
-        let mut words = HashSet::new();
-        for l in lines {
-            for w in l.split(|c: char| {
-                !(c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-            }) {
-                if w.chars().count() > 2 && !w.ends_with(['-', '\u{2010}', '\u{2011}']) {
-                    words.insert(w.to_lowercase().replace(['\u{2010}', '\u{2011}'], "-"));
-                }
-            }
-        }
-        Vocabulary { words }
-    }
-
-    /// `left` ends in a hyphen; `right` is the next line. The hyphen goes
-    /// only when the document uses the joined word and never the compound.
-    fn join(&self, left: &str, right: &str) -> String {
-        let hyphen = left.chars().next_back().map_or(0, char::len_utf8);
-        let stem = &left[..left.len() - hyphen];
-        let head: String = stem
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphanumeric())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let tail: String = right.chars().take_while(|c| c.is_alphanumeric()).collect();
-        if right.starts_with(char::is_lowercase) && !head.is_empty() && !tail.is_empty() {
-            let joined = format!("{head}{tail}").to_lowercase();
-            let compound = format!("{head}-{tail}").to_lowercase();
-            if self.words.contains(&joined) && !self.words.contains(&compound) {
-                return format!("{stem}{right}");
-            }
-        }
-        format!("{left}{right}")
-    }
 }
 
 /// What the first page says about the document.
@@ -624,7 +573,7 @@ fn header(lines: &[&Line]) -> (Vec<String>, HeaderInfo) {
     let mut info = HeaderInfo::default();
     let mut title_zone = false;
     let mut i = 0;
-    let vocab = Vocabulary::new(lines.iter().map(|l| l.text.as_str()));
+    let vocab = Vocabulary::from_texts(lines.iter().map(|l| l.text.as_str()));
     while i < lines.len() {
         let mut j = i + 1;
         while j < lines.len() && same_item(lines[j - 1], lines[j]) {
@@ -894,11 +843,15 @@ mod tests {
 
     #[test]
     fn hyphen_at_line_end() {
-        let v = Vocabulary::new(["the international order", "gender-based violence"].into_iter());
+        let v = Vocabulary::from_texts(
+            ["the international order", "gender-based violence"].into_iter(),
+        );
         assert_eq!(v.join("interna-", "tional law"), "international law");
         assert_eq!(v.join("gender-", "based"), "gender-based");
         assert_eq!(v.join("Secretary-", "General"), "Secretary-General");
         assert_eq!(v.join("police-", "contributing"), "police-contributing");
+        // shared with the text parser: a suspended hyphen keeps its space
+        assert_eq!(v.join("troop-", "and"), "troop- and");
     }
 
     #[test]
