@@ -233,7 +233,7 @@ pub struct AmendArgs {
 }
 
 /// How clauses are compared (shared by compare, history and batch).
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct MatchArgs {
     /// Compare words without regard to case.
     #[arg(long, short = 'i')]

@@ -185,3 +185,34 @@ fn git_diff_helper_checks_its_arguments() {
         .code(0)
         .stdout("* Unmerged path draft.txt\n");
 }
+
+#[test]
+fn the_driver_honours_the_configured_matching() {
+    // a clause reworded by a few words: reworded at the default threshold,
+    // dropped and added at the 0.99 a configuration (here RESDIFF_THRESHOLD) asks for
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(&old, "The Security Council,\nRecalling its resolutions on the situation,\n1. Demands that all parties cease hostilities at once throughout the country;\n").unwrap();
+    std::fs::write(&new, "The Security Council,\nRecalling its resolutions on the situation,\n1. Demands that all parties cease hostilities immediately throughout the country;\n").unwrap();
+    let run = |threshold: Option<&str>| {
+        let mut c = resdiff();
+        c.env("XDG_CONFIG_HOME", dir.path())
+            .env("HOME", dir.path())
+            .env_remove("RESDIFF_THRESHOLD")
+            .args(["git-diff", "draft.txt"])
+            .arg(&old)
+            .args(["1111111", "100644"])
+            .arg(&new)
+            .args(["2222222", "100644", "--color", "never"]);
+        if let Some(t) = threshold {
+            c.env("RESDIFF_THRESHOLD", t);
+        }
+        String::from_utf8(c.output().unwrap().stdout).unwrap()
+    };
+    let plain = run(None);
+    assert!(plain.lines().any(|l| l.starts_with('~')), "{plain}");
+    let strict = run(Some("0.99"));
+    assert!(!strict.lines().any(|l| l.starts_with('~')), "{strict}");
+    assert!(strict.lines().any(|l| l.starts_with('+')), "{strict}");
+}

@@ -5,10 +5,10 @@ use std::path::Path;
 
 use anyhow::Result;
 use resdiff::check::{self, Finding};
-use resdiff::cli::{CheckArgs, CheckFormat, OutputArgs};
+use resdiff::cli::{CheckArgs, CheckFormat, MatchArgs, OutputArgs};
 use resdiff::load::load_path;
 use resdiff::render::{self, Format};
-use resdiff::{CompareOptions, Pair, exit, parse};
+use resdiff::{Pair, exit, parse};
 
 use super::{emit, load_options, render_options};
 
@@ -31,7 +31,8 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         [draft] => check::check_one(&read(draft)?, &rules),
         [old, new] => {
             let res = Pair::new(read(old)?, read(new)?);
-            let diff = resdiff::compare(res, &CompareOptions::default());
+            // no matching flags here: the configuration's, else the defaults
+            let diff = resdiff::compare(res, &super::compare_options(&MatchArgs::default()));
             check::check_changes(&diff, &rules)
         }
         _ => unreachable!("clap takes one or two files"),

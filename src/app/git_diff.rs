@@ -3,11 +3,11 @@
 //! comparison that finds changes still exits 0.
 
 use anyhow::{Context, Result, bail};
-use resdiff::cli::GitDiffArgs;
+use resdiff::cli::{GitDiffArgs, MatchArgs};
 use resdiff::load::load_bytes;
 use resdiff::parse::Resolution;
 use resdiff::render::{self, Format};
-use resdiff::{CompareOptions, Pair, exit, parse};
+use resdiff::{Pair, exit, parse};
 
 use super::{emit, load_options, render_options};
 
@@ -45,7 +45,8 @@ pub fn run(args: GitDiffArgs) -> Result<u8> {
         read(old, format!("a/{path}"))?,
         read(new, format!("b/{new_path}"))?,
     );
-    let diff = resdiff::compare(res, &CompareOptions::default());
+    // no matching flags here: the configuration's, else the defaults
+    let diff = resdiff::compare(res, &super::compare_options(&MatchArgs::default()));
     let mut output = args.output.clone();
     output.format = output.format.or(Some(Format::Plain));
     let ropts = render_options(&output, args.changes_only);
