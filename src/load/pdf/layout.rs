@@ -631,29 +631,26 @@ mod tests {
     use super::super::geometry::{self, Run};
     use super::*;
 
+    /// One string drawn from `x0` to `x1` on the baseline `y`.
+    fn run(text: &str, x0: f32, x1: f32, y: f32, size: f32) -> Run {
+        Run {
+            text: text.into(),
+            x0,
+            x1,
+            y,
+            size,
+            bold: false,
+            artifact: false,
+        }
+    }
+
     /// A line of text drawn as one string per word, a space glyph between.
     fn words(runs: &mut Vec<Run>, x: f32, y: f32, size: f32, text: &str) {
         let mut x = x;
         for w in text.split(' ') {
             let width = w.chars().count() as f32 * size * 0.5;
-            runs.push(Run {
-                text: w.into(),
-                x0: x,
-                x1: x + width,
-                y,
-                size,
-                bold: false,
-                artifact: false,
-            });
-            runs.push(Run {
-                text: " ".into(),
-                x0: x + width,
-                x1: x + width + size * 0.25,
-                y,
-                size,
-                bold: false,
-                artifact: false,
-            });
+            runs.push(run(w, x, x + width, y, size));
+            runs.push(run(" ", x + width, x + width + size * 0.25, y, size));
             x += width + size * 0.25;
         }
     }
@@ -679,15 +676,7 @@ mod tests {
         let mut x = x;
         for w in ws {
             let width = w.chars().count() as f32 * size * 0.5;
-            runs.push(Run {
-                text: w.into(),
-                x0: x,
-                x1: x + width,
-                y,
-                size,
-                bold: false,
-                artifact: false,
-            });
+            runs.push(run(w, x, x + width, y, size));
             x += width + gap;
         }
     }
