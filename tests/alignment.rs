@@ -162,6 +162,32 @@ fn a_moved_clause_is_flagged_and_unchanged() {
 }
 
 #[test]
+fn a_clause_reworded_into_the_words_of_another_does_not_steal_its_twin() {
+    // old has "grave concern" once, at the end; in the new text an earlier
+    // "deep concern" clause is reworded to read exactly like it
+    let grave = "Expresses grave concern at the recruitment and use of children by armed groups;";
+    let deep = "Expresses deep concern at the recruitment and use of children by armed groups;";
+    let old = draft(&PP, &[OP[0], deep, OP[1], OP[2], OP[3], grave]);
+    let new = draft(&PP, &[OP[0], grave, OP[1], OP[2], OP[3], grave]);
+    let d = cmp(&old, &new);
+    assert!(
+        d.changes.iter().all(|c| !c.moved),
+        "nothing changed place: {:?}",
+        d.changes
+    );
+    let last = change(&d, "OP6");
+    assert_eq!(
+        (last.kind, last.old.as_slice()),
+        (LinkKind::Unchanged, &["OP6".to_string()][..])
+    );
+    let reworded = change(&d, "OP2");
+    assert_eq!(
+        (reworded.kind, reworded.old.as_slice()),
+        (LinkKind::Modified, &["OP2".to_string()][..])
+    );
+}
+
+#[test]
 fn a_clause_moved_and_reworded_is_found_far_away() {
     let mut ops = vec![OP[4]; 1];
     ops.insert(0, "Urges the immediate and peaceful resolution of the conflict through political dialogue, negotiations and mediation;");

@@ -253,18 +253,24 @@ impl Ctx {
         let mut m = Matching::new(old.len(), new.len());
 
         // 1a. the same text, byte for byte (most clauses of two versions):
-        // hashing the raw text avoids tokenizing what is not needed
-        let mut by_raw: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        for (n, c) in new.iter().enumerate().rev() {
-            by_raw.entry(raw_hash(c)).or_default().push(n);
-        }
+        // hashing the raw text avoids tokenizing what is not needed. Only
+        // texts found once on each side are paired here; repeated texts wait
+        // for the anchors, which tell which copy is which (step 2b).
+        let mut by_raw: FxHashMap<u64, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
         for (o, c) in old.iter().enumerate() {
-            if let Some(list) = by_raw.get_mut(&raw_hash(c))
-                && let Some(pos) = list.iter().rposition(|&n| same_text(c, new[n]))
+            by_raw.entry(raw_hash(c)).or_default().0.push(o);
+        }
+        for (n, c) in new.iter().enumerate() {
+            if let Some(group) = by_raw.get_mut(&raw_hash(c)) {
+                group.1.push(n);
+            }
+        }
+        for (os, ns) in by_raw.values() {
+            if let ([o], [n]) = (os.as_slice(), ns.as_slice())
+                && same_text(old[*o], new[*n])
             {
-                let n = list.remove(pos);
-                m.pair(o, n, 1.0);
-                m.identical[o] = true;
+                m.pair(*o, *n, 1.0);
+                m.identical[*o] = true;
             }
         }
         drop(by_raw);
@@ -293,36 +299,50 @@ impl Ctx {
                 }
             })
             .collect();
-        let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        for (n, info) in ni
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|(n, _)| m.n2o[*n].is_none())
-        {
-            by_hash.entry(info.full).or_default().push(n);
+        let mut by_hash: FxHashMap<u64, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
+        for o in (0..old.len()).filter(|&o| m.o2n[o].is_none()) {
+            by_hash.entry(oi[o].full).or_default().0.push(o);
         }
-        for (o, info) in oi.iter().enumerate() {
-            if m.o2n[o].is_some() {
-                continue;
+        for n in (0..new.len()).filter(|&n| m.n2o[n].is_none()) {
+            if let Some(group) = by_hash.get_mut(&ni[n].full) {
+                group.1.push(n);
             }
-            if let Some(list) = by_hash.get_mut(&info.full)
-                && let Some(pos) = list.iter().rposition(|&n| ni[n].words == info.words)
-            {
-                let n = list.remove(pos);
-                m.pair(o, n, 1.0);
+        }
+        let mut repeated: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+        for (os, ns) in by_hash.into_values() {
+            match (os.as_slice(), ns.as_slice()) {
+                (_, []) => {}
+                ([o], [n]) => {
+                    if oi[*o].words == ni[*n].words {
+                        m.pair(*o, *n, 1.0);
+                    }
+                }
+                _ => repeated.push((os, ns)),
             }
         }
 
-        // 2. anchors: the identical pairs that keep their order
-        let exact: Vec<(usize, usize)> = m.pairs();
-        let keep = lis_mask(&exact.iter().map(|p| p.1).collect::<Vec<_>>());
-        let anchors: Vec<(usize, usize)> = exact
-            .iter()
-            .zip(&keep)
-            .filter(|(_, k)| **k)
-            .map(|(p, _)| *p)
-            .collect();
+        // 2. anchors: the pairs of unique texts that keep their order
+        let anchors = in_order(&m.pairs());
+
+        // 2b. a text repeated on either side: each copy goes to the copy
+        // nearest where the anchors place it, so a clause reworded into the
+        // words of another does not take that other's partner
+        if !repeated.is_empty() {
+            repeated.sort_unstable();
+            for (os, ns) in &repeated {
+                pair_copies(&mut m, os, ns, &anchors, |o, n| oi[o].words == ni[n].words);
+                for &o in os {
+                    if let Some(n) = m.o2n[o] {
+                        m.identical[o] = same_text(old[o], new[n]);
+                    }
+                }
+            }
+        }
+        let anchors = if repeated.is_empty() {
+            anchors
+        } else {
+            in_order(&m.pairs())
+        };
 
         // 3. leftovers between consecutive anchors
         let thr = self.opts.threshold;
@@ -489,6 +509,56 @@ fn reading_order(links: Vec<Link>) -> Vec<Link> {
         .collect();
     keyed.sort_by_key(|k| k.0);
     keyed.into_iter().map(|(_, l)| l).collect()
+}
+
+/// The pairs that keep their order (the longest such run), in old order.
+fn in_order(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let keep = lis_mask(&pairs.iter().map(|p| p.1).collect::<Vec<_>>());
+    pairs
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(p, _)| *p)
+        .collect()
+}
+
+/// Largest group of copies of one text paired by position; above it, by
+/// rank, so that a text repeated thousands of times stays linear.
+const COPIES_BY_POSITION: usize = 4096;
+
+/// Pairs the copies of one repeated text: `os` and `ns` (ascending) read
+/// the same where `same` says so. Each old copy is expected where the
+/// anchor before it puts it (same distance from the anchor in both texts)
+/// and goes to the nearest new copy.
+fn pair_copies(
+    m: &mut Matching,
+    os: &[usize],
+    ns: &[usize],
+    anchors: &[(usize, usize)],
+    same: impl Fn(usize, usize) -> bool,
+) {
+    let expected = |o: usize| -> usize {
+        match anchors.partition_point(|a| a.0 < o).checked_sub(1) {
+            Some(k) => anchors[k].1 + (o - anchors[k].0),
+            None => o,
+        }
+    };
+    let mut cands: Vec<(usize, usize, usize)> = if os.len() * ns.len() <= COPIES_BY_POSITION {
+        os.iter()
+            .flat_map(|&o| {
+                let e = expected(o);
+                ns.iter().map(move |&n| (e.abs_diff(n), o, n))
+            })
+            .collect()
+    } else {
+        os.iter().zip(ns).map(|(&o, &n)| (0, o, n)).collect()
+    };
+    cands.sort_unstable();
+    for (_, o, n) in cands {
+        if m.o2n[o].is_none() && m.n2o[n].is_none() && same(o, n) {
+            m.pair(o, n, 1.0);
+        }
+    }
 }
 
 /// The 1:1 matching under construction.
