@@ -641,12 +641,14 @@ pub(crate) fn last_main_number(paras: &[Para]) -> usize {
 /// Whether a text is set in capitals, as headings are ("THE HOUTHIS, AKA:
 /// ANSARALLAH"): two or more words and no lower-case letter.
 fn in_capitals(text: &str) -> bool {
-    text.split(' ')
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count()
-        >= 2
+    // the lower-case test first: it fails at once on ordinary text
+    !text.chars().any(char::is_lowercase)
         && text.chars().any(char::is_uppercase)
-        && !text.chars().any(char::is_lowercase)
+        && text
+            .split(' ')
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .nth(1)
+            .is_some()
 }
 
 /// Whether `line`, carrying the next letter of a list after the line `prev`
