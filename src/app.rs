@@ -141,6 +141,7 @@ fn compare(args: CompareArgs) -> Result<u8> {
     // runs, and join lets this thread take the second input back if no
     // worker has started on it yet.
     let (old, new) = if worth_two_cores(&old, &new) {
+        share_main_thread();
         rayon::join(|| parse(old), || parse(new))
     } else {
         (parse(old), parse(new))
@@ -160,6 +161,17 @@ fn compare(args: CompareArgs) -> Result<u8> {
     // the process ends here: freeing a large diff clause by clause is wasted time
     std::mem::forget(diff);
     Ok(code)
+}
+
+/// Makes this thread one of rayon's workers, before rayon's first use: the
+/// pool then starts one thread fewer, and work handed to it from here runs
+/// here too, instead of this thread sleeping while a third thread, competing
+/// with the two workers for two cores, does it.
+fn share_main_thread() {
+    // fails only when the pool exists already, which is then used as it is
+    let _ = rayon::ThreadPoolBuilder::new()
+        .use_current_thread()
+        .build_global();
 }
 
 /// Whether parsing two inputs on two cores pays for waking a second thread:
@@ -190,6 +202,7 @@ fn show(args: ShowArgs) -> Result<u8> {
 fn history(args: HistoryArgs) -> Result<u8> {
     use rayon::prelude::*;
     let lopts = load_options(&args.input);
+    share_main_thread();
     let docs: Vec<parse::Resolution> = args
         .versions
         .par_iter()
@@ -210,6 +223,7 @@ fn history(args: HistoryArgs) -> Result<u8> {
 fn batch(args: BatchArgs) -> Result<u8> {
     use resdiff::batch;
     let lopts = load_options(&args.input);
+    share_main_thread();
     let old = batch::list_dir(&args.old_dir)?;
     let new = batch::list_dir(&args.new_dir)?;
     // a progress bar on a terminal only; a pipe or a log stays clean
