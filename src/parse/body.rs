@@ -1,7 +1,7 @@
 //! The body: rebuilds paragraphs from lines (wrapped or not), recognises
 //! paragraph numbers and sub-paragraph letters, and nests clauses.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::clean::Line;
@@ -181,8 +181,9 @@ pub(crate) fn ends_terminal(s: &str) -> bool {
     let without_mark = s.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = s.len() - without_mark.len();
     // "AU/Dec.710" is a document symbol, not "Dec." with footnote 710
-    let symbol = s.rsplit(' ').next().is_some_and(|w| w.contains('/'));
-    let glued = without_mark.ends_with([',', ';', ':', '.']) && !symbol;
+    // (looked at only when digits follow the punctuation)
+    let symbol = || s.rsplit(' ').next().is_some_and(|w| w.contains('/'));
+    let glued = digits > 0 && without_mark.ends_with([',', ';', ':', '.']) && !symbol();
     let spaced =
         without_mark.ends_with(' ') && without_mark.trim_end().ends_with([',', ';', ':', '.']);
     let s = if (glued && (1..=3).contains(&digits)) || (spaced && (1..=2).contains(&digits)) {
@@ -217,7 +218,7 @@ impl Vocabulary {
         // only hyphenated line ends need it
         if !lines.iter().any(|l| ends_hyphenated(&l.text)) {
             return Vocabulary {
-                words: HashSet::new(),
+                words: HashSet::default(),
             };
         }
         Self::from_texts(lines.iter().map(|l| l.text.as_ref()))
@@ -225,13 +226,21 @@ impl Vocabulary {
 
     /// The words of some texts, hyphens of any kind written `-`.
     pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut words = HashSet::new();
+        let mut words = HashSet::default();
         for t in texts {
             for w in t.split(|c: char| {
                 !(c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
             }) {
-                if w.chars().count() > 2 && !w.ends_with(['-', '\u{2010}', '\u{2011}']) {
-                    words.insert(w.to_lowercase().replace(['\u{2010}', '\u{2011}'], "-"));
+                if w.len() > 2
+                    && w.chars().nth(2).is_some()
+                    && !w.ends_with(['-', '\u{2010}', '\u{2011}'])
+                {
+                    let lower = w.to_lowercase();
+                    words.insert(if lower.contains(['\u{2010}', '\u{2011}']) {
+                        lower.replace(['\u{2010}', '\u{2011}'], "-")
+                    } else {
+                        lower
+                    });
                 }
             }
         }
@@ -1045,13 +1054,13 @@ fn assign_ids(part: Part, list: &mut [Clause]) {
         assign_child_ids(c);
     }
     // repeated numbers are rare: look for them once, fix them only if found
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     let mut repeated = false;
     for c in list.iter() {
         c.walk(&mut |d| repeated |= !seen.insert(d.id.as_str()));
     }
     if repeated {
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         for c in list.iter_mut() {
             dedupe(c, &mut seen);
         }

@@ -97,11 +97,22 @@ fn particles(verb: &str) -> &'static [&'static [&'static str]] {
 /// ```
 pub fn lead(text: &str) -> Option<String> {
     let text = text.trim_start();
+    // the first eight words, found byte by byte: a search per word costs
+    // more than these few bytes
     let mut words: [&str; 8] = [""; 8];
     let mut n = 0;
-    for w in text.split(' ').filter(|w| !w.is_empty()).take(8) {
-        words[n] = w.trim_end_matches([',', ';', ':', '.']);
-        n += 1;
+    let mut start = 0;
+    for (i, b) in text.bytes().chain([b' ']).enumerate() {
+        if b == b' ' {
+            if i > start {
+                words[n] = text[start..i].trim_end_matches([',', ';', ':', '.']);
+                n += 1;
+                if n == words.len() {
+                    break;
+                }
+            }
+            start = i + 1;
+        }
     }
     let words = &words[..n];
     let first = *words.first()?;
@@ -111,12 +122,6 @@ pub fn lead(text: &str) -> Option<String> {
         return None;
     }
     let mut buf = [0u8; 24];
-    let lower = |k: usize, buf: &mut [u8; 24]| -> Option<String> {
-        words
-            .get(k)
-            .and_then(|w| ascii_lower(w, buf))
-            .map(str::to_string)
-    };
     let is = |k: usize, w: &str| words.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
     let adverb = |k: usize| words.get(k).is_some_and(|w| is_adverb(w));
     let mut i = 0;
@@ -131,8 +136,8 @@ pub fn lead(text: &str) -> Option<String> {
         return None;
     }
     let mut end = i + 1;
-    if let Some(verb) = lower(i, &mut buf) {
-        for p in particles(&verb) {
+    if let Some(verb) = ascii_lower(verb, &mut buf) {
+        for p in particles(verb) {
             if n >= end + p.len() && p.iter().enumerate().all(|(k, w)| is(end + k, w)) {
                 end += p.len();
                 break;
@@ -153,7 +158,7 @@ pub fn lead(text: &str) -> Option<String> {
     let last = words[end - 1];
     let stop = last.as_ptr() as usize + last.len() - text.as_ptr() as usize;
     let slice = &text[..stop];
-    if slice.split(' ').count() == end {
+    if slice.bytes().filter(|&b| b == b' ').count() + 1 == end {
         Some(slice.to_string())
     } else {
         Some(words[..end].join(" "))

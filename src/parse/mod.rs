@@ -27,7 +27,7 @@ pub(crate) use header::{MONTHS, split_sponsors};
 
 /// The rule above footnotes: five or more underscores or dashes, alone.
 fn is_footnote_rule(t: &str) -> bool {
-    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '–' | '—'))
+    t.len() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '–' | '—')) && t.chars().count() >= 5
 }
 
 /// A line opening a footnote: its mark (one to three digits, or one to three
