@@ -76,6 +76,36 @@ fn digit_joiner(c: char) -> bool {
 /// ```
 pub fn tokenize(text: &str, opts: KeyOptions) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 3 + 1);
+    scan(text, opts, |tok| {
+        // with punctuation ignored, spaces and punctuation form one gap
+        match out.last_mut() {
+            Some(last) if tok.kind == TokenKind::Space && last.kind == TokenKind::Space => {
+                last.end = tok.end
+            }
+            _ => out.push(tok),
+        }
+    });
+    out
+}
+
+/// The number of words in a text, as [`tokenize`] cuts them, without
+/// building the tokens (word counts are taken of every changed passage).
+///
+/// ```
+/// use resdiff::tokens::count_words;
+/// assert_eq!(count_words("the Secretary-General’s report (A/ES-11/L.10),"), 4);
+/// ```
+pub fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    scan(text, KeyOptions::default(), |tok| {
+        n += usize::from(tok.kind == TokenKind::Word)
+    });
+    n
+}
+
+/// Cuts a text into tokens, handing each to `emit` in order (runs of
+/// spacing and, with punctuation ignored, punctuation may come as several).
+fn scan(text: &str, opts: KeyOptions, mut emit: impl FnMut(Token)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // the char starting at byte i, and its length
@@ -154,20 +184,12 @@ pub fn tokenize(text: &str, opts: KeyOptions) -> Vec<Token> {
                 TokenKind::Punct
             };
         }
-        let tok = Token {
+        emit(Token {
             start: start as u32,
             end: i as u32,
             kind,
-        };
-        // with punctuation ignored, spaces and punctuation form one gap
-        match out.last_mut() {
-            Some(last) if kind == TokenKind::Space && last.kind == TokenKind::Space => {
-                last.end = tok.end
-            }
-            _ => out.push(tok),
-        }
+        });
     }
-    out
 }
 
 /// The comparison key of a token's text.
@@ -260,37 +282,39 @@ impl Interner {
         words: &mut Vec<u32>,
         content: &mut Vec<u32>,
     ) {
-        for t in tokenize(text, opts) {
-            match t.kind {
-                TokenKind::Word => {
-                    let k = self.intern(&key(t.text(text), t.kind, opts));
-                    words.push(k);
-                    content.push(k);
-                }
-                TokenKind::Punct => content.push(self.intern(&key(t.text(text), t.kind, opts))),
-                _ => {}
+        scan(text, opts, |t| match t.kind {
+            TokenKind::Word => {
+                let k = self.intern(&key(t.text(text), t.kind, opts));
+                words.push(k);
+                content.push(k);
             }
-        }
+            TokenKind::Punct => content.push(self.intern(&key(t.text(text), t.kind, opts))),
+            _ => {}
+        });
     }
 
     /// Keys of the words of a text only (no spaces or punctuation): what
     /// clause similarity is measured on.
     pub fn word_keys(&mut self, text: &str, opts: KeyOptions) -> Vec<u32> {
-        tokenize(text, opts)
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| self.intern(&key(t.text(text), t.kind, opts)))
-            .collect()
+        let mut out = Vec::new();
+        scan(text, opts, |t| {
+            if t.kind == TokenKind::Word {
+                out.push(self.intern(&key(t.text(text), t.kind, opts)));
+            }
+        });
+        out
     }
 
     /// Keys of words and (unless ignored) punctuation: equal exactly when
     /// two texts have the same wording.
     pub fn content_keys(&mut self, text: &str, opts: KeyOptions) -> Vec<u32> {
-        tokenize(text, opts)
-            .iter()
-            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Punct))
-            .map(|t| self.intern(&key(t.text(text), t.kind, opts)))
-            .collect()
+        let mut out = Vec::new();
+        scan(text, opts, |t| {
+            if matches!(t.kind, TokenKind::Word | TokenKind::Punct) {
+                out.push(self.intern(&key(t.text(text), t.kind, opts)));
+            }
+        });
+        out
     }
 }
 

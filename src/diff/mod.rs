@@ -16,7 +16,7 @@ pub use words::{Op, Segment, word_diff};
 use crate::align::{AlignOptions, Alignment, Link, LinkKind};
 use crate::pair::Pair;
 use crate::parse::{Clause, Part, Resolution, base_lead, lead_strength};
-use crate::tokens::{Interner, TokenKind, tokenize};
+use crate::tokens::{Interner, count_words};
 
 /// Version of the JSON output; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -304,13 +304,6 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
         notes,
         attribution: None,
     }
-}
-
-fn count_words(text: &str) -> usize {
-    tokenize(text, Default::default())
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .count()
 }
 
 impl Differ<'_> {

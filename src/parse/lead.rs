@@ -101,18 +101,21 @@ pub fn lead(text: &str) -> Option<String> {
     // more than these few bytes
     let mut words: [&str; 8] = [""; 8];
     let mut n = 0;
-    let mut start = 0;
-    for (i, b) in text.bytes().chain([b' ']).enumerate() {
-        if b == b' ' {
-            if i > start {
-                words[n] = text[start..i].trim_end_matches([',', ';', ':', '.']);
-                n += 1;
-                if n == words.len() {
-                    break;
-                }
-            }
-            start = i + 1;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while n < words.len() {
+        while i < bytes.len() && bytes[i] == b' ' {
+            i += 1;
         }
+        if i == bytes.len() {
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] != b' ' {
+            i += 1;
+        }
+        words[n] = text[start..i].trim_end_matches([',', ';', ':', '.']);
+        n += 1;
     }
     let words = &words[..n];
     let first = *words.first()?;
@@ -177,8 +180,7 @@ fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 }
 
 fn is_adverb(w: &str) -> bool {
-    let mut buf = [0u8; 24];
-    ascii_lower(w, &mut buf).is_some_and(|l| ADVERBS.contains(&l))
+    ADVERBS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// The lead without adverbs such as `also`, `further`, `once again`, lower-cased:
