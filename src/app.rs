@@ -295,6 +295,23 @@ fn write_batch_dir(dir: &Path, report: &resdiff::batch::Batch) -> Result<()> {
     })
 }
 
+/// Standard output for whole buffers: on Unix the file itself, past the
+/// standard library's line buffer, which looks for the last newline in every
+/// buffer written (a megabyte of JSON is scanned twice otherwise).
+#[cfg(unix)]
+fn raw_stdout() -> Box<dyn Write> {
+    use std::os::fd::AsFd;
+    match std::io::stdout().as_fd().try_clone_to_owned() {
+        Ok(fd) => Box::new(std::fs::File::from(fd)),
+        Err(_) => Box::new(std::io::stdout().lock()),
+    }
+}
+
+#[cfg(not(unix))]
+fn raw_stdout() -> Box<dyn Write> {
+    Box::new(std::io::stdout().lock())
+}
+
 /// Writes the output: to stdout, or to a file through a temporary file in
 /// the same directory renamed into place, so an error never leaves half a
 /// file. Rendering starts only once every input has been read and parsed,
@@ -322,7 +339,7 @@ fn emit(
                 out.write_all(&buf)?;
                 out.flush()?;
             } else {
-                let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, raw_stdout());
                 write(&mut out)?;
                 out.flush()?;
             }
