@@ -97,41 +97,19 @@ fn particles(verb: &str) -> &'static [&'static [&'static str]] {
 /// ```
 pub fn lead(text: &str) -> Option<String> {
     let text = text.trim_start();
-    // the first eight words, found byte by byte: a search per word costs
-    // more than these few bytes
-    let mut words: [&str; 8] = [""; 8];
-    let mut n = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while n < words.len() {
-        while i < bytes.len() && bytes[i] == b' ' {
-            i += 1;
-        }
-        if i == bytes.len() {
-            break;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i] != b' ' {
-            i += 1;
-        }
-        words[n] = text[start..i].trim_end_matches([',', ';', ':', '.']);
-        n += 1;
-    }
-    let words = &words[..n];
-    let first = *words.first()?;
+    let mut words = Words::new(text);
+    let first = words.get(0)?;
     if !first.chars().next()?.is_uppercase()
         || !first.chars().all(|c| c.is_alphabetic() || c == '-')
     {
         return None;
     }
     let mut buf = [0u8; 24];
-    let is = |k: usize, w: &str| words.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
-    let adverb = |k: usize| words.get(k).is_some_and(|w| is_adverb(w));
     let mut i = 0;
-    while i + 1 < n && adverb(i) {
+    while words.get(i + 1).is_some() && words.get(i).is_some_and(is_adverb) {
         i += 1;
     }
-    if is(i, "once") && is(i + 1, "again") {
+    if words.is(i, "once") && words.is(i + 1, "again") {
         i += 2;
     }
     let verb = words.get(i)?;
@@ -141,30 +119,78 @@ pub fn lead(text: &str) -> Option<String> {
     let mut end = i + 1;
     if let Some(verb) = ascii_lower(verb, &mut buf) {
         for p in particles(verb) {
-            if n >= end + p.len() && p.iter().enumerate().all(|(k, w)| is(end + k, w)) {
+            if p.iter().enumerate().all(|(k, w)| words.is(end + k, w)) {
                 end += p.len();
                 break;
             }
         }
     }
     // "Recalling also", "Noting further": the adverb that follows belongs to the lead.
-    if end < n
-        && ["also", "further", "again", "moreover"]
-            .iter()
-            .any(|w| is(end, w))
+    if ["also", "further", "again", "moreover"]
+        .iter()
+        .any(|w| words.is(end, w))
     {
         end += 1;
     }
     // The lead as it stands in the text (words are slices of it): "Deeply
     // concerned by" -> "Deeply concerned", with single spaces as the parser
     // leaves them; otherwise join the words.
-    let last = words[end - 1];
+    let last = words.get(end - 1)?;
     let stop = last.as_ptr() as usize + last.len() - text.as_ptr() as usize;
     let slice = &text[..stop];
     if slice.bytes().filter(|&b| b == b' ').count() + 1 == end {
         Some(slice.to_string())
     } else {
-        Some(words[..end].join(" "))
+        Some(words.found[..end].join(" "))
+    }
+}
+
+/// The first words of a text (at most eight, as many as asked for), cut at
+/// spaces as they are needed, without their closing punctuation: most leads
+/// are decided on two or three words.
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+    found: [&'a str; 8],
+    n: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str) -> Self {
+        Words {
+            text,
+            at: 0,
+            found: [""; 8],
+            n: 0,
+        }
+    }
+
+    /// Word `k` (from 0).
+    fn get(&mut self, k: usize) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        while self.n <= k && self.n < self.found.len() {
+            let mut i = self.at;
+            while i < bytes.len() && bytes[i] == b' ' {
+                i += 1;
+            }
+            if i == bytes.len() {
+                self.at = i;
+                return None;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i] != b' ' {
+                i += 1;
+            }
+            self.found[self.n] = self.text[start..i].trim_end_matches([',', ';', ':', '.']);
+            self.n += 1;
+            self.at = i;
+        }
+        (k < self.n).then(|| self.found[k])
+    }
+
+    /// Whether word `k` is `w`, in any case.
+    fn is(&mut self, k: usize, w: &str) -> bool {
+        self.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w))
     }
 }
 
