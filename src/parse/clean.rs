@@ -136,57 +136,67 @@ pub(super) fn number_tab(s: &str) -> Option<String> {
 /// Splits text into lines, measuring indentation and collapsing spaces.
 /// A number followed by a tab ("1\tDecides") is read as "1. Decides".
 pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
-    text.split('\n')
-        .flat_map(split_run_together)
-        .map(|raw| {
-            let mut indent = 0;
-            for c in raw.bytes() {
-                match c {
-                    b' ' => indent += 1,
-                    b'\t' => indent += 4,
-                    _ => break,
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        let raw = &text[start..end];
+        start = end + 1;
+        // most lines have no wide gap past their indentation
+        if WIDE_GAP.find(raw.trim_start().as_bytes()).is_none() {
+            out.push(line(raw));
+        } else {
+            out.extend(split_run_together(raw).into_iter().map(line));
+        }
+    }
+    out
+}
+
+/// One line: its indentation measured, a number and tab read as "1.", runs
+/// of spaces collapsed.
+fn line(raw: &str) -> Line<'_> {
+    let mut indent = 0;
+    for c in raw.bytes() {
+        match c {
+            b' ' => indent += 1,
+            b'\t' => indent += 4,
+            _ => break,
+        }
+    }
+    let trimmed = raw.trim_matches(|c: char| c == ' ' || c == '\t');
+    let numbered = if trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+        number_tab(trimmed).map_or(Cow::Borrowed(trimmed), Cow::Owned)
+    } else {
+        Cow::Borrowed(trimmed)
+    };
+    let needs_collapse = TWO_SPACES.find(numbered.as_bytes()).is_some()
+        || memchr::memchr(b'\t', numbered.as_bytes()).is_some();
+    let text: Cow<'_, str> = if needs_collapse {
+        let mut collapsed = String::with_capacity(numbered.len());
+        let mut space = false;
+        for c in numbered.chars() {
+            if c == ' ' || c == '\t' {
+                space = true;
+            } else {
+                if space && !collapsed.is_empty() {
+                    collapsed.push(' ');
                 }
+                space = false;
+                collapsed.push(c);
             }
-            let trimmed = raw.trim_matches(|c: char| c == ' ' || c == '\t');
-            let numbered = if trimmed.starts_with(|c: char| c.is_ascii_digit()) {
-                number_tab(trimmed).map_or(Cow::Borrowed(trimmed), Cow::Owned)
-            } else {
-                Cow::Borrowed(trimmed)
-            };
-            let needs_collapse = TWO_SPACES.find(numbered.as_bytes()).is_some()
-                || memchr::memchr(b'\t', numbered.as_bytes()).is_some();
-            let text: Cow<'_, str> = if needs_collapse {
-                let mut collapsed = String::with_capacity(numbered.len());
-                let mut space = false;
-                for c in numbered.chars() {
-                    if c == ' ' || c == '\t' {
-                        space = true;
-                    } else {
-                        if space && !collapsed.is_empty() {
-                            collapsed.push(' ');
-                        }
-                        space = false;
-                        collapsed.push(c);
-                    }
-                }
-                Cow::Owned(collapsed)
-            } else {
-                numbered
-            };
-            Line { text, indent }
-        })
-        .collect()
+        }
+        Cow::Owned(collapsed)
+    } else {
+        numbered
+    };
+    Line { text, indent }
 }
 
 /// Text copied from a PDF sometimes loses a line break between two
 /// paragraphs and keeps only a wide gap: "obligations;        (v) To assist".
 /// A gap of five or more spaces followed by a paragraph number or letter
-/// is read as the line break it was.
+/// is read as the line break it was. [`lines`] calls it only on a line
+/// with such a gap past its indentation.
 fn split_run_together(raw: &str) -> Vec<&str> {
-    // most lines have no wide gap past their indentation
-    if WIDE_GAP.find(raw.trim_start().as_bytes()).is_none() {
-        return vec![raw];
-    }
     let mut out = Vec::new();
     let mut rest = raw;
     let lead = raw.len() - raw.trim_start().len();
@@ -351,7 +361,10 @@ pub(crate) fn is_symbol_line(line: &str) -> bool {
 pub(crate) fn is_running_head(line: &str, symbol: Option<&str>, title: Option<&str>) -> bool {
     let norm = |s: &str| s.to_lowercase().replace(['’', '‘'], "'");
     if let Some(sym) = symbol {
-        let sym_base = sym.split(" (").next().unwrap_or(sym);
+        // the symbol without a bracketed part ("S/2024/1 (Part I)"), found
+        // byte by byte: this runs on every line
+        let cut = sym.as_bytes().windows(2).position(|w| w == b" (");
+        let sym_base = cut.map_or(sym, |k| &sym[..k]);
         if !line.starts_with(sym_base) && !line.ends_with(sym_base) {
             return title.is_some_and(|t| {
                 line.len() >= 12 && line.len().abs_diff(t.len()) <= 8 && norm(line) == norm(t)
