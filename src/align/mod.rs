@@ -218,8 +218,10 @@ fn hash_keys(keys: &[u32]) -> u64 {
 impl Ctx {
     fn info(&mut self, c: &Clause) -> Info {
         let k = self.opts.keys;
-        let mut words = Vec::new();
-        let mut full = Vec::new();
+        // about one word in six bytes, and a punctuation mark or a break to
+        // every few words: sized once rather than grown
+        let mut words = Vec::with_capacity(c.text.len() / 6 + 4);
+        let mut full = Vec::with_capacity(c.text.len() / 5 + 4);
         let mut own = 0;
         let mut first = true;
         c.walk(&mut |d| {

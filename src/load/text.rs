@@ -32,7 +32,7 @@ pub fn decode_text(mut bytes: Vec<u8>) -> std::result::Result<String, String> {
 }
 
 fn utf8(bytes: Vec<u8>, offset: usize) -> std::result::Result<String, String> {
-    if let Some(pos) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, &bytes[..bytes.len().min(64 * 1024)]) {
         return Err(format!(
             "binary data (a NUL byte at offset {}), not a text draft",
             pos + offset
