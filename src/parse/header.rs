@@ -118,7 +118,15 @@ pub(crate) fn is_meeting_line(line: &str) -> bool {
 
 /// Whether a line is a date as printed in headers (`12 October 2022`).
 pub(crate) fn is_date(line: &str) -> bool {
-    DATE.is_match(line)
+    let digit = |c: char| c.is_ascii_digit();
+    line.starts_with(digit) && line.ends_with(digit) && DATE.is_match(line)
+}
+
+/// Whether `hay` contains `needle` in any ASCII case.
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Reads the header block (the lines before the organ line).
@@ -157,15 +165,25 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             i += 1;
             continue;
         }
-        if let Some(m) = BODY.find(&line) {
+        // each pattern is tried only on a line with the words it needs: a
+        // pattern is compiled on its first use, and most never match
+        if let Some(m) = line
+            .starts_with(['G', 'S', 'E', 'H', 'T'])
+            .then(|| BODY.find(&line))
+            .flatten()
+        {
             h.body.get_or_insert_with(|| m.as_str().to_string());
             line = line[m.end()..].trim().to_string();
         }
-        if let Some(c) = DISTR.captures(&line) {
+        if let Some(c) = line
+            .contains("Distr")
+            .then(|| DISTR.captures(&line))
+            .flatten()
+        {
             h.distribution = Some(c[1].to_string());
             line = DISTR.replace(&line, "").trim().to_string();
         }
-        if ORIGINAL.is_match(&line) {
+        if line.contains("Original") && ORIGINAL.is_match(&line) {
             line = ORIGINAL.replace(&line, "").trim().to_string();
         }
         if line.is_empty() {
@@ -174,14 +192,19 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
         }
         if h.date.is_none() && is_date(&line) {
             h.date = Some(line);
-        } else if h.session.is_none() && SESSION.is_match(&line) && line.len() < 60 {
+        } else if h.session.is_none()
+            && line.len() < 60
+            && line.ends_with("ession")
+            && SESSION.is_match(&line)
+        {
             h.session = Some(line);
-        } else if h.committee.is_none() && COMMITTEE.is_match(&line) {
+        } else if h.committee.is_none() && line.ends_with(" Committee") && COMMITTEE.is_match(&line)
+        {
             h.committee = Some(line);
-        } else if agenda_at.is_none() && AGENDA.is_match(&line) {
+        } else if agenda_at.is_none() && line.starts_with("Agenda item") && AGENDA.is_match(&line) {
             agenda_at = Some(i);
             h.agenda_item = Some(line);
-        } else if ADOPTED.is_match(&line) {
+        } else if line.starts_with("Resolution") && ADOPTED.is_match(&line) {
             // "Resolution adopted by the General Assembly" may wrap before "on 2 March 2022"
             let mut kind = line;
             if !kind.contains(" on ")
@@ -193,7 +216,7 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             }
             h.kind = Some(kind);
             after_marker = i + 1;
-        } else if DRAFT_REF.is_match(&line) {
+        } else if line.starts_with('[') && DRAFT_REF.is_match(&line) {
             let mut r = line;
             while !r.ends_with(']') && i + 1 < lines.len() {
                 i += 1;
@@ -201,12 +224,18 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             }
             h.draft_reference = Some(r);
             after_marker = i + 1;
-        } else if let Some(c) = SUBMITTED_BY.captures(&line) {
+        } else if let Some(c) = contains_ignore_case(&line, "submitted")
+            .then(|| SUBMITTED_BY.captures(&line))
+            .flatten()
+        {
             h.kind = Some(c[1].to_string());
             h.sponsors = vec![c[2].trim_end_matches(['.', '*']).to_string()];
             sponsors_at = Some((i, i));
             after_marker = i + 1;
-        } else if let Some(c) = SPONSORS_END.captures(&line) {
+        } else if let Some(c) = (line.contains(':') && contains_ignore_case(&line, "draft"))
+            .then(|| SPONSORS_END.captures(&line))
+            .flatten()
+        {
             h.kind = Some(c[2].to_string());
             // the sponsors list may run over several lines before this one
             let mut first = i;
@@ -260,7 +289,11 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
         .collect();
     if !title_lines.is_empty() {
         let title = join_wrapped(&title_lines);
-        if let Some(c) = NUMBERED_TITLE.captures(&title) {
+        if let Some(c) = title
+            .starts_with(|c: char| c.is_ascii_digit() || c == 'E' || c == 'S')
+            .then(|| NUMBERED_TITLE.captures(&title))
+            .flatten()
+        {
             h.number = Some(c[1].to_string());
             h.title = Some(c[2].to_string());
         } else {
