@@ -22,7 +22,7 @@ use crate::diff::{
 };
 use crate::error::{Error, Result};
 use crate::parse::{Clause, Part, Resolution};
-use crate::tokens::{Interner, KeyOptions, TokenKind, key, tokenize};
+use crate::tokens::{KeyOptions, TokenKind, key, tokenize};
 
 /// A run of changed words: where it stands among the old text's words and
 /// punctuation marks (`a..b`, empty for a pure insertion), and the
@@ -234,13 +234,7 @@ struct Single<'a> {
 /// Word runs an instruction makes in one text: the hunks of a word diff of
 /// the text before and after it.
 fn text_hunks(before: &str, after: &str) -> Vec<Hunk> {
-    let (segs, _) = word_diff(
-        before,
-        after,
-        &mut Interner::new(),
-        KeyOptions::default(),
-        None,
-    );
+    let (segs, _) = word_diff(before, after, KeyOptions::default(), None);
     hunks(&segs)
 }
 

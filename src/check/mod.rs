@@ -15,7 +15,7 @@ pub use rules::{Rules, Severity, load_rules, parse_rules};
 
 use crate::diff::{Change, Direction, Op, ResolutionDiff, Segment, word_diff};
 use crate::parse::Resolution;
-use crate::tokens::{Interner, KeyOptions, TokenKind, key, tokenize};
+use crate::tokens::{KeyOptions, TokenKind, key, tokenize};
 
 /// One thing the review found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -333,13 +333,7 @@ fn agreed(r: &rules::AgreedRule, texts: &[(String, &str)], out: &mut Vec<Finding
     match closest(&toks(phrase, true), texts) {
         Some((ti, a, b, ratio)) if ratio >= NEAR => {
             let (id, text) = &texts[ti];
-            let (segs, _) = word_diff(
-                phrase,
-                &text[a..b],
-                &mut Interner::new(),
-                KeyOptions::default(),
-                None,
-            );
+            let (segs, _) = word_diff(phrase, &text[a..b], KeyOptions::default(), None);
             out.push(finding(
                 id.clone(),
                 format!("departs from agreed language{from}: {}", redline(&segs)),

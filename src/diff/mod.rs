@@ -345,13 +345,8 @@ impl Differ<'_> {
             ),
             LinkKind::Modified | LinkKind::Split | LinkKind::Merged => {
                 let (otext, ntext) = (text(&oc), text(&nc));
-                let (segs, timed_out) = word_diff(
-                    &otext,
-                    &ntext,
-                    &mut self.interner,
-                    self.opts.keys,
-                    Some(self.deadline),
-                );
+                let (segs, timed_out) =
+                    word_diff(&otext, &ntext, self.opts.keys, Some(self.deadline));
                 self.timed_out |= timed_out;
                 let sim = ratio(&segs);
                 (segs, sim)
@@ -417,13 +412,7 @@ impl Differ<'_> {
     fn header(&mut self, res: &Pair<Resolution>) -> HeaderDiff {
         let mut h = HeaderDiff::default();
         if let (Some(a), Some(b)) = (&res.old.header.title, &res.new.header.title) {
-            let (segs, _) = word_diff(
-                a,
-                b,
-                &mut self.interner,
-                self.opts.keys,
-                Some(self.deadline),
-            );
+            let (segs, _) = word_diff(a, b, self.opts.keys, Some(self.deadline));
             if segs.iter().any(|s| s.op != Op::Equal) {
                 h.title = Some(segs);
             }

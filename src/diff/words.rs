@@ -2,12 +2,13 @@
 //! rewritten phrase reads as one deletion and one insertion, not a comb of
 //! alternating fragments.
 
+use std::borrow::Cow;
 use std::time::Instant;
 
 use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
-use crate::tokens::{Interner, KeyOptions, Token, TokenKind, tokenize};
+use crate::tokens::{KeyOptions, Token, TokenKind, key, tokenize};
 
 /// What a piece of text is in a word diff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -45,11 +46,10 @@ enum Edit {
 ///
 /// ```
 /// use resdiff::diff::{word_diff, Op};
-/// use resdiff::tokens::{Interner, KeyOptions};
+/// use resdiff::tokens::KeyOptions;
 /// let (segs, _) = word_diff(
 ///     "Demands that all parties cease hostilities;",
 ///     "Calls upon all parties to cease hostilities;",
-///     &mut Interner::new(),
 ///     KeyOptions::default(),
 ///     None,
 /// );
@@ -61,14 +61,16 @@ enum Edit {
 pub fn word_diff(
     old: &str,
     new: &str,
-    interner: &mut Interner,
     opts: KeyOptions,
     deadline: Option<Instant>,
 ) -> (Vec<Segment>, bool) {
     let ot = tokenize(old, opts);
     let nt = tokenize(new, opts);
-    let ok = interner.keys(old, &ot, opts);
-    let nk = interner.keys(new, &nt, opts);
+    // compared by their keys as strings: most are slices of the text, and
+    // the diff compares few of them beyond the common start and end, so
+    // numbering them through an interner would cost more than it saves
+    let ok: Vec<Cow<str>> = ot.iter().map(|t| key(t.text(old), t.kind, opts)).collect();
+    let nk: Vec<Cow<str>> = nt.iter().map(|t| key(t.text(new), t.kind, opts)).collect();
     let ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &ok, &nk, deadline);
     let timed_out = deadline.is_some_and(|d| Instant::now() > d);
     let mut edits: Vec<Edit> = Vec::with_capacity(ops.len());
@@ -242,7 +244,7 @@ mod tests {
     use super::*;
 
     fn diff(a: &str, b: &str) -> Vec<(Op, String)> {
-        word_diff(a, b, &mut Interner::new(), KeyOptions::default(), None)
+        word_diff(a, b, KeyOptions::default(), None)
             .0
             .into_iter()
             .map(|s| (s.op, s.text))
