@@ -258,7 +258,8 @@ impl Ctx {
         // hashing the raw text avoids tokenizing what is not needed. Only
         // texts found once on each side are paired here; repeated texts wait
         // for the anchors, which tell which copy is which (step 2b).
-        let mut by_raw: FxHashMap<u64, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
+        let mut by_raw: FxHashMap<u64, (Vec<usize>, Vec<usize>)> =
+            FxHashMap::with_capacity_and_hasher(old.len(), Default::default());
         for (o, c) in old.iter().enumerate() {
             by_raw.entry(raw_hash(c)).or_default().0.push(o);
         }
@@ -301,7 +302,8 @@ impl Ctx {
                 }
             })
             .collect();
-        let mut by_hash: FxHashMap<u64, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
+        let mut by_hash: FxHashMap<u64, (Vec<usize>, Vec<usize>)> =
+            FxHashMap::with_capacity_and_hasher(old.len(), Default::default());
         for o in (0..old.len()).filter(|&o| m.o2n[o].is_none()) {
             by_hash.entry(oi[o].full).or_default().0.push(o);
         }

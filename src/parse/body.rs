@@ -1054,7 +1054,7 @@ fn assign_ids(part: Part, list: &mut [Clause]) {
         assign_child_ids(c);
     }
     // repeated numbers are rare: look for them once, fix them only if found
-    let mut seen: HashSet<&str> = HashSet::default();
+    let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(list.len(), Default::default());
     let mut repeated = false;
     for c in list.iter() {
         c.walk(&mut |d| repeated |= !seen.insert(d.id.as_str()));
