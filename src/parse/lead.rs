@@ -42,10 +42,10 @@ const ADVERBS: &[&str] = &[
 
 /// Words that complete a phrasal lead: `Calls upon`, `Takes note of`,
 /// `Bearing in mind`, `Noting with concern`.
-fn particles(verb: &str) -> &'static [&'static [&'static str]] {
+fn particles(verb: &[u8]) -> &'static [&'static [&'static str]] {
     match verb {
-        "calls" | "calling" => &[&["upon"], &["on"], &["for"]],
-        "takes" | "taking" => &[
+        b"calls" | b"calling" => &[&["upon"], &["on"], &["for"]],
+        b"takes" | b"taking" => &[
             &["note", "with", "appreciation", "of"],
             &["note", "with", "concern", "of"],
             &["note", "with", "appreciation"],
@@ -54,8 +54,8 @@ fn particles(verb: &str) -> &'static [&'static [&'static str]] {
             &["note"],
             &["into", "account"],
         ],
-        "bearing" | "bear" | "bears" => &[&["in", "mind"]],
-        "noting" | "notes" | "welcoming" | "welcomes" | "recognizing" | "recognizes" => &[
+        b"bearing" | b"bear" | b"bears" => &[&["in", "mind"]],
+        b"noting" | b"notes" | b"welcoming" | b"welcomes" | b"recognizing" | b"recognizes" => &[
             &["with", "deep", "concern"],
             &["with", "grave", "concern"],
             &["with", "serious", "concern"],
@@ -64,7 +64,7 @@ fn particles(verb: &str) -> &'static [&'static [&'static str]] {
             &["with", "satisfaction"],
             &["with", "regret"],
         ],
-        "expressing" | "expresses" => &[
+        b"expressing" | b"expresses" => &[
             &["its", "deep", "concern"],
             &["its", "grave", "concern"],
             &["its", "serious", "concern"],
@@ -78,8 +78,8 @@ fn particles(verb: &str) -> &'static [&'static [&'static str]] {
             &["its", "full", "support"],
             &["its", "support"],
         ],
-        "acting" => &[&["under", "chapter", "vii"]],
-        "having" => &[&["considered"], &["examined"], &["received"], &["heard"]],
+        b"acting" => &[&["under", "chapter", "vii"]],
+        b"having" => &[&["considered"], &["examined"], &["received"], &["heard"]],
         _ => &[],
     }
 }
@@ -195,14 +195,14 @@ impl<'a> Words<'a> {
 }
 
 /// A word in lower case, in a stack buffer (ASCII words up to 24 bytes).
-fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     if w.len() > buf.len() || !w.is_ascii() {
         return None;
     }
     for (d, s) in buf.iter_mut().zip(w.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..w.len()]).ok()
+    Some(&buf[..w.len()])
 }
 
 fn is_adverb(w: &str) -> bool {
