@@ -33,10 +33,11 @@ bin="$root/target/release/resdiff"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-# mean seconds of a command (hyperfine; exit status 1 means "differences")
-mean() {
+# median seconds of a command (hyperfine; exit status 1 means "differences"):
+# the median, as a few runs slowed by the machine pull a mean of ten far up
+median() {
   hyperfine -N -i --warmup 1 --runs "${RUNS:-$runs}" --export-json "$tmp/h.json" "$1" >/dev/null 2>&1
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$tmp/h.json"
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$tmp/h.json"
 }
 peak() { /usr/bin/time -f '%M' -o "$tmp/rss" sh -c "$1 > /dev/null" 2>/dev/null || true; tail -n 1 "$tmp/rss"; }
 
@@ -48,7 +49,7 @@ declare -A rtime cell
 peers=()
 for s in "${sizes[@]}"; do
   old="$corpus/$s/old.txt"; new="$corpus/$s/new.txt"
-  rtime[$s]=$(mean "$bin compare $old $new --format json")
+  rtime[$s]=$(median "$bin compare $old $new --format json")
   cell[resdiff,$s]=${rtime[$s]}
   while IFS=$'\t' read -r size peer cmd; do
     [[ " ${peers[*]} " == *" $peer "* ]] || peers+=("$peer")
@@ -59,7 +60,7 @@ for s in "${sizes[@]}"; do
     took=$(python3 -c "import time; print(time.time() - $start)")
     n=$runs
     python3 -c "import sys; sys.exit(0 if $took > 2 else 1)" && n=3
-    cell[$peer,$size]=$(RUNS=$n mean "$cmd")
+    cell[$peer,$size]=$(RUNS=$n median "$cmd")
   done < <(CORPUS="$corpus" bash "$shared/bench/peers.sh" list "$s" 2>/dev/null)
 done
 fmt() { case "$1" in ">"*) echo "$1" ;; "") echo "–" ;; *) python3 -c "v=$1; print(f'{v*1000:.1f} ms' if v < 1 else f'{v:.2f} s')" ;; esac; }
@@ -128,6 +129,6 @@ for k in range(300):
     open(f"{sys.argv[2]}/old/doc{k:03}.txt", "w").write(old)
     open(f"{sys.argv[2]}/new/doc{k:03}.txt", "w").write(new)
 PY
-b=$(mean "$bin batch $tmp/batch/old $tmp/batch/new --format json")
+b=$(median "$bin batch $tmp/batch/old $tmp/batch/new --format json")
 python3 -c "print(f'batch of 300 pairs: {$b:.2f} s')"
-echo "typical real pair (A/RES/ES-11/1 vs /4): $(python3 -c "print(f'{$(mean "$bin compare $root/resolutions/A-RES-ES-11-1.txt $root/resolutions/A-RES-ES-11-4.txt --format json")*1000:.1f} ms')")"
+echo "typical real pair (A/RES/ES-11/1 vs /4): $(python3 -c "print(f'{$(median "$bin compare $root/resolutions/A-RES-ES-11-1.txt $root/resolutions/A-RES-ES-11-4.txt --format json")*1000:.1f} ms')")"
