@@ -347,21 +347,24 @@ fn push_collapsed(out: &mut String, text: &str) {
     }
 }
 
+/// One plain string drawn from `x0` to `x1` on the baseline `y`: what the
+/// geometry and layout tests build pages from.
+#[cfg(test)]
+pub(super) fn run(text: &str, x0: f32, x1: f32, y: f32, size: f32) -> Run {
+    Run {
+        text: text.into(),
+        x0,
+        x1,
+        y,
+        size,
+        bold: false,
+        artifact: false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn run(text: &str, x0: f32, x1: f32, y: f32, size: f32) -> Run {
-        Run {
-            text: text.into(),
-            x0,
-            x1,
-            y,
-            size,
-            bold: false,
-            artifact: false,
-        }
-    }
 
     #[test]
     fn kerned_glyphs_stay_one_word_and_gaps_make_spaces() {

@@ -628,21 +628,8 @@ fn split_sponsors(line: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::geometry::{self, Run};
+    use super::super::geometry::{self, Run, run};
     use super::*;
-
-    /// One string drawn from `x0` to `x1` on the baseline `y`.
-    fn run(text: &str, x0: f32, x1: f32, y: f32, size: f32) -> Run {
-        Run {
-            text: text.into(),
-            x0,
-            x1,
-            y,
-            size,
-            bold: false,
-            artifact: false,
-        }
-    }
 
     /// A line of text drawn as one string per word, a space glyph between.
     fn words(runs: &mut Vec<Run>, x: f32, y: f32, size: f32, text: &str) {
