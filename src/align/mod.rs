@@ -258,16 +258,10 @@ impl Ctx {
         // hashing the raw text avoids tokenizing what is not needed. Only
         // texts found once on each side are paired here; repeated texts wait
         // for the anchors, which tell which copy is which (step 2b).
-        let mut by_raw: FxHashMap<u64, (Vec<usize>, Vec<usize>)> =
-            FxHashMap::with_capacity_and_hasher(old.len(), Default::default());
-        for (o, c) in old.iter().enumerate() {
-            by_raw.entry(raw_hash(c)).or_default().0.push(o);
-        }
-        for (n, c) in new.iter().enumerate() {
-            if let Some(group) = by_raw.get_mut(&raw_hash(c)) {
-                group.1.push(n);
-            }
-        }
+        let by_raw = groups(
+            old.iter().map(|c| raw_hash(c)).enumerate(),
+            new.iter().map(|c| raw_hash(c)).enumerate(),
+        );
         for (os, ns) in by_raw.values() {
             if let ([o], [n]) = (os.as_slice(), ns.as_slice())
                 && same_text(old[*o], new[*n])
@@ -302,16 +296,14 @@ impl Ctx {
                 }
             })
             .collect();
-        let mut by_hash: FxHashMap<u64, (Vec<usize>, Vec<usize>)> =
-            FxHashMap::with_capacity_and_hasher(old.len(), Default::default());
-        for o in (0..old.len()).filter(|&o| m.o2n[o].is_none()) {
-            by_hash.entry(oi[o].full).or_default().0.push(o);
-        }
-        for n in (0..new.len()).filter(|&n| m.n2o[n].is_none()) {
-            if let Some(group) = by_hash.get_mut(&ni[n].full) {
-                group.1.push(n);
-            }
-        }
+        let by_hash = groups(
+            (0..old.len())
+                .filter(|&o| m.o2n[o].is_none())
+                .map(|o| (o, oi[o].full)),
+            (0..new.len())
+                .filter(|&n| m.n2o[n].is_none())
+                .map(|n| (n, ni[n].full)),
+        );
         let mut repeated: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
         for (os, ns) in by_hash.into_values() {
             match (os.as_slice(), ns.as_slice()) {
@@ -513,6 +505,25 @@ fn reading_order(links: Vec<Link>) -> Vec<Link> {
         .collect();
     keyed.sort_by_key(|k| k.0);
     keyed.into_iter().map(|(_, l)| l).collect()
+}
+
+/// Clauses grouped by a hash of their wording: for each hash an old clause
+/// has, the old clauses and the new ones with it, each list ascending.
+fn groups(
+    old: impl Iterator<Item = (usize, u64)>,
+    new: impl Iterator<Item = (usize, u64)>,
+) -> FxHashMap<u64, (Vec<usize>, Vec<usize>)> {
+    let mut by: FxHashMap<u64, (Vec<usize>, Vec<usize>)> =
+        FxHashMap::with_capacity_and_hasher(old.size_hint().0, Default::default());
+    for (o, h) in old {
+        by.entry(h).or_default().0.push(o);
+    }
+    for (n, h) in new {
+        if let Some(group) = by.get_mut(&h) {
+            group.1.push(n);
+        }
+    }
+    by
 }
 
 /// The pairs that keep their order (the longest such run), in old order.
