@@ -296,21 +296,22 @@ impl Interner {
     /// Keys of the words of a text only (no spaces or punctuation): what
     /// clause similarity is measured on.
     pub fn word_keys(&mut self, text: &str, opts: KeyOptions) -> Vec<u32> {
-        let mut out = Vec::new();
-        scan(text, opts, |t| {
-            if t.kind == TokenKind::Word {
-                out.push(self.intern(&key(t.text(text), t.kind, opts)));
-            }
-        });
-        out
+        self.keys_of(text, opts, |k| k == TokenKind::Word)
     }
 
     /// Keys of words and (unless ignored) punctuation: equal exactly when
     /// two texts have the same wording.
     pub fn content_keys(&mut self, text: &str, opts: KeyOptions) -> Vec<u32> {
+        self.keys_of(text, opts, |k| {
+            matches!(k, TokenKind::Word | TokenKind::Punct)
+        })
+    }
+
+    /// Keys of the tokens of a text whose kind `keep` accepts.
+    fn keys_of(&mut self, text: &str, opts: KeyOptions, keep: fn(TokenKind) -> bool) -> Vec<u32> {
         let mut out = Vec::new();
         scan(text, opts, |t| {
-            if matches!(t.kind, TokenKind::Word | TokenKind::Punct) {
+            if keep(t.kind) {
                 out.push(self.intern(&key(t.text(text), t.kind, opts)));
             }
         });
