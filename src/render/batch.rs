@@ -25,7 +25,7 @@ pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io:
     let theme = &opts.theme;
     match opts.format {
         Format::Json => {
-            serde_json::to_writer(&mut *out, b)?;
+            super::json::to_writer(out, b)?;
             writeln!(out)
         }
         Format::Plain => {

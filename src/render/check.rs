@@ -32,7 +32,7 @@ pub(super) fn findings(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if opts.format == Format::Json {
-        serde_json::to_writer(&mut *out, &View { findings })?;
+        super::json::to_writer(out, &View { findings })?;
         return writeln!(out);
     }
     let theme = &opts.theme;

@@ -97,7 +97,7 @@ pub fn render_history(h: &History, opts: &RenderOptions, out: &mut dyn Write) ->
                 steps: &h.steps,
                 lineages: shown,
             };
-            serde_json::to_writer(&mut *out, &view)?;
+            super::json::to_writer(out, &view)?;
             writeln!(out)
         }
         Format::Plain => {
