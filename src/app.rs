@@ -131,6 +131,12 @@ fn terminal_size() -> Option<(u16, u16)> {
 
 fn compare(args: CompareArgs) -> Result<u8> {
     let lopts = load_options(&args.input);
+    // Files large enough to parse on two cores start the second one now:
+    // waking an idle core takes a while, which reading the files covers.
+    let on_disk = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    if on_disk(&args.old).saturating_add(on_disk(&args.new)) > TWO_CORES_ABOVE {
+        share_main_thread();
+    }
     // read here, parse on two cores when it pays (see `worth_two_cores`)
     let (old, new) = (read_path(&args.old, &lopts), read_path(&args.new, &lopts));
     let parse = |input: resdiff::Result<(String, Vec<u8>)>| {
@@ -181,13 +187,17 @@ fn worth_two_cores(
     old: &resdiff::Result<(String, Vec<u8>)>,
     new: &resdiff::Result<(String, Vec<u8>)>,
 ) -> bool {
-    const ABOVE: usize = 256 * 1024;
     let costly = |b: &[u8]| b.starts_with(b"%PDF") || b.starts_with(b"PK\x03\x04");
     match (old, new) {
-        (Ok((_, a)), Ok((_, b))) => a.len() + b.len() > ABOVE || costly(a) || costly(b),
+        (Ok((_, a)), Ok((_, b))) => {
+            (a.len() + b.len()) as u64 > TWO_CORES_ABOVE || costly(a) || costly(b)
+        }
         _ => false,
     }
 }
+
+/// Bytes of input above which parsing the two drafts on two cores pays.
+const TWO_CORES_ABOVE: u64 = 256 * 1024;
 
 fn show(args: ShowArgs) -> Result<u8> {
     let doc = load_path(&args.file, &load_options(&args.input))?;
