@@ -95,16 +95,17 @@ fn document(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
 /// A JSON array of `items`, serialised a window at a time on all cores.
 ///
 /// Each core writes its share of a window into a buffer of its own, reused
-/// from window to window, so the memory touched stays a few pages however
-/// long the array (fresh pages cost a page fault each: on the 300 KB pair,
-/// building the whole array at once touched about 360 of them).
+/// from window to window, so the memory touched stays bounded however long
+/// the array: building a whole array at once touched some 360 fresh pages
+/// on the 300 KB pair, a page fault each. A share of 256 clauses (about
+/// 80 KB) is more than the 64 KB output buffer holds, so it is written
+/// through, not copied into that buffer first.
 fn array<T: Serialize + Sync>(items: &[T], out: &mut dyn Write) -> io::Result<()> {
     use rayon::prelude::*;
-    const CHUNK: usize = 32;
-    const PIECES: usize = 4;
-    let mut pieces: Vec<Vec<u8>> = vec![Vec::new(); PIECES];
+    const CHUNK: usize = 256;
+    let mut pieces: Vec<Vec<u8>> = vec![Vec::new(); rayon::current_num_threads().clamp(1, 8)];
     out.write_all(b"[")?;
-    for (w, window) in items.chunks(CHUNK * PIECES).enumerate() {
+    for (w, window) in items.chunks(CHUNK * pieces.len()).enumerate() {
         window
             .par_chunks(CHUNK)
             .zip(pieces.par_iter_mut())
