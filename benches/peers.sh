@@ -6,6 +6,8 @@
 #
 #   benches/peers.sh [SIZE ...]        default: small medium large huge
 #
+# The second table is the speed target as ratios (see 1b below).
+#
 # Needs python3 and hyperfine (apt-get install hyperfine). The peers are those
 # of ../shared/bench/peers.sh (git word diffs, diff -u, wdiff, dwdiff, Python
 # difflib and diff-match-patch), each timed when installed; CAP (default 30)
@@ -72,6 +74,37 @@ for peer in resdiff "${peers[@]}"; do
   row="| $name |"
   for s in "${sizes[@]}"; do row+=" $(fmt "${cell[$peer,$s]:-}") |"; done
   echo "$row"
+done
+echo
+
+# 1b. The speed target as ratios: resdiff against the command the target
+#     names, `git diff --no-index --word-diff=porcelain` (git's default
+#     algorithm), and against its histogram variant above. Timed in ROUNDS
+#     rounds (default 10) of RUNS runs of each command in turn, so that a
+#     machine that slows down or speeds up during the run weighs on all
+#     three alike; medians over all rounds.
+rounds="${ROUNDS:-10}"
+echo "| size | resdiff | git porcelain | git porcelain, histogram | resdiff / porcelain | resdiff / histogram |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+for s in "${sizes[@]}"; do
+  old="$corpus/$s/old.txt"; new="$corpus/$s/new.txt"
+  git_cmd="git --no-pager diff --no-index --no-color --no-ext-diff --word-diff=porcelain"
+  n=$runs; [ "$s" = huge ] && n=$(( (runs + 1) / 2 ))
+  for r in $(seq "$rounds"); do
+    hyperfine -N -i --warmup 1 --runs "$n" --export-json "$tmp/r$r.json" \
+      "$bin compare $old $new --format json" "$git_cmd $old $new" \
+      "$git_cmd --diff-algorithm=histogram $old $new" >/dev/null 2>&1
+  done
+  python3 - "$s" "$tmp" "$rounds" <<'PY'
+import json, statistics, sys
+size, tmp, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+times = [[], [], []]
+for r in range(1, rounds + 1):
+    for k, res in enumerate(json.load(open(f"{tmp}/r{r}.json"))["results"]):
+        times[k] += res["times"]
+m = [statistics.median(t) * 1000 for t in times]
+print(f"| {size} | {m[0]:.2f} ms | {m[1]:.2f} ms | {m[2]:.2f} ms | {m[0] / m[1]:.2f} | {m[0] / m[2]:.2f} |")
+PY
 done
 echo
 
