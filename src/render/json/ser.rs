@@ -132,6 +132,23 @@ fn string(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
 }
 
+/// Writes a struct's field name and the colon after it: `"name":`.
+///
+/// Field names are short identifiers with nothing to escape, written with
+/// one copy; one that does need escaping (a serde `rename` could hold a
+/// quote) goes through [`string`].
+fn key_of_struct(buf: &mut Vec<u8>, key: &str) {
+    if key.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        buf.reserve(key.len() + 3);
+        buf.push(b'"');
+        buf.extend_from_slice(key.as_bytes());
+        buf.extend_from_slice(b"\":");
+    } else {
+        string(buf, key);
+        buf.push(b':');
+    }
+}
+
 /// The index of the first byte at or after `from` that may need escaping
 /// (`bytes.len()` when there is none). It may stop early, on a byte just
 /// after a real escape; it never skips one.
@@ -139,6 +156,7 @@ fn string(buf: &mut Vec<u8>, s: &str) {
 /// Eight bytes are tested at a time; the last few of a string of eight
 /// bytes or more are tested by reading its last eight again, and shorter
 /// strings (object keys, mostly) byte by byte.
+#[inline]
 fn next_escape(bytes: &[u8], from: usize) -> usize {
     let n = bytes.len();
     let load = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
@@ -201,8 +219,7 @@ impl Compound<'_, '_> {
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result {
         self.comma();
-        string(&mut self.ser.buf, key);
-        self.ser.buf.push(b':');
+        key_of_struct(&mut self.ser.buf, key);
         value.serialize(&mut *self.ser)
     }
 
@@ -530,6 +547,13 @@ mod tests {
     struct Tuple(u8, char);
 
     #[derive(Serialize)]
+    struct Renamed {
+        #[serde(rename = "say \"when\"\n")]
+        quoted: u8,
+        plain_name: u8,
+    }
+
+    #[derive(Serialize)]
     struct Flat {
         x: u32,
         #[serde(flatten)]
@@ -557,6 +581,10 @@ mod tests {
         });
         same(&Shape::Struct { a: None, b: vec![] });
         same(&Tuple(1, 'é'));
+        same(&Renamed {
+            quoted: 1,
+            plain_name: 2,
+        });
         same(&Flat {
             x: 1,
             rest: [("k".to_string(), -1)].into(),
