@@ -102,13 +102,21 @@ fn document(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
 /// 38 ms instead of 25 in the library benchmark), and a share larger than
 /// the 64 KB output buffer is written through, not copied into it.
 fn array<T: Serialize + Sync>(items: &[T], out: &mut dyn Write) -> io::Result<()> {
+    array_in_shares(items, 2048, out)
+}
+
+/// [`array`] with shares of `chunk` items.
+fn array_in_shares<T: Serialize + Sync>(
+    items: &[T],
+    chunk: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     use rayon::prelude::*;
-    const CHUNK: usize = 2048;
     let mut pieces: Vec<Vec<u8>> = vec![Vec::new(); rayon::current_num_threads().clamp(1, 8)];
     out.write_all(b"[")?;
-    for (w, window) in items.chunks(CHUNK * pieces.len()).enumerate() {
+    for (w, window) in items.chunks(chunk * pieces.len()).enumerate() {
         window
-            .par_chunks(CHUNK)
+            .par_chunks(chunk)
             .zip(pieces.par_iter_mut())
             .enumerate()
             .try_for_each(|(k, (chunk, buf))| {
@@ -121,7 +129,7 @@ fn array<T: Serialize + Sync>(items: &[T], out: &mut dyn Write) -> io::Result<()
                 }
                 io::Result::Ok(())
             })?;
-        let used = window.len().div_ceil(CHUNK);
+        let used = window.len().div_ceil(chunk);
         for piece in &pieces[..used] {
             out.write_all(piece)?;
         }
@@ -194,7 +202,21 @@ mod tests {
         }
     }
 
-    /// A draft long enough to be written in windows on all cores, with
+    #[test]
+    fn an_array_in_windows_of_any_size_comes_out_as_serde_json_writes_it() {
+        let items: Vec<String> = (0..23).map(|k| format!("clause \"{k}\"")).collect();
+        let whole = serde_json::to_vec(&items).expect("serialises");
+        for chunk in [1, 2, 3, 7, 23, 64] {
+            let mut out = Vec::new();
+            array_in_shares(&items, chunk, &mut out).expect("writes");
+            assert_eq!(out, whole, "shares of {chunk}");
+        }
+        let mut out = Vec::new();
+        array_in_shares::<String>(&[], 2, &mut out).expect("writes");
+        assert_eq!(out, b"[]");
+    }
+
+    /// A draft long enough to be written through the windowed path, with
     /// quotes and a tab to escape, reworded every seventh paragraph.
     #[test]
     fn a_draft_written_in_windows_comes_out_as_serde_json_writes_it_whole() {
