@@ -96,13 +96,19 @@ fn document(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
 ///
 /// Each core writes its share of a window into a buffer of its own, reused
 /// from window to window, so the memory touched stays bounded however long
-/// the array. A share is 2,048 clauses (about 700 KB): each window wakes
-/// the pool's threads, which costs up to a tenth of a millisecond when the
-/// caller is not one of them (shares of 256 made the 5 MB pair's JSON take
-/// 38 ms instead of 25 in the library benchmark), and a share larger than
-/// the 64 KB output buffer is written through, not copied into it.
+/// the array. A share of 256 clauses (about 80 KB) is more than the 64 KB
+/// output buffer holds, so it is written through, not copied into it. A
+/// caller outside rayon's pool (the library's users, the benchmarks) takes
+/// shares of 2,048: each window then wakes the pool's threads from outside,
+/// which costs up to a tenth of a millisecond (shares of 256 made the 5 MB
+/// pair's JSON take 38 ms instead of 25 in the library benchmark).
 fn array<T: Serialize + Sync>(items: &[T], out: &mut dyn Write) -> io::Result<()> {
-    array_in_shares(items, 2048, out)
+    let share = if rayon::current_thread_index().is_some() {
+        256
+    } else {
+        2048
+    };
+    array_in_shares(items, share, out)
 }
 
 /// [`array`] with shares of `chunk` items.
