@@ -408,48 +408,28 @@ impl<'a, 'w> ser::Serializer for &'a mut Json<'w> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.close(b"]")
-    }
+/// The four array-like compounds of serde's data model differ only in the
+/// trait, the name of the method that adds an element, and how they close.
+macro_rules! array_like {
+    ($($trait:ident :: $add:ident => $end:literal;)*) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+                self.element(value)
+            }
+            fn end(self) -> Result {
+                self.close($end)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.close(b"]")
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.close(b"]")
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.close(b"]}")
-    }
+array_like! {
+    SerializeSeq::serialize_element => b"]";
+    SerializeTuple::serialize_element => b"]";
+    SerializeTupleStruct::serialize_field => b"]";
+    SerializeTupleVariant::serialize_field => b"]}";
 }
 
 impl ser::SerializeMap for Compound<'_, '_> {
