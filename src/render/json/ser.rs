@@ -7,7 +7,9 @@
 //! and control characters) and copies clean runs whole. Everything else
 //! (numbers, floats, the data model's shapes) is written exactly as
 //! serde_json writes it; floats are handed to serde_json itself. The
-//! equality is tested on every corpus comparison and by property tests.
+//! equality is tested against serde_json on every shape of serde's data
+//! model, by property tests on strings, and on whole comparisons (see the
+//! tests of `render::json`).
 
 use std::io::{self, Write};
 
@@ -155,7 +157,7 @@ fn key_of_struct(buf: &mut Vec<u8>, key: &str) {
 ///
 /// Eight bytes are tested at a time; the last few of a string of eight
 /// bytes or more are tested by reading its last eight again, and shorter
-/// strings (object keys, mostly) byte by byte.
+/// strings (clause ids, kinds) byte by byte.
 #[inline]
 fn next_escape(bytes: &[u8], from: usize) -> usize {
     let n = bytes.len();
