@@ -140,7 +140,7 @@ fn string(buf: &mut Vec<u8>, s: &str) {
 /// one copy; one that does need escaping (a serde `rename` could hold a
 /// quote) goes through [`string`].
 fn key_of_struct(buf: &mut Vec<u8>, key: &str) {
-    if key.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    if !key.bytes().any(must_escape) {
         buf.reserve(key.len() + 3);
         buf.push(b'"');
         buf.extend_from_slice(key.as_bytes());
@@ -182,8 +182,13 @@ fn next_escape(bytes: &[u8], from: usize) -> usize {
     }
     bytes[i..]
         .iter()
-        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .position(|&b| must_escape(b))
         .map_or(n, |k| i + k)
+}
+
+/// Whether JSON must escape a byte: `"`, `\` and control characters.
+fn must_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
 }
 
 /// The high bit of each of the eight bytes of `w` (little-endian) that is
