@@ -24,6 +24,22 @@ struct View<'a> {
     attribution: &'a Option<Attribution>,
 }
 
+impl<'a> View<'a> {
+    /// What `--format json` writes of a comparison, with the changes `opts` shows.
+    fn of(d: &'a ResolutionDiff, opts: &RenderOptions) -> Self {
+        View {
+            schema_version: d.schema_version,
+            old: &d.old,
+            new: &d.new,
+            header: &d.header,
+            changes: visible(&d.changes, opts),
+            summary: &d.summary,
+            notes: &d.notes,
+            attribution: &d.attribution,
+        }
+    }
+}
+
 /// The comparison as JSON (`--changes-only` leaves out unchanged clauses).
 ///
 /// Long documents are written in windows of clauses serialised on all
@@ -34,18 +50,8 @@ pub(super) fn diff(
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let changes = visible(&d.changes, opts);
+    let view = View::of(d, opts);
     if d.old.clause_count() + d.new.clause_count() < crate::align::PARALLEL_ABOVE {
-        let view = View {
-            schema_version: d.schema_version,
-            old: &d.old,
-            new: &d.new,
-            header: &d.header,
-            changes,
-            summary: &d.summary,
-            notes: &d.notes,
-            attribution: &d.attribution,
-        };
         to_writer(out, &view)?;
         return writeln!(out);
     }
@@ -56,7 +62,7 @@ pub(super) fn diff(
     out.write_all(b",\"header\":")?;
     to_writer(out, &d.header)?;
     out.write_all(b",\"changes\":")?;
-    array(&changes, out)?;
+    array(&view.changes, out)?;
     out.write_all(b",\"summary\":")?;
     to_writer(out, &d.summary)?;
     out.write_all(b",\"notes\":")?;
@@ -157,17 +163,7 @@ mod tests {
     /// What serde_json writes for the whole [`View`] at once: the contract
     /// both of `diff`'s paths must keep to the byte.
     fn serde_json_view(d: &ResolutionDiff, opts: &RenderOptions) -> Vec<u8> {
-        let view = View {
-            schema_version: d.schema_version,
-            old: &d.old,
-            new: &d.new,
-            header: &d.header,
-            changes: visible(&d.changes, opts),
-            summary: &d.summary,
-            notes: &d.notes,
-            attribution: &d.attribution,
-        };
-        let mut bytes = serde_json::to_vec(&view).expect("serialises");
+        let mut bytes = serde_json::to_vec(&View::of(d, opts)).expect("serialises");
         bytes.push(b'\n');
         bytes
     }
