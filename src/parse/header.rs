@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex_lite::Regex;
+use regex_lite::{Captures, Match, Regex};
 
 use super::clean::{SYMBOL, is_page_noise};
 use super::model::Header;
@@ -19,40 +19,110 @@ pub(crate) static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[0-9]{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+[0-9]{4}$").unwrap()
-});
-static DISTR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Distr\.?[ \t]*:[ \t]*([A-Za-z]+)").unwrap());
-static ORIGINAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Original[ \t]*:[ \t]*[A-Za-z]+").unwrap());
-static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)\b").unwrap()
-});
-static SESSION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9_\- ]*\b[Ss]ession$").unwrap());
-static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization) Committee$|^[A-Z][a-z]+ Committee$").unwrap()
-});
-static AGENDA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Agenda items?[ \t]+[0-9]").unwrap());
-static ADOPTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Resolution[ \t]+adopted[ \t]+by[ \t]+the\b").unwrap());
-static DRAFT_REF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[(?:without reference to|on the report of)").unwrap());
-static SPONSORS_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?)[ \t]*\**[ \t]*:[ \t]*((?i:(?:revised[ \t]+|further[ \t]+revised[ \t]+)?draft[ \t]+(?:resolution|decision))\b.*)$").unwrap()
-});
-static SUBMITTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?i:(?:revised[ \t]+)?draft[ \t]+(?:resolution|decision)))[ \t]+(?i:submitted[ \t]+by)[ \t]+(.+)$")
+/// A header pattern with a quick test that every line it matches passes.
+///
+/// The header is read line by line and each line is tried against most of
+/// these patterns; the test keeps a pattern from being compiled (on first
+/// use) or run on lines that cannot match it, which are nearly all.
+struct Pattern {
+    /// True of every line the pattern matches, and cheap.
+    may_match: fn(&str) -> bool,
+    re: LazyLock<Regex>,
+}
+
+impl Pattern {
+    const fn new(may_match: fn(&str) -> bool, re: fn() -> Regex) -> Self {
+        Pattern {
+            may_match,
+            re: LazyLock::new(re),
+        }
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        (self.may_match)(s) && self.re.is_match(s)
+    }
+
+    fn find<'h>(&self, s: &'h str) -> Option<Match<'h>> {
+        (self.may_match)(s).then(|| self.re.find(s)).flatten()
+    }
+
+    fn captures<'h>(&self, s: &'h str) -> Option<Captures<'h>> {
+        (self.may_match)(s).then(|| self.re.captures(s)).flatten()
+    }
+
+    /// The line without the pattern's first match.
+    fn remove(&self, s: &str) -> String {
+        self.re.replace(s, "").trim().to_string()
+    }
+}
+
+fn digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+static DATE: Pattern = Pattern::new(
+    |l| l.starts_with(digit) && l.ends_with(digit),
+    || {
+        Regex::new(r"^[0-9]{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+[0-9]{4}$").unwrap()
+    },
+);
+static DISTR: Pattern = Pattern::new(
+    |l| l.contains("Distr"),
+    || Regex::new(r"Distr\.?[ \t]*:[ \t]*([A-Za-z]+)").unwrap(),
+);
+static ORIGINAL: Pattern = Pattern::new(
+    |l| l.contains("Original"),
+    || Regex::new(r"Original[ \t]*:[ \t]*[A-Za-z]+").unwrap(),
+);
+static BODY: Pattern = Pattern::new(
+    |l| l.starts_with(['G', 'S', 'E', 'H', 'T']),
+    || {
+        Regex::new(r"^(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)\b").unwrap()
+    },
+);
+static SESSION: Pattern = Pattern::new(
+    |l| l.ends_with("ession"),
+    || Regex::new(r"^[A-Za-z][A-Za-z0-9_\- ]*\b[Ss]ession$").unwrap(),
+);
+static COMMITTEE: Pattern = Pattern::new(
+    |l| l.ends_with(" Committee"),
+    || {
+        Regex::new(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization) Committee$|^[A-Z][a-z]+ Committee$").unwrap()
+    },
+);
+static AGENDA: Pattern = Pattern::new(
+    |l| l.starts_with("Agenda item"),
+    || Regex::new(r"^Agenda items?[ \t]+[0-9]").unwrap(),
+);
+static ADOPTED: Pattern = Pattern::new(
+    |l| l.starts_with("Resolution"),
+    || Regex::new(r"^Resolution[ \t]+adopted[ \t]+by[ \t]+the\b").unwrap(),
+);
+static DRAFT_REF: Pattern = Pattern::new(
+    |l| l.starts_with('['),
+    || Regex::new(r"^\[(?:without reference to|on the report of)").unwrap(),
+);
+static SPONSORS_END: Pattern = Pattern::new(
+    |l| l.contains(':') && contains_ignore_case(l, "draft"),
+    || {
+        Regex::new(r"^(.*?)[ \t]*\**[ \t]*:[ \t]*((?i:(?:revised[ \t]+|further[ \t]+revised[ \t]+)?draft[ \t]+(?:resolution|decision))\b.*)$").unwrap()
+    },
+);
+static SUBMITTED_BY: Pattern = Pattern::new(
+    |l| contains_ignore_case(l, "submitted"),
+    || {
+        Regex::new(r"^((?i:(?:revised[ \t]+)?draft[ \t]+(?:resolution|decision)))[ \t]+(?i:submitted[ \t]+by)[ \t]+(.+)$").unwrap()
+    },
+);
+static NUMBERED_TITLE: Pattern = Pattern::new(
+    |l| l.starts_with(|c: char| c.is_ascii_digit() || c == 'E' || c == 'S'),
+    || {
+        Regex::new(
+            r"^((?:ES-[0-9]+/|S-[0-9]+/)?[0-9]{1,4}(?:/[0-9]{1,4})?(?:[ \t]?[A-Z])?)\.[ \t]+(.+)$",
+        )
         .unwrap()
-});
-static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^((?:ES-[0-9]+/|S-[0-9]+/)?[0-9]{1,4}(?:/[0-9]{1,4})?(?:[ \t]?[A-Z])?)\.[ \t]+(.+)$",
-    )
-    .unwrap()
-});
+    },
+);
 
 /// Month names as dates are printed in United Nations documents.
 pub(crate) const MONTHS: [&str; 12] = [
@@ -118,8 +188,7 @@ pub(crate) fn is_meeting_line(line: &str) -> bool {
 
 /// Whether a line is a date as printed in headers (`12 October 2022`).
 pub(crate) fn is_date(line: &str) -> bool {
-    let digit = |c: char| c.is_ascii_digit();
-    line.starts_with(digit) && line.ends_with(digit) && DATE.is_match(line)
+    DATE.is_match(line)
 }
 
 /// Whether `hay` contains `needle` in any ASCII case.
@@ -165,26 +234,16 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             i += 1;
             continue;
         }
-        // each pattern is tried only on a line with the words it needs: a
-        // pattern is compiled on its first use, and most never match
-        if let Some(m) = line
-            .starts_with(['G', 'S', 'E', 'H', 'T'])
-            .then(|| BODY.find(&line))
-            .flatten()
-        {
+        if let Some(m) = BODY.find(&line) {
             h.body.get_or_insert_with(|| m.as_str().to_string());
             line = line[m.end()..].trim().to_string();
         }
-        if let Some(c) = line
-            .contains("Distr")
-            .then(|| DISTR.captures(&line))
-            .flatten()
-        {
+        if let Some(c) = DISTR.captures(&line) {
             h.distribution = Some(c[1].to_string());
-            line = DISTR.replace(&line, "").trim().to_string();
+            line = DISTR.remove(&line);
         }
-        if line.contains("Original") && ORIGINAL.is_match(&line) {
-            line = ORIGINAL.replace(&line, "").trim().to_string();
+        if ORIGINAL.is_match(&line) {
+            line = ORIGINAL.remove(&line);
         }
         if line.is_empty() {
             i += 1;
@@ -192,19 +251,14 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
         }
         if h.date.is_none() && is_date(&line) {
             h.date = Some(line);
-        } else if h.session.is_none()
-            && line.len() < 60
-            && line.ends_with("ession")
-            && SESSION.is_match(&line)
-        {
+        } else if h.session.is_none() && line.len() < 60 && SESSION.is_match(&line) {
             h.session = Some(line);
-        } else if h.committee.is_none() && line.ends_with(" Committee") && COMMITTEE.is_match(&line)
-        {
+        } else if h.committee.is_none() && COMMITTEE.is_match(&line) {
             h.committee = Some(line);
-        } else if agenda_at.is_none() && line.starts_with("Agenda item") && AGENDA.is_match(&line) {
+        } else if agenda_at.is_none() && AGENDA.is_match(&line) {
             agenda_at = Some(i);
             h.agenda_item = Some(line);
-        } else if line.starts_with("Resolution") && ADOPTED.is_match(&line) {
+        } else if ADOPTED.is_match(&line) {
             // "Resolution adopted by the General Assembly" may wrap before "on 2 March 2022"
             let mut kind = line;
             if !kind.contains(" on ")
@@ -216,7 +270,7 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             }
             h.kind = Some(kind);
             after_marker = i + 1;
-        } else if line.starts_with('[') && DRAFT_REF.is_match(&line) {
+        } else if DRAFT_REF.is_match(&line) {
             let mut r = line;
             while !r.ends_with(']') && i + 1 < lines.len() {
                 i += 1;
@@ -224,18 +278,12 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             }
             h.draft_reference = Some(r);
             after_marker = i + 1;
-        } else if let Some(c) = contains_ignore_case(&line, "submitted")
-            .then(|| SUBMITTED_BY.captures(&line))
-            .flatten()
-        {
+        } else if let Some(c) = SUBMITTED_BY.captures(&line) {
             h.kind = Some(c[1].to_string());
             h.sponsors = vec![c[2].trim_end_matches(['.', '*']).to_string()];
             sponsors_at = Some((i, i));
             after_marker = i + 1;
-        } else if let Some(c) = (line.contains(':') && contains_ignore_case(&line, "draft"))
-            .then(|| SPONSORS_END.captures(&line))
-            .flatten()
-        {
+        } else if let Some(c) = SPONSORS_END.captures(&line) {
             h.kind = Some(c[2].to_string());
             // the sponsors list may run over several lines before this one
             let mut first = i;
@@ -289,11 +337,7 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
         .collect();
     if !title_lines.is_empty() {
         let title = join_wrapped(&title_lines);
-        if let Some(c) = title
-            .starts_with(|c: char| c.is_ascii_digit() || c == 'E' || c == 'S')
-            .then(|| NUMBERED_TITLE.captures(&title))
-            .flatten()
-        {
+        if let Some(c) = NUMBERED_TITLE.captures(&title) {
             h.number = Some(c[1].to_string());
             h.title = Some(c[2].to_string());
         } else {
