@@ -7,6 +7,7 @@ use std::path::Path;
 mod amend;
 mod check;
 pub mod config;
+mod cores;
 mod git_diff;
 mod pager;
 
@@ -131,26 +132,29 @@ fn terminal_size() -> Option<(u16, u16)> {
 
 fn compare(args: CompareArgs) -> Result<u8> {
     let lopts = load_options(&args.input);
-    // Files large enough to parse on two cores start the second one now:
-    // waking an idle core takes a while, which reading the files covers.
-    let on_disk = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
-    if on_disk(&args.old).saturating_add(on_disk(&args.new)) > TWO_CORES_ABOVE {
-        share_main_thread();
-    }
-    // read here, parse on two cores when it pays (see `worth_two_cores`)
-    let (old, new) = (read_path(&args.old, &lopts), read_path(&args.new, &lopts));
     let parse = |input: resdiff::Result<(String, Vec<u8>)>| {
         input.and_then(|(name, bytes)| parse::parse(&load_bytes(&name, bytes, &lopts)?))
     };
-    // Large inputs are parsed with rayon's join, not a thread of their
-    // own: a new thread can wait for a scheduler tick (4 ms here) before it
-    // runs, and join lets this thread take the second input back if no
-    // worker has started on it yet.
-    let (old, new) = if worth_two_cores(&old, &new) {
-        share_main_thread();
-        rayon::join(|| parse(old), || parse(new))
+    let read_and_parse = |path: &Path| parse(read_path(path, &lopts));
+    // Large inputs are read and parsed with rayon's join, not a thread of
+    // their own: a new thread can wait for a scheduler tick (4 ms here)
+    // before it runs, and join lets this thread take the second input back
+    // if no worker has started on it yet. The worker starts while this
+    // thread reads, and finds the second input waiting for it.
+    let on_disk = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let (old, new) = if on_disk(&args.old).saturating_add(on_disk(&args.new)) > TWO_CORES_ABOVE {
+        share_main_thread(Placement::TwoCores);
+        rayon::join(|| read_and_parse(&args.old), || read_and_parse(&args.new))
     } else {
-        (parse(old), parse(new))
+        // small on disk, or standard input: read first, and parse on two
+        // cores only what costs more than its size says (see `worth_two_cores`)
+        let (old, new) = (read_path(&args.old, &lopts), read_path(&args.new, &lopts));
+        if worth_two_cores(&old, &new) {
+            share_main_thread(Placement::TwoCores);
+            rayon::join(|| parse(old), || parse(new))
+        } else {
+            (parse(old), parse(new))
+        }
     };
     let res = Pair::new(old, new).try_map(|r| r)?;
     let mut diff = resdiff::compare(res, &compare_options(&args.matching));
@@ -169,15 +173,39 @@ fn compare(args: CompareArgs) -> Result<u8> {
     Ok(code)
 }
 
+/// Where rayon's threads may run.
+#[derive(PartialEq)]
+enum Placement {
+    /// Wherever the scheduler puts them: long runs (`history`, `batch`).
+    Scheduler,
+    /// The main thread on its core, the workers on the others: a
+    /// comparison of milliseconds, which must not share one core (see
+    /// [`cores`]).
+    TwoCores,
+}
+
 /// Makes this thread one of rayon's workers, before rayon's first use: the
 /// pool then starts one thread fewer, and work handed to it from here runs
 /// here too, instead of this thread sleeping while a third thread, competing
 /// with the two workers for two cores, does it.
-fn share_main_thread() {
+fn share_main_thread(placement: Placement) {
+    let split = (placement == Placement::TwoCores)
+        .then(cores::Split::here)
+        .flatten();
+    let mut pool = rayon::ThreadPoolBuilder::new().use_current_thread();
+    if let Some(split) = split {
+        pool = pool.start_handler(move |_| split.keep_worker_off_main());
+    }
     // fails only when the pool exists already, which is then used as it is
-    let _ = rayon::ThreadPoolBuilder::new()
-        .use_current_thread()
-        .build_global();
+    let built = pool.build_global().is_ok();
+    if let Some(split) = split
+        && built
+        && rayon::current_num_threads() > 1
+    {
+        split.pin_main();
+        // the new worker waits on this core until its start moves it off
+        std::thread::yield_now();
+    }
 }
 
 /// Whether parsing two inputs on two cores pays for waking a second thread:
@@ -212,7 +240,7 @@ fn show(args: ShowArgs) -> Result<u8> {
 fn history(args: HistoryArgs) -> Result<u8> {
     use rayon::prelude::*;
     let lopts = load_options(&args.input);
-    share_main_thread();
+    share_main_thread(Placement::Scheduler);
     let docs: Vec<parse::Resolution> = args
         .versions
         .par_iter()
@@ -233,7 +261,7 @@ fn history(args: HistoryArgs) -> Result<u8> {
 fn batch(args: BatchArgs) -> Result<u8> {
     use resdiff::batch;
     let lopts = load_options(&args.input);
-    share_main_thread();
+    share_main_thread(Placement::Scheduler);
     let old = batch::list_dir(&args.old_dir)?;
     let new = batch::list_dir(&args.new_dir)?;
     // a progress bar on a terminal only; a pipe or a log stays clean
