@@ -340,8 +340,9 @@ impl Ctx {
             in_order(&m.pairs())
         };
 
-        // 3. leftovers between consecutive anchors
         let thr = self.opts.threshold;
+
+        // 3. leftovers between consecutive anchors
         let mut lo = (0usize, 0usize);
         for &(ao, an) in anchors
             .iter()
@@ -360,16 +361,35 @@ impl Ctx {
             lo = (ao + 1, an + 1);
         }
 
+        // 3b. near-identical clauses anywhere (moved, a word or two changed),
+        // before the splits and merges, which would otherwise take one as a
+        // piece of a neighbour's rewording. Not before 3: among formulaic
+        // clauses, a near twin far away would take a clause's own rewording
+        // (tried: F1 0.973 -> 0.969 on the 5 MB generated pair)
+        if !self.past_deadline() {
+            let os: Vec<usize> = (0..old.len()).filter(|&o| m.o2n[o].is_none()).collect();
+            let ns: Vec<usize> = (0..new.len()).filter(|&n| m.n2o[n].is_none()).collect();
+            if !os.is_empty() && !ns.is_empty() {
+                let cands = score::indexed_pairs(&os, &ns, &oi, &ni, |i| &i.sorted);
+                m.greedy(cands, thr.max(NEAR_IDENTICAL));
+            }
+        }
+
         // 4. splits and merges (before the far search, which would take the pieces)
         let mut groups: Vec<(Vec<usize>, Vec<usize>, f32)> = Vec::new();
         if !self.past_deadline() {
             groups = score::splits_and_merges(&mut m, &oi, &ni, thr, &anchors, |i| &i.words);
         }
 
-        // 5. moved and reworded: anywhere, by rare words, with a higher bar
+        // 5. moved and reworded: anywhere, by rare words, with a higher bar;
+        // a clause in a split or merge is taken already
         if !self.past_deadline() {
-            let os: Vec<usize> = (0..old.len()).filter(|&o| m.o2n[o].is_none()).collect();
-            let ns: Vec<usize> = (0..new.len()).filter(|&n| m.n2o[n].is_none()).collect();
+            let os: Vec<usize> = (0..old.len())
+                .filter(|&o| m.o2n[o].is_none() && !m.grouped_old[o])
+                .collect();
+            let ns: Vec<usize> = (0..new.len())
+                .filter(|&n| m.n2o[n].is_none() && !m.grouped_new[n])
+                .collect();
             if !os.is_empty() && !ns.is_empty() {
                 let cands = score::indexed_pairs(&os, &ns, &oi, &ni, |i| &i.sorted);
                 m.greedy(cands, thr.max(0.7));
@@ -446,6 +466,11 @@ impl Ctx {
         reading_order(links)
     }
 }
+
+/// The similarity (Dice over words) above which two clauses out of place are
+/// paired before splits and merges are looked for: 0.9 is one word changed
+/// in twenty.
+const NEAR_IDENTICAL: f32 = 0.9;
 
 struct Row {
     kind: LinkKind,
