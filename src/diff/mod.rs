@@ -233,7 +233,8 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
     };
     let large =
         res.old.clauses().count() + res.new.clauses().count() > crate::align::PARALLEL_ABOVE;
-    let mut changes = Vec::new();
+    // one change per link: allocated once, never copied as it grows
+    let mut changes = Vec::with_capacity(alignment.parts.iter().map(|p| p.links.len()).sum());
     let mut timed_out = false;
     for pa in &alignment.parts {
         let old: Vec<&Clause> = res.old.part(pa.part).iter().collect();

@@ -323,7 +323,9 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
         lens.get(lens.len() * 3 / 4).copied().unwrap_or(80)
     };
 
-    let mut out: Vec<Para> = Vec::new();
+    // at most one paragraph per line: reserved address space that is not
+    // written costs nothing, and the vector is never copied as it grows
+    let mut out: Vec<Para> = Vec::with_capacity(nonblank.len());
     let mut cur: Option<Para> = None;
     let mut prev: Option<&Line> = None; // previous non-blank line of the current paragraph
     let mut last_number: u32 = 0;
@@ -955,6 +957,14 @@ impl Builder {
     /// of its last paragraph): only after it can unnumbered text start an annex.
     pub fn set_last_main(&mut self, index: usize) {
         self.last_main = index;
+    }
+
+    /// Makes room for `paras` paragraphs in the preamble and the operative
+    /// part alike, so that neither list is copied as it grows: room that is
+    /// not used is address space, not memory.
+    pub fn reserve(&mut self, paras: usize) {
+        self.preamble.reserve(paras);
+        self.operative.reserve(paras);
     }
 
     fn push_para(&mut self, para: Para) {

@@ -178,6 +178,7 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     let mut paras = body::paragraphs(&body, &vocab);
     body::demote_embedded_lists(&mut paras);
     builder.set_last_main(body::last_main_number(&paras));
+    builder.reserve(paras.len());
     for p in paras {
         builder.push(p);
     }
