@@ -370,8 +370,13 @@ impl Ctx {
             let os: Vec<usize> = (0..old.len()).filter(|&o| m.o2n[o].is_none()).collect();
             let ns: Vec<usize> = (0..new.len()).filter(|&n| m.n2o[n].is_none()).collect();
             if !os.is_empty() && !ns.is_empty() {
-                let cands = score::indexed_pairs(&os, &ns, &oi, &ni, |i| &i.sorted);
-                m.greedy(cands, thr.max(NEAR_IDENTICAL));
+                let near = thr.max(NEAR_IDENTICAL);
+                let cands = if os.len() * ns.len() <= 2500 {
+                    score::pairs_at_least(&os, &ns, &oi, &ni, |i| &i.sorted, near)
+                } else {
+                    score::indexed_pairs(&os, &ns, &oi, &ni, |i| &i.sorted)
+                };
+                m.greedy(cands, near);
             }
         }
 

@@ -67,6 +67,36 @@ pub fn lis_mask(seq: &[usize]) -> Vec<bool> {
     mask
 }
 
+/// The pairs of old and new clauses whose Dice score reaches `min`, all of
+/// them: lengths too far apart to reach it are passed over unscored (Dice
+/// is at most twice the shorter length over the sum), so this costs little
+/// more than a comparison of lengths where few clauses look alike.
+pub(super) fn pairs_at_least(
+    os: &[usize],
+    ns: &[usize],
+    oi: &[Info],
+    ni: &[Info],
+    bag: impl Fn(&Info) -> &Vec<u32>,
+    min: f32,
+) -> Vec<(f32, usize, usize)> {
+    let mut out = Vec::new();
+    for &o in os {
+        let a = bag(&oi[o]);
+        for &n in ns {
+            let b = bag(&ni[n]);
+            let bound = 2.0 * a.len().min(b.len()) as f32 / (a.len() + b.len()).max(1) as f32;
+            if bound < min && !(a.is_empty() && b.is_empty()) {
+                continue;
+            }
+            let s = dice(a, b);
+            if s >= min {
+                out.push((s, o, n));
+            }
+        }
+    }
+    out
+}
+
 /// Scores every old clause against every new one.
 pub(super) fn all_pairs(
     os: &[usize],
