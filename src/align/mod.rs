@@ -348,8 +348,7 @@ impl Ctx {
             .iter()
             .chain(std::iter::once(&(old.len(), new.len())))
         {
-            let os: Vec<usize> = (lo.0..ao).filter(|&o| m.o2n[o].is_none()).collect();
-            let ns: Vec<usize> = (lo.1..an).filter(|&n| m.n2o[n].is_none()).collect();
+            let (os, ns) = (m.free_old(lo.0..ao), m.free_new(lo.1..an));
             if !os.is_empty() && !ns.is_empty() {
                 let cands = if os.len() * ns.len() <= 2500 {
                     score::all_pairs(&os, &ns, &oi, &ni, |i| &i.sorted)
@@ -367,8 +366,7 @@ impl Ctx {
         // clauses, a near twin far away would take a clause's own rewording
         // (tried: F1 0.973 -> 0.969 on the 5 MB generated pair)
         if !self.past_deadline() {
-            let os: Vec<usize> = (0..old.len()).filter(|&o| m.o2n[o].is_none()).collect();
-            let ns: Vec<usize> = (0..new.len()).filter(|&n| m.n2o[n].is_none()).collect();
+            let (os, ns) = (m.free_old(0..old.len()), m.free_new(0..new.len()));
             if !os.is_empty() && !ns.is_empty() {
                 let near = thr.max(NEAR_IDENTICAL);
                 let cands = if os.len() * ns.len() <= 2500 {
@@ -386,15 +384,10 @@ impl Ctx {
             groups = score::splits_and_merges(&mut m, &oi, &ni, thr, &anchors, |i| &i.words);
         }
 
-        // 5. moved and reworded: anywhere, by rare words, with a higher bar;
-        // a clause in a split or merge is taken already
+        // 5. moved and reworded: anywhere, by rare words, with a higher bar
+        // (a clause in a split or merge is not free)
         if !self.past_deadline() {
-            let os: Vec<usize> = (0..old.len())
-                .filter(|&o| m.o2n[o].is_none() && !m.grouped_old[o])
-                .collect();
-            let ns: Vec<usize> = (0..new.len())
-                .filter(|&n| m.n2o[n].is_none() && !m.grouped_new[n])
-                .collect();
+            let (os, ns) = (m.free_old(0..old.len()), m.free_new(0..new.len()));
             if !os.is_empty() && !ns.is_empty() {
                 let cands = score::indexed_pairs(&os, &ns, &oi, &ni, |i| &i.sorted);
                 m.greedy(cands, thr.max(0.7));
@@ -462,10 +455,10 @@ impl Ctx {
                 children,
             });
         }
-        for o in (0..old.len()).filter(|&o| m.o2n[o].is_none() && !m.grouped_old[o]) {
+        for o in m.free_old(0..old.len()) {
             links.push(one_sided(LinkKind::Deleted, o, old[o]));
         }
-        for n in (0..new.len()).filter(|&n| m.n2o[n].is_none() && !m.grouped_new[n]) {
+        for n in m.free_new(0..new.len()) {
             links.push(one_sided(LinkKind::Inserted, n, new[n]));
         }
         reading_order(links)
@@ -639,6 +632,22 @@ impl Matching {
         if let Some(n) = self.o2n[o].take() {
             self.n2o[n] = None;
         }
+    }
+
+    /// The old clauses in `range` that are neither paired nor in a split
+    /// or merge.
+    fn free_old(&self, range: std::ops::Range<usize>) -> Vec<usize> {
+        range
+            .filter(|&o| self.o2n[o].is_none() && !self.grouped_old[o])
+            .collect()
+    }
+
+    /// The new clauses in `range` that are neither paired nor in a split
+    /// or merge.
+    fn free_new(&self, range: std::ops::Range<usize>) -> Vec<usize> {
+        range
+            .filter(|&n| self.n2o[n].is_none() && !self.grouped_new[n])
+            .collect()
     }
 
     /// The pairs made so far, in old order.
