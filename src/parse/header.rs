@@ -8,23 +8,12 @@ use regex_lite::{Captures, Match, Regex};
 use super::clean::{SYMBOL, is_page_noise};
 use super::model::Header;
 
-/// The organ line opening the body: `The General Assembly,`, `The Security
-/// Council,`, `The Human Rights Council,` (PDF text sometimes has a space
-/// before the comma). Group 1 is the line itself, group 2 any text that
-/// follows it on the same line.
-pub(crate) static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(The[ \t]+(?:General[ \t]+Assembly|Security[ \t]+Council|Economic[ \t]+and[ \t]+Social[ \t]+Council|Human[ \t]+Rights[ \t]+Council|Trusteeship[ \t]+Council|Commission[ \t]+on[ \t]+[A-Z][A-Za-z ]{2,60}?|Conference[ \t]+of[ \t]+the[ \t]+Parties|Executive[ \t]+Board|Governing[ \t]+Council|United[ \t]+Nations[ \t]+Environment[ \t]+Assembly|Board[ \t]+of[ \t]+Governors|[A-Z][A-Za-z]+[ \t]+Committee)[ \t]*,)[ \t]*(.*)$",
-    )
-    .unwrap()
-});
-
 /// A header pattern with a quick test that every line it matches passes.
 ///
 /// The header is read line by line and each line is tried against most of
 /// these patterns; the test keeps a pattern from being compiled (on first
 /// use) or run on lines that cannot match it, which are nearly all.
-struct Pattern {
+pub(crate) struct Pattern {
     /// True of every line the pattern matches, and cheap.
     may_match: fn(&str) -> bool,
     re: LazyLock<Regex>,
@@ -38,7 +27,7 @@ impl Pattern {
         }
     }
 
-    fn is_match(&self, s: &str) -> bool {
+    pub(crate) fn is_match(&self, s: &str) -> bool {
         (self.may_match)(s) && self.re.is_match(s)
     }
 
@@ -46,7 +35,7 @@ impl Pattern {
         (self.may_match)(s).then(|| self.re.find(s)).flatten()
     }
 
-    fn captures<'h>(&self, s: &'h str) -> Option<Captures<'h>> {
+    pub(crate) fn captures<'h>(&self, s: &'h str) -> Option<Captures<'h>> {
         (self.may_match)(s).then(|| self.re.captures(s)).flatten()
     }
 
@@ -55,6 +44,20 @@ impl Pattern {
         self.re.replace(s, "").trim().to_string()
     }
 }
+
+/// The organ line opening the body: `The General Assembly,`, `The Security
+/// Council,`, `The Human Rights Council,` (PDF text sometimes has a space
+/// before the comma). Group 1 is the line itself, group 2 any text that
+/// follows it on the same line.
+pub(crate) static ORGAN: Pattern = Pattern::new(
+    |l| l.starts_with("The "),
+    || {
+        Regex::new(
+            r"^(The[ \t]+(?:General[ \t]+Assembly|Security[ \t]+Council|Economic[ \t]+and[ \t]+Social[ \t]+Council|Human[ \t]+Rights[ \t]+Council|Trusteeship[ \t]+Council|Commission[ \t]+on[ \t]+[A-Z][A-Za-z ]{2,60}?|Conference[ \t]+of[ \t]+the[ \t]+Parties|Executive[ \t]+Board|Governing[ \t]+Council|United[ \t]+Nations[ \t]+Environment[ \t]+Assembly|Board[ \t]+of[ \t]+Governors|[A-Z][A-Za-z]+[ \t]+Committee)[ \t]*,)[ \t]*(.*)$",
+        )
+        .unwrap()
+    },
+);
 
 fn digit(c: char) -> bool {
     c.is_ascii_digit()

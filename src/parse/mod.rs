@@ -91,9 +91,7 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     }
 
     // the organ line ends the header; text after it on the same line is the first clause
-    let organ_at = lines
-        .iter()
-        .position(|l| l.text.starts_with("The ") && header::ORGAN.is_match(&l.text));
+    let organ_at = lines.iter().position(|l| header::ORGAN.is_match(&l.text));
     let mut organ = None;
     let body_start = match organ_at {
         Some(k) => {
