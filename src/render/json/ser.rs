@@ -94,6 +94,13 @@ impl Json<'_> {
     fn float<F: Serialize>(&mut self, v: F) -> Result {
         serde_json::to_writer(&mut self.buf, &v).map_err(|e| Error(e.into()))
     }
+
+    /// `{"variant":`, which opens every enum variant that carries data.
+    fn variant_key(&mut self, variant: &str) {
+        self.buf.push(b'{');
+        string(&mut self.buf, variant);
+        self.buf.push(b':');
+    }
 }
 
 /// Writes `s` as a JSON string: quoted, with serde_json's escapes.
@@ -249,9 +256,7 @@ impl<'a, 'w> Json<'w> {
 
     /// `{"variant":` then `start`.
     fn open_variant(&'a mut self, variant: &str, start: &[u8]) -> Compound<'a, 'w> {
-        self.buf.push(b'{');
-        string(&mut self.buf, variant);
-        self.buf.push(b':');
+        self.variant_key(variant);
         self.open(start)
     }
 }
@@ -369,9 +374,7 @@ impl<'a, 'w> ser::Serializer for &'a mut Json<'w> {
         variant: &'static str,
         value: &T,
     ) -> Result {
-        self.buf.push(b'{');
-        string(&mut self.buf, variant);
-        self.buf.push(b':');
+        self.variant_key(variant);
         value.serialize(&mut *self)?;
         self.buf.push(b'}');
         Ok(())
