@@ -174,7 +174,6 @@ fn compare(args: CompareArgs) -> Result<u8> {
 }
 
 /// Where rayon's threads may run.
-#[derive(PartialEq)]
 enum Placement {
     /// Wherever the scheduler puts them: long runs (`history`, `batch`).
     Scheduler,
@@ -189,9 +188,10 @@ enum Placement {
 /// here too, instead of this thread sleeping while a third thread, competing
 /// with the two workers for two cores, does it.
 fn share_main_thread(placement: Placement) {
-    let split = (placement == Placement::TwoCores)
-        .then(cores::Split::here)
-        .flatten();
+    let split = match placement {
+        Placement::Scheduler => None,
+        Placement::TwoCores => cores::Split::here(),
+    };
     let mut pool = rayon::ThreadPoolBuilder::new().use_current_thread();
     if let Some(split) = split {
         pool = pool.start_handler(move |_| split.keep_worker_off_main());
