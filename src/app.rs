@@ -10,6 +10,7 @@ pub mod config;
 mod cores;
 mod git_diff;
 mod pager;
+mod rivals;
 
 fn bytecount_lines(b: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', b).count()
@@ -36,6 +37,7 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
         Command::Show(args) => show(args),
         Command::History(args) => history(args),
         Command::Batch(args) => batch(args),
+        Command::Rivals(args) => rivals::run(args),
         Command::Check(args) => check::run(args),
         Command::GitDiff(args) => git_diff::run(args),
         Command::Amend(args) => amend::run(args),

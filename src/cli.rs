@@ -65,6 +65,19 @@ pub enum Command {
       resolutions/A-RES-ES-11-8.txt
   resdiff history rev1.txt rev2.pdf adopted.docx --changes-only --format json")]
     History(HistoryArgs),
+    /// Compare rival drafts: one clause matrix for two or more sibling texts.
+    ///
+    /// Pairs the clauses of every draft with those of the base (the first
+    /// draft, or --base) by content, and shows one row per group of
+    /// corresponding clauses and one column per draft: which drafts agree,
+    /// which differ (word diff against the row's most common wording), and
+    /// which have no such clause. Exit status: 0 all agree, 1 differences, 2 error.
+    #[command(after_help = "Examples:
+  resdiff rivals resolutions/A-ES-11-L.10.txt resolutions/A-ES-11-L.11.txt \\
+      resolutions/A-RES-ES-11-8.txt
+  resdiff rivals us.txt eu.pdf adopted.docx --base adopted.docx --changes-only
+  resdiff rivals a.txt b.txt c.txt --format html -o matrix.html")]
+    Rivals(RivalsArgs),
     /// Compare whole sets of documents: last session's against this one's.
     ///
     /// Pairs the documents of two directories (by symbol when it carries
@@ -255,6 +268,31 @@ pub struct HistoryArgs {
     #[arg(required = true, num_args = 2..)]
     pub versions: Vec<PathBuf>,
     /// Hide clauses that never changed.
+    #[arg(long, short = 'c')]
+    pub changes_only: bool,
+    /// How clauses are compared.
+    #[command(flatten)]
+    pub matching: MatchArgs,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `resdiff rivals`.
+#[derive(Debug, Clone, Args)]
+pub struct RivalsArgs {
+    /// The drafts, two or more (with --base, one more is enough).
+    #[arg(required = true, num_args = 1.., value_name = "DRAFT")]
+    pub drafts: Vec<PathBuf>,
+    /// Rows follow this draft's reading order and cells are diffed against
+    /// its wording [default: the first DRAFT, diffs against each row's most
+    /// common wording]. A FILE not among the DRAFTs becomes the first column.
+    #[arg(long, value_name = "FILE")]
+    pub base: Option<PathBuf>,
+    /// Hide rows on which all drafts agree.
     #[arg(long, short = 'c')]
     pub changes_only: bool,
     /// How clauses are compared.

@@ -38,6 +38,7 @@ pub mod load;
 pub mod pair;
 pub mod parse;
 pub mod render;
+pub mod rivals;
 pub mod tokens;
 
 pub use align::AlignOptions;

@@ -495,6 +495,11 @@ tr:target>th,tr:target>td{box-shadow:none}
 
 /// The page around a body: head, styles, landmarks.
 fn page(title: &str, body: &str) -> String {
+    page_with_css(title, "", body)
+}
+
+/// [`page`] with CSS of its own after the shared styles (the rival-drafts matrix).
+pub(super) fn page_with_css(title: &str, extra_css: &str, body: &str) -> String {
     let mut s = String::with_capacity(body.len() + 8192);
     s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -505,7 +510,7 @@ fn page(title: &str, body: &str) -> String {
         "<meta name=\"generator\" content=\"resdiff {}\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
         escape(title),
-        css()
+        css() + extra_css
     );
     s.push_str(body);
     s.push_str("</body>\n</html>\n");

@@ -10,6 +10,7 @@ pub mod html;
 mod json;
 pub mod markdown;
 mod plain;
+mod rivals;
 pub mod style;
 mod table;
 pub(crate) mod text;
@@ -21,6 +22,7 @@ use crate::parse::Resolution;
 
 pub use batch::{batch_index, render_batch};
 pub use history::render_history;
+pub use rivals::render_rivals;
 pub use style::Theme;
 pub use text::resolution_text;
 

@@ -11,7 +11,7 @@ use crate::align::LinkKind;
 use crate::diff::{Change, Direction, ResolutionDiff};
 use crate::parse::{Clause, Resolution};
 
-fn new_table(opts: &RenderOptions) -> Table {
+pub(super) fn new_table(opts: &RenderOptions) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL);
     t.set_content_arrangement(ContentArrangement::Dynamic);

@@ -1,0 +1,3 @@
+//! Unit tests of the rival-drafts matrix.
+
+use super::*;
