@@ -272,3 +272,50 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+/// The clause pairs of a two-draft matrix: rows with a cell on both sides.
+fn rival_pairs(old: &str, new: &str) -> std::collections::BTreeSet<(String, String)> {
+    use resdiff::rivals::{RivalsOptions, rivals};
+    let m = rivals(
+        vec![common::parse("old", old), common::parse("new", new)],
+        &RivalsOptions::default(),
+    );
+    m.rows
+        .iter()
+        .filter_map(|r| match (&r.cells[0], &r.cells[1]) {
+            (Some(a), Some(b)) => Some((a.id.clone(), b.id.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// `rivals A B` pairs what `compare A B` pairs: every one-to-one pair
+    /// is a row, and a split or merge gives exactly one of its pairs a row
+    /// (a clause belongs to one row only); nothing else is paired.
+    #[test]
+    fn two_rivals_pair_clauses_as_compare_does((pps, ops) in draft(), edits in prop::collection::vec(edit(), 0..6), fresh in prop::collection::vec(op(), 1..3)) {
+        let old = render(&pps, &ops);
+        let new = render(&pps, &apply(&ops, &edits, &fresh));
+        let d = compare_texts(&old, &new, &CompareOptions::default()).unwrap();
+        let pairs = rival_pairs(&old, &new);
+        let mut expected = 0;
+        for c in &d.changes {
+            match (c.old.as_slice(), c.new.as_slice()) {
+                ([], _) | (_, []) => {}
+                ([o], [n]) => {
+                    prop_assert!(pairs.contains(&(o.clone(), n.clone())), "{o}→{n} missing from {pairs:?}");
+                    expected += 1;
+                }
+                (os, ns) => {
+                    let members = pairs.iter().filter(|(o, n)| os.contains(o) && ns.contains(n)).count();
+                    prop_assert_eq!(members, 1, "{:?}→{:?} in {:?}", os, ns, pairs);
+                    expected += 1;
+                }
+            }
+        }
+        prop_assert_eq!(pairs.len(), expected, "{:?}", pairs);
+    }
+}

@@ -23,6 +23,7 @@ fn validate(name: &str, instance: &Value) {
         "history.schema.json",
         "batch.schema.json",
         "check.schema.json",
+        "rivals.schema.json",
     ] {
         registry = registry
             .add(format!("{base}{s}"), Resource::from_contents(schema(s)))
@@ -244,4 +245,24 @@ fn comparisons_with_amendments_and_amended_texts_match_the_schemas() {
     ]);
     assert!(v["attribution"]["instructions"].as_array().unwrap().len() == 13);
     validate("compare.schema.json", &v);
+}
+
+#[test]
+fn rival_matrices_match_the_schema() {
+    let l10 = "resolutions/A-ES-11-L.10.txt";
+    let l11 = "resolutions/A-ES-11-L.11.txt";
+    let es8 = "resolutions/A-RES-ES-11-8.txt";
+    let sc = "resolutions/S-RES-2774.txt";
+    let v = json(&["rivals", "-f", "json", l10, l11, es8]);
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["rows"].as_array().unwrap().len(), 7);
+    validate("rivals.schema.json", &v);
+    for args in [
+        vec!["rivals", "-f", "json", l11, es8, sc, l10],
+        vec!["rivals", "-f", "json", "--changes-only", l11, sc, es8],
+        vec!["rivals", "-f", "json", "--base", es8, l11, sc],
+        vec!["rivals", "-f", "json", l11, l11],
+    ] {
+        validate("rivals.schema.json", &json(&args));
+    }
 }

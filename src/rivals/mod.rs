@@ -230,12 +230,12 @@ pub fn rivals(docs: Vec<Resolution>, opts: &RivalsOptions) -> Rivals {
         .iter()
         .map(|d| Part::ALL.map(|p| vec![None; d.part(p).len()]).to_vec())
         .collect();
-    if let Some(b) = docs.get(base) {
+    if base < n {
         for (pi, part) in Part::ALL.into_iter().enumerate() {
-            for j in 0..b.part(part).len() {
+            for (j, row) in row_of[base][pi].iter_mut().enumerate() {
                 let mut clauses = vec![None; n];
                 clauses[base] = Some(j);
-                row_of[base][pi][j] = Some(slots.len());
+                *row = Some(slots.len());
                 slots.push(Slot {
                     part,
                     clauses,
@@ -347,9 +347,9 @@ pub fn rivals(docs: Vec<Resolution>, opts: &RivalsOptions) -> Rivals {
             }
             // 4. the rest open rows after their predecessor's row
             let mut anchor: Option<usize> = None;
-            for j in 0..mine.len() {
-                if placed[j].is_some() {
-                    anchor = placed[j].map(|c| c.slot);
+            for (j, won) in placed.iter().enumerate() {
+                if let Some(c) = won {
+                    anchor = Some(c.slot);
                     continue;
                 }
                 let mut key = match anchor {
