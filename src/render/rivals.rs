@@ -11,7 +11,7 @@ use super::style::LabelKind;
 use super::{Format, RenderOptions, Theme, join_wrapped};
 use crate::diff::{Op, Segment};
 use crate::parse::Part;
-use crate::rivals::{Cell, Rivals, Row};
+use crate::rivals::{Cell, Reference, Rivals, Row};
 
 /// Writes the matrix in the chosen format.
 pub fn render_rivals(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -37,6 +37,22 @@ fn shown<'a>(m: &'a Rivals, opts: &RenderOptions) -> Vec<(usize, &'a Row)> {
         .filter(|(_, r)| !opts.changes_only || !r.agree())
         .map(|(k, r)| (k + 1, r))
         .collect()
+}
+
+/// "1 row where all agree", "3 rows where all agree".
+fn agreeing_rows(n: usize) -> String {
+    if n == 1 {
+        "1 row where all drafts agree".to_string()
+    } else {
+        format!("{n} rows where all drafts agree")
+    }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// `A`, `A and B`, `A, B and C`.
@@ -108,7 +124,8 @@ fn status(m: &Rivals, r: &Row) -> (String, LabelKind) {
     if r.agree() {
         ("= all agree".to_string(), LabelKind::Same)
     } else if present == 1 {
-        ("+ only one".to_string(), LabelKind::Added)
+        let k = r.present().next().unwrap_or(0);
+        (format!("+ only in {}", m.drafts[k].label), LabelKind::Added)
     } else if r.groups.len() > 1 {
         (format!("~ {} wordings", r.groups.len()), LabelKind::Changed)
     } else {
@@ -165,7 +182,19 @@ fn is_reference(r: &Row, k: usize) -> bool {
 /// A cell's text for the terminal: the text, or its word diff against the
 /// reference (`[-old-]{+new+}` without colour).
 fn cell_text(c: &Cell, theme: &Theme) -> String {
-    super::plain::inline_text(&c.segments, theme)
+    // a deletion right against an insertion gets a space between them, so
+    // that struck and underlined words do not run together
+    let mut segs = c.segments.clone();
+    for k in 1..segs.len() {
+        if segs[k - 1].op == Op::Delete
+            && segs[k].op == Op::Insert
+            && !segs[k - 1].text.ends_with(char::is_whitespace)
+            && !segs[k].text.starts_with(char::is_whitespace)
+        {
+            segs[k - 1].text.push(' ');
+        }
+    }
+    super::plain::inline_text(&segs, theme)
 }
 
 /// The summary lines: the set, then each draft.
@@ -184,8 +213,11 @@ fn summary_lines(m: &Rivals, opts: &RenderOptions, width: usize) -> Vec<String> 
         width,
     )];
     for (d, ds) in m.drafts.iter().zip(&s.drafts) {
-        lines.push(join_wrapped(
-            &format!("{}: ", opts.theme.strong(&d.label)),
+        // wrapped on the plain name, which is then made bold: escape
+        // sequences take no columns
+        let prefix = format!("{}: ", d.label);
+        let line = join_wrapped(
+            &prefix,
             &[
                 format!("{} clauses", ds.clauses),
                 format!("shared with all {}", ds.with_all),
@@ -195,7 +227,9 @@ fn summary_lines(m: &Rivals, opts: &RenderOptions, width: usize) -> Vec<String> 
             ],
             " · ",
             width,
-        ));
+        );
+        let rest = &line[prefix.len()..];
+        lines.push(format!("{}: {rest}", opts.theme.strong(&d.label)));
     }
     lines
 }
@@ -207,7 +241,7 @@ fn footer(m: &Rivals, opts: &RenderOptions, hidden: usize, out: &mut dyn Write) 
         writeln!(
             out,
             "{}",
-            theme.dim(&format!("({hidden} rows where all agree not shown)"))
+            theme.dim(&format!("({} not shown)", agreeing_rows(hidden)))
         )?;
     }
     for l in summary_lines(m, opts, opts.width as usize) {
@@ -282,7 +316,8 @@ fn table(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()
                 theme.strong(&row_name(m, *k, r)),
                 theme.label(&word, kind)
             );
-            if !r.agree() {
+            // the status says all when all agree, or only one draft has it
+            if !r.agree() && r.present().count() > 1 {
                 label.push_str(&format!("\n{}", theme.dim(&agreement(m, r))));
             }
             if leads_differ(r) {
@@ -323,8 +358,12 @@ fn table(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()
             if leads_differ(r) {
                 writeln!(out, "{}", theme.note(&format!("leads: {}", lead_line(r))))?;
             }
+            // the drafts without the clause are named in the heading line
             let mut t = super::table::new_table(opts);
             for (q, d) in m.drafts.iter().enumerate() {
+                if r.cells[q].is_none() {
+                    continue;
+                }
                 t.add_row(vec![
                     TableCell::new(theme.strong(&d.label)),
                     TableCell::new(cell_block(r, q, opts)),
@@ -397,6 +436,7 @@ struct View<'a> {
     schema_version: u32,
     drafts: &'a [crate::rivals::Draft],
     base: usize,
+    reference: Reference,
     rows: Vec<&'a Row>,
     summary: &'a crate::rivals::Summary,
     notes: &'a [String],
@@ -407,6 +447,7 @@ fn json(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
         schema_version: m.schema_version,
         drafts: &m.drafts,
         base: m.base,
+        reference: m.reference,
         rows: shown(m, opts).into_iter().map(|(_, r)| r).collect(),
         summary: &m.summary,
         notes: &m.notes,
@@ -544,10 +585,9 @@ fn html(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
     // the matrix
     let rows = shown(m, opts);
     b.push_str("<main id=\"matrix\">\n<h2>Clauses side by side</h2>\n");
-    let reference = if m.rows.iter().any(|r| r.reference != m.base) {
-        "the wording most drafts share"
-    } else {
-        "the base's wording"
+    let reference = match m.reference {
+        Reference::Base => "the base's wording",
+        Reference::MostCommon => "the wording most drafts share",
     };
     let _ = writeln!(
         b,
@@ -557,7 +597,8 @@ fn html(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
     if agreeing > 0 {
         let _ = writeln!(
             b,
-            "<input type=\"checkbox\" id=\"hide-agreed\" class=\"toggle\"><label for=\"hide-agreed\">Hide the {agreeing} rows where all drafts agree</label>"
+            "<input type=\"checkbox\" id=\"hide-agreed\" class=\"toggle\"><label for=\"hide-agreed\">Hide the {}</label>",
+            agreeing_rows(agreeing)
         );
     }
     b.push_str("<table class=\"clauses rivals\">\n");
@@ -606,7 +647,11 @@ fn html(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
             if r.agree() { "agree" } else { "dispute" },
             escape(&row_name(m, *k, r)),
             escape(&word[2..]),
-            escape(&agreement(m, r))
+            if r.agree() || r.present().count() < 2 {
+                String::new()
+            } else {
+                escape(&agreement(m, r))
+            }
         );
         if leads_differ(r) {
             let _ = write!(
@@ -628,8 +673,8 @@ fn html(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
     if rows.len() < m.rows.len() {
         let _ = writeln!(
             b,
-            "<p class=\"note\">{} rows where all agree not shown.</p>",
-            m.rows.len() - rows.len()
+            "<p class=\"note\">{} not shown.</p>",
+            upper_first(&agreeing_rows(m.rows.len() - rows.len()))
         );
     }
     b.push_str("</main>\n");
@@ -722,8 +767,8 @@ fn markdown(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result
     if rows.len() < m.rows.len() {
         let _ = writeln!(
             s,
-            "\n{} rows where all agree not shown.",
-            m.rows.len() - rows.len()
+            "\n{} not shown.",
+            upper_first(&agreeing_rows(m.rows.len() - rows.len()))
         );
     }
     out.write_all(s.as_bytes())

@@ -70,6 +70,16 @@ pub struct RivalsOptions {
     pub against_base: bool,
 }
 
+/// What the cells of a row are diffed against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reference {
+    /// The row's most common wording (the earliest draft's among equals).
+    MostCommon,
+    /// The base's wording, where the base has the clause (`--base`).
+    Base,
+}
+
 /// One of the drafts, as the matrix names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Draft {
@@ -172,6 +182,8 @@ pub struct Rivals {
     pub drafts: Vec<Draft>,
     /// Index of the base draft.
     pub base: usize,
+    /// What the cells are diffed against.
+    pub reference: Reference,
     /// The rows: preamble, operative part, annex, each in the base's reading order.
     pub rows: Vec<Row>,
     /// Counts.
@@ -257,10 +269,13 @@ pub fn rivals(docs: Vec<Resolution>, opts: &RivalsOptions) -> Rivals {
         // the pool: one clause per row the base does not have
         let mut pool = Resolution::default();
         let mut pool_slot: [Vec<usize>; 3] = Default::default();
-        for (s, slot) in slots.iter().enumerate() {
-            if slot.clauses[base].is_some() {
-                continue;
-            }
+        // in reading order, as the aligner expects of a draft
+        let mut lacking: Vec<usize> = (0..slots.len())
+            .filter(|&s| slots[s].clauses[base].is_none())
+            .collect();
+        lacking.sort_by(|&a, &b| slots[a].key.cmp(&slots[b].key));
+        for s in lacking {
+            let slot = &slots[s];
             if let Some((first, j)) = slot
                 .clauses
                 .iter()
@@ -401,6 +416,11 @@ pub fn rivals(docs: Vec<Resolution>, opts: &RivalsOptions) -> Rivals {
         schema_version: SCHEMA_VERSION,
         drafts,
         base,
+        reference: if opts.against_base {
+            Reference::Base
+        } else {
+            Reference::MostCommon
+        },
         rows,
         summary,
         notes,
