@@ -410,8 +410,9 @@ fn plain(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()
         }
         for (q, d) in m.drafts.iter().enumerate() {
             let name = format!("{:pad$}", d.label);
+            // the drafts without the clause are named in the heading line
             match &r.cells[q] {
-                None => writeln!(out, "  {}  {}", theme.strong(&name), theme.dim("—"))?,
+                None => {}
                 Some(c) => {
                     let mark = if is_reference(r, q) { "=" } else { "~" };
                     writeln!(

@@ -288,8 +288,30 @@ pub fn rivals(docs: Vec<Resolution>, opts: &RivalsOptions) -> Rivals {
                 pool_slot[pi].push(s);
             }
         }
+        // the pool is aligned with the clauses the base does not hold word
+        // for word: an exact link to the base cannot be outdone (ties go to
+        // the base), and a draft mostly the same as the base costs little
+        let mut rest = Resolution::default();
+        let mut rest_index: [Vec<usize>; 3] = Default::default();
+        if pool.clauses().next().is_some() {
+            for pa in &with_base.parts {
+                let pi = part_index(pa.part);
+                let mut exact = vec![false; d.part(pa.part).len()];
+                for l in &pa.links {
+                    if l.kind == LinkKind::Unchanged && l.new.len() == 1 {
+                        exact[l.new[0]] = true;
+                    }
+                }
+                for (j, c) in d.part(pa.part).iter().enumerate() {
+                    if !exact[j] {
+                        rest.part_mut(pa.part).push(c.clone());
+                        rest_index[pi].push(j);
+                    }
+                }
+            }
+        }
         let with_pool =
-            (pool.clauses().next().is_some()).then(|| align::align(Pair::new(&pool, d), aopts));
+            (rest.clauses().next().is_some()).then(|| align::align(Pair::new(&pool, &rest), aopts));
         for (pi, part) in Part::ALL.into_iter().enumerate() {
             let mine = d.part(part);
             if mine.is_empty() {
@@ -297,16 +319,30 @@ pub fn rivals(docs: Vec<Resolution>, opts: &RivalsOptions) -> Rivals {
             }
             let mut claims: Vec<Claim> = Vec::new();
             let base_rows: Vec<usize> = row_of[base][pi].iter().map(|r| r.unwrap_or(0)).collect();
+            let identity: Vec<usize> = (0..mine.len()).collect();
             let sources = [
-                (Some(&with_base), &docs[base], base_rows, false),
-                (with_pool.as_ref(), &pool, pool_slot[pi].clone(), true),
+                (Some(&with_base), &docs[base], base_rows, &identity, false),
+                (
+                    with_pool.as_ref(),
+                    &pool,
+                    pool_slot[pi].clone(),
+                    &rest_index[pi],
+                    true,
+                ),
             ];
-            for (alignment, other, rows, is_pool) in sources {
+            for (alignment, other, rows, index, is_pool) in sources {
                 let Some(alignment) = alignment else { continue };
                 let theirs = other.part(part);
+                let ends = Ends {
+                    theirs,
+                    rows: &rows,
+                    mine,
+                    index,
+                    pool: is_pool,
+                };
                 for pa in alignment.parts.iter().filter(|pa| pa.part == part) {
                     for link in &pa.links {
-                        claims_of(link, theirs, mine, &rows, is_pool, &mut words, &mut claims);
+                        claims_of(link, &ends, &mut words, &mut claims);
                     }
                 }
             }
@@ -440,10 +476,7 @@ fn part_index(p: Part) -> usize {
 /// own word overlap, so the closest piece wins the row.
 fn claims_of(
     link: &Link,
-    theirs: &[Clause],
-    mine: &[Clause],
-    rows: &[usize],
-    pool: bool,
+    e: &Ends,
     words: &mut impl FnMut(&Clause) -> Vec<u32>,
     out: &mut Vec<Claim>,
 ) {
@@ -451,28 +484,44 @@ fn claims_of(
         LinkKind::Inserted | LinkKind::Deleted => {}
         LinkKind::Unchanged | LinkKind::Modified if link.old.len() == 1 && link.new.len() == 1 => {
             out.push(Claim {
-                clause: link.new[0],
-                slot: rows[link.old[0]],
+                clause: e.index[link.new[0]],
+                slot: e.rows[link.old[0]],
                 strength: link.similarity,
-                pool,
+                pool: e.pool,
                 shared: false,
             });
         }
         _ => {
             for &o in &link.old {
-                let ow = words(&theirs[o]);
+                let ow = words(&e.theirs[o]);
                 for &m in &link.new {
+                    let clause = e.index[m];
                     out.push(Claim {
-                        clause: m,
-                        slot: rows[o],
-                        strength: align::dice(&ow, &words(&mine[m])),
-                        pool,
+                        clause,
+                        slot: e.rows[o],
+                        strength: align::dice(&ow, &words(&e.mine[clause])),
+                        pool: e.pool,
                         shared: true,
                     });
                 }
             }
         }
     }
+}
+
+/// The two sides of an alignment of one part, as rows and clauses of the
+/// draft being placed.
+struct Ends<'a> {
+    /// The clauses of the base or the pool.
+    theirs: &'a [Clause],
+    /// The row of each of them.
+    rows: &'a [usize],
+    /// The draft's clauses.
+    mine: &'a [Clause],
+    /// The draft's clause index of each clause the alignment saw.
+    index: &'a [usize],
+    /// The alignment is with the pool.
+    pool: bool,
 }
 
 /// A row as a note names it: `L.10 PP2`, its first draft's clause other than `except`'s.
