@@ -295,3 +295,21 @@ fn the_ukraine_2025_corpus_sides_the_security_council_with_the_us_draft() {
     // ES-11/7 (L.10 as adopted) shares its preamble with no other draft
     assert_eq!(v["summary"]["drafts"][3]["with_some"], 0);
 }
+
+#[test]
+fn the_readme_shows_what_the_binary_prints() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    // the first ```text block after "## Rival drafts"
+    let shown = readme
+        .split("## Rival drafts")
+        .nth(1)
+        .and_then(|s| s.split("```text\n").nth(1))
+        .and_then(|s| s.split("```").next())
+        .expect("a text block under \"Rival drafts\"");
+    let (code, out, _) = run(&["-f", "plain", L10, L11, ES8]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        shown, out,
+        "README.md's sample is out of date: paste the output of the command above it"
+    );
+}
