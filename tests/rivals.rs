@@ -73,6 +73,10 @@ fn exit_status_is_that_of_compare() {
         err.contains("nope.txt") && err.lines().count() == 1,
         "{err}"
     );
+    // standard input cannot be read twice
+    let (code, _, err) = run(&["-", "-"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("standard input"), "{err}");
     // one draft is not a matrix
     let (code, _, err) = run(&[L11]);
     assert_eq!(code, 2);

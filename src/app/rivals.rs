@@ -17,6 +17,9 @@ pub fn run(args: RivalsArgs) -> Result<u8> {
     if paths.len() < 2 {
         bail!("rivals needs two or more drafts (or one and --base)");
     }
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        bail!("standard input (-) can be only one of the drafts");
+    }
     let lopts = load_options(&args.input);
     share_main_thread(Placement::Scheduler);
     // all drafts are read and parsed before anything is written

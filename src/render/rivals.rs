@@ -290,8 +290,8 @@ fn table(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()
     let width = opts.width.max(40);
     let part_line = |p: Part| {
         theme.strong(match p {
-            Part::Preamble => "Preambular paragraphs",
-            Part::Operative => "Operative paragraphs",
+            Part::Preamble => "Preamble",
+            Part::Operative => "Operative part",
             Part::Annex => "Annex",
         })
     };
@@ -382,11 +382,14 @@ fn plain(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()
         let base = if k == m.base { " (base)" } else { "" };
         writeln!(
             out,
-            "{} {}{base}: {}  {}",
+            "{} {}{base}: {}{}",
             if k == 0 { "drafts:" } else { "       " },
             theme.strong(&d.label),
             d.source,
-            d.title.as_deref().unwrap_or("")
+            d.title
+                .as_deref()
+                .map(|t| format!("  {t}"))
+                .unwrap_or_default()
         )?;
     }
     writeln!(out)?;
