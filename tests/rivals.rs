@@ -317,3 +317,15 @@ fn the_readme_shows_what_the_binary_prints() {
         "README.md's sample is out of date: paste the output of the command above it"
     );
 }
+
+/// What a person sees, pinned (review changes with `cargo insta review`):
+/// four drafts side by side at 200 columns, three in blocks at 80.
+#[test]
+fn snapshot_tables_at_200_and_80_columns() {
+    let (_, wide, _) = run(&[
+        "-f", "table", "-w", "200", "--color", "never", L11, SC, ES8, L10,
+    ]);
+    insta::assert_snapshot!("rivals_table_four_drafts_200_columns", wide);
+    let (_, narrow, _) = run(&["-f", "table", "-w", "80", "--color", "never", L11, SC, ES8]);
+    insta::assert_snapshot!("rivals_table_three_drafts_80_columns", narrow);
+}

@@ -284,6 +284,26 @@ fn cell_block(r: &Row, k: usize, opts: &RenderOptions) -> String {
     }
 }
 
+/// The cell of a group of drafts worded alike: their ids, the lead, and
+/// the text (or its diff against the reference) once.
+fn group_block(r: &Row, g: &[usize], opts: &RenderOptions) -> String {
+    let theme = &opts.theme;
+    let cells: Vec<&Cell> = g.iter().filter_map(|&q| r.cells[q].as_ref()).collect();
+    let Some(first) = cells.first() else {
+        return String::new();
+    };
+    let ids: Vec<&str> = cells.iter().map(|c| c.id.as_str()).collect();
+    let mut head = theme.strong(&ids.join(" / "));
+    if let Some(l) = lead_of(r, first) {
+        head.push_str(" · ");
+        head.push_str(&theme.note(&l));
+    }
+    if !is_reference(r, g[0]) {
+        head.push_str(&theme.dim(" · differs"));
+    }
+    format!("{head}\n{}", cell_text(first, theme))
+}
+
 fn table(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let theme = &opts.theme;
     let rows = shown(m, opts);
@@ -358,15 +378,18 @@ fn table(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()
             if leads_differ(r) {
                 writeln!(out, "{}", theme.note(&format!("leads: {}", lead_line(r))))?;
             }
-            // the drafts without the clause are named in the heading line
+            // one line per wording: the drafts that share it, their ids,
+            // the text once; the drafts without the clause are named in
+            // the heading line
             let mut t = super::table::new_table(opts);
-            for (q, d) in m.drafts.iter().enumerate() {
-                if r.cells[q].is_none() {
-                    continue;
-                }
+            for g in &r.groups {
+                let names: Vec<String> = g
+                    .iter()
+                    .map(|&q| theme.strong(&m.drafts[q].label))
+                    .collect();
                 t.add_row(vec![
-                    TableCell::new(theme.strong(&d.label)),
-                    TableCell::new(cell_block(r, q, opts)),
+                    TableCell::new(names.join("\n")),
+                    TableCell::new(group_block(r, g, opts)),
                 ]);
             }
             t.set_constraints(super::table::columns(width, &[name_width], 1));
