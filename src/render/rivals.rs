@@ -497,6 +497,8 @@ const HTML_CSS: &str = ".wrap.wide{max-width:120rem}
 #hide-agreed:checked~table tr.agree{display:none}
 .counts td,.counts th{text-align:right}
 .counts td:first-child,.counts th:first-child{text-align:left}
+.scroll{overflow-x:auto}
+@media (max-width:700px){.counts th,.counts td{padding:.3rem .4rem;font-size:.875rem}}
 @media print{.toggle,.toggle+label{display:none}.rivals thead th{position:static}}
 ";
 
@@ -573,7 +575,7 @@ fn html(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
         let base = if k == m.base { " (base)" } else { "" };
         let _ = writeln!(
             b,
-            "<tr><th scope=\"row\">{}{base}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\">{}{base}</th><td><span class=\"side\">Symbol</span>{}</td><td><span class=\"side\">Title</span>{}</td><td><span class=\"side\">File</span>{}</td></tr>",
             escape(&d.label),
             escape(d.symbol.as_deref().unwrap_or("—")),
             escape(d.title.as_deref().unwrap_or("—")),
@@ -591,7 +593,7 @@ fn html(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
         "<p>{} rows: all drafts agree on {}, {} in dispute ({} worded differently, {} missing from some draft).</p>",
         s.rows, s.agreed, s.disputed, s.worded_differently, s.missing_from_some
     );
-    b.push_str("<table class=\"docs counts\">\n<caption class=\"vh\">What each draft shares</caption>\n<thead><tr><th scope=\"col\">Draft</th><th scope=\"col\">Clauses</th><th scope=\"col\">Shared with all</th><th scope=\"col\">With some</th><th scope=\"col\">Alone</th><th scope=\"col\">Same wording as all</th></tr></thead>\n<tbody>\n");
+    b.push_str("<div class=\"scroll\"><table class=\"counts\">\n<caption class=\"vh\">What each draft shares</caption>\n<thead><tr><th scope=\"col\">Draft</th><th scope=\"col\">Clauses</th><th scope=\"col\">Shared with all</th><th scope=\"col\">With some</th><th scope=\"col\">Alone</th><th scope=\"col\">Same wording as all</th></tr></thead>\n<tbody>\n");
     for (d, ds) in m.drafts.iter().zip(&s.drafts) {
         let _ = writeln!(
             b,
@@ -604,7 +606,7 @@ fn html(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
             ds.same_wording_as_all
         );
     }
-    b.push_str("</tbody>\n</table>\n");
+    b.push_str("</tbody>\n</table></div>\n");
     for n in &m.notes {
         let _ = writeln!(b, "<p class=\"note\">Note: {}</p>", escape(n));
     }
