@@ -329,3 +329,58 @@ fn snapshot_tables_at_200_and_80_columns() {
     let (_, narrow, _) = run(&["-f", "table", "-w", "80", "--color", "never", L11, SC, ES8]);
     insta::assert_snapshot!("rivals_table_three_drafts_80_columns", narrow);
 }
+
+/// On every pair of bundled drafts, `rivals A B` pairs what `compare A B`
+/// pairs: each one-to-one pair is a row, each split or merge gives one of
+/// its pairs a row, and nothing else is paired.
+#[test]
+fn two_bundled_drafts_pair_as_compare_does() {
+    use resdiff::rivals::{RivalsOptions, rivals};
+    use resdiff::{CompareOptions, Pair};
+    let names = [
+        "A-ES-11-L.10.txt",
+        "A-ES-11-L.11.txt",
+        "A-RES-ES-11-1.txt",
+        "A-RES-ES-11-4.txt",
+        "A-RES-ES-11-8.txt",
+        "S-RES-2774.txt",
+    ];
+    let read = |n: &str| {
+        let doc = resdiff::load::load_path(&bundled(n), &Default::default()).unwrap();
+        resdiff::parse::parse(&doc).unwrap()
+    };
+    let mut checked = 0;
+    for a in names {
+        for b in names {
+            if a == b {
+                continue;
+            }
+            let (x, y) = (read(a), read(b));
+            let d = resdiff::compare(Pair::new(x.clone(), y.clone()), &CompareOptions::default());
+            let m = rivals(vec![x, y], &RivalsOptions::default());
+            let pairs: Vec<(&str, &str)> = m
+                .rows
+                .iter()
+                .filter_map(|r| match (&r.cells[0], &r.cells[1]) {
+                    (Some(p), Some(q)) => Some((p.id.as_str(), q.id.as_str())),
+                    _ => None,
+                })
+                .collect();
+            let mut expected = 0;
+            for c in &d.changes {
+                if c.old.is_empty() || c.new.is_empty() {
+                    continue;
+                }
+                let members = pairs
+                    .iter()
+                    .filter(|(p, q)| c.old.iter().any(|o| o == p) && c.new.iter().any(|n| n == q))
+                    .count();
+                assert_eq!(members, 1, "{a} {b}: {:?}→{:?} in {pairs:?}", c.old, c.new);
+                expected += 1;
+            }
+            assert_eq!(pairs.len(), expected, "{a} {b}: {pairs:?}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 30);
+}
