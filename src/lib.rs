@@ -15,6 +15,7 @@
 //! * [`render`]: the side-by-side table, plain text, JSON, HTML and Markdown.
 //! * [`check`]: wording review against a rules file.
 //! * [`amend`]: amendment documents read, applied to a draft and traced in the adopted text.
+//! * [`rivals`]: one clause matrix for several rival drafts, from alignments with the base.
 //!
 //! ```
 //! use resdiff::{compare_texts, CompareOptions};
