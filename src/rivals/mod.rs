@@ -229,30 +229,22 @@ pub fn rivals(docs: Vec<Resolution>, opts: &RivalsOptions) -> Rivals {
     let base = opts.base.min(n.saturating_sub(1));
     let labels = labels(&docs);
     let aopts = &opts.compare.align;
-    let mut notes: Vec<String> = Vec::new();
-    let mut slots: Vec<Slot> = Vec::new();
-    let mut interner = Interner::new();
-    let mut words = |c: &Clause| {
-        let mut w = interner.word_keys(&c.full_text(), aopts.keys);
-        w.sort_unstable();
-        w
+    let mut b = Builder {
+        docs: &docs,
+        labels: &labels,
+        base,
+        slots: Vec::new(),
+        notes: Vec::new(),
+        interner: Interner::new(),
+        keys: aopts.keys,
     };
     // 1. the base's clauses, in reading order
-    let mut row_of: Vec<Vec<Vec<Option<usize>>>> = docs
-        .iter()
-        .map(|d| Part::ALL.map(|p| vec![None; d.part(p).len()]).to_vec())
-        .collect();
+    let mut base_rows: [Vec<usize>; 3] = Default::default();
     if base < n {
         for (pi, part) in Part::ALL.into_iter().enumerate() {
-            for (j, row) in row_of[base][pi].iter_mut().enumerate() {
-                let mut clauses = vec![None; n];
-                clauses[base] = Some(j);
-                *row = Some(slots.len());
-                slots.push(Slot {
-                    part,
-                    clauses,
-                    key: vec![pi as u32, j as u32 + 1],
-                });
+            for j in 0..docs[base].part(part).len() {
+                base_rows[pi].push(b.slots.len());
+                b.open(part, base, j, vec![pi as u32, j as u32 + 1]);
             }
         }
     }
@@ -261,55 +253,17 @@ pub fn rivals(docs: Vec<Resolution>, opts: &RivalsOptions) -> Rivals {
         let d = &docs[k];
         let with_base = align::align(Pair::new(&docs[base], d), aopts);
         if with_base.coarse {
-            notes.push(format!(
+            b.notes.push(format!(
                 "{} and {}: alignment deadline reached, the rows are coarser",
                 labels[base], labels[k]
             ));
         }
-        // the pool: one clause per row the base does not have
-        let mut pool = Resolution::default();
-        let mut pool_slot: [Vec<usize>; 3] = Default::default();
-        // in reading order, as the aligner expects of a draft
-        let mut lacking: Vec<usize> = (0..slots.len())
-            .filter(|&s| slots[s].clauses[base].is_none())
-            .collect();
-        lacking.sort_by(|&a, &b| slots[a].key.cmp(&slots[b].key));
-        for s in lacking {
-            let slot = &slots[s];
-            if let Some((first, j)) = slot
-                .clauses
-                .iter()
-                .enumerate()
-                .find_map(|(q, c)| c.map(|j| (q, j)))
-            {
-                let pi = part_index(slot.part);
-                pool.part_mut(slot.part)
-                    .push(docs[first].part(slot.part)[j].clone());
-                pool_slot[pi].push(s);
-            }
-        }
-        // the pool is aligned with the clauses the base does not hold word
-        // for word: an exact link to the base cannot be outdone (ties go to
-        // the base), and a draft mostly the same as the base costs little
-        let mut rest = Resolution::default();
-        let mut rest_index: [Vec<usize>; 3] = Default::default();
-        if pool.clauses().next().is_some() {
-            for pa in &with_base.parts {
-                let pi = part_index(pa.part);
-                let mut exact = vec![false; d.part(pa.part).len()];
-                for l in &pa.links {
-                    if l.kind == LinkKind::Unchanged && l.new.len() == 1 {
-                        exact[l.new[0]] = true;
-                    }
-                }
-                for (j, c) in d.part(pa.part).iter().enumerate() {
-                    if !exact[j] {
-                        rest.part_mut(pa.part).push(c.clone());
-                        rest_index[pi].push(j);
-                    }
-                }
-            }
-        }
+        let (pool, pool_rows) = b.pool();
+        let (rest, rest_index) = if pool.clauses().next().is_some() {
+            not_exact(&with_base, d)
+        } else {
+            Default::default()
+        };
         let with_pool =
             (rest.clauses().next().is_some()).then(|| align::align(Pair::new(&pool, &rest), aopts));
         for (pi, part) in Part::ALL.into_iter().enumerate() {
@@ -317,111 +271,64 @@ pub fn rivals(docs: Vec<Resolution>, opts: &RivalsOptions) -> Rivals {
             if mine.is_empty() {
                 continue;
             }
-            let mut claims: Vec<Claim> = Vec::new();
-            let base_rows: Vec<usize> = row_of[base][pi].iter().map(|r| r.unwrap_or(0)).collect();
             let identity: Vec<usize> = (0..mine.len()).collect();
+            let mut claims: Vec<Claim> = Vec::new();
             let sources = [
-                (Some(&with_base), &docs[base], base_rows, &identity, false),
+                (
+                    Some(&with_base),
+                    &docs[base],
+                    &base_rows[pi],
+                    &identity,
+                    false,
+                ),
                 (
                     with_pool.as_ref(),
                     &pool,
-                    pool_slot[pi].clone(),
+                    &pool_rows[pi],
                     &rest_index[pi],
                     true,
                 ),
             ];
-            for (alignment, other, rows, index, is_pool) in sources {
+            for (alignment, other, rows, index, pool) in sources {
                 let Some(alignment) = alignment else { continue };
-                let theirs = other.part(part);
                 let ends = Ends {
-                    theirs,
-                    rows: &rows,
+                    theirs: other.part(part),
+                    rows,
                     mine,
                     index,
-                    pool: is_pool,
+                    pool,
                 };
                 for pa in alignment.parts.iter().filter(|pa| pa.part == part) {
                     for link in &pa.links {
-                        claims_of(link, &ends, &mut words, &mut claims);
+                        b.claims_of(link, &ends, &mut claims);
                     }
                 }
             }
             // 3. the strongest links win
-            claims.sort_by(|a, b| {
-                b.strength
-                    .total_cmp(&a.strength)
-                    .then(a.pool.cmp(&b.pool))
-                    .then(a.clause.cmp(&b.clause))
-                    .then(a.slot.cmp(&b.slot))
-            });
-            let mut placed: Vec<Option<Claim>> = vec![None; mine.len()];
-            let mut lost: Vec<Vec<Claim>> = vec![Vec::new(); mine.len()];
-            for c in claims {
-                if placed[c.clause].is_none() && slots[c.slot].clauses[k].is_none() {
-                    slots[c.slot].clauses[k] = Some(c.clause);
-                    placed[c.clause] = Some(c);
-                } else {
-                    lost[c.clause].push(c);
-                }
-            }
-            for (j, won) in placed.iter().enumerate() {
-                let clause_name = format!("{} {}", labels[k], mine[j].id);
-                for l in &lost[j] {
-                    let there = describe_slot(&slots[l.slot], &docs, &labels, k);
-                    let note = match won {
-                        Some(w) => format!(
-                            "{clause_name} reads like {} ({:.2}) and like {there} ({:.2}): placed with the first, the stronger link",
-                            describe_slot(&slots[w.slot], &docs, &labels, k),
-                            w.strength,
-                            l.strength
-                        ),
-                        None if l.shared => format!(
-                            "{clause_name} is one of several clauses matching {there} (a split or merge): a stronger one took that row, it has a row of its own"
-                        ),
-                        None => format!(
-                            "{clause_name} matches {there} ({:.2}), which a stronger link took: it has a row of its own",
-                            l.strength
-                        ),
-                    };
-                    notes.push(note);
-                }
-                if let Some(w) = won
-                    && w.shared
-                    && lost[j].is_empty()
-                {
-                    notes.push(format!(
-                        "{clause_name} is one of several clauses matching {} (a split or merge): placed there as the closest ({:.2})",
-                        describe_slot(&slots[w.slot], &docs, &labels, k),
-                        w.strength
-                    ));
-                }
-            }
+            let placed = b.settle(claims, part, k);
             // 4. the rest open rows after their predecessor's row
             let mut anchor: Option<usize> = None;
             for (j, won) in placed.iter().enumerate() {
-                if let Some(c) = won {
-                    anchor = Some(c.slot);
+                if let Some(slot) = won {
+                    anchor = Some(*slot);
                     continue;
                 }
                 let mut key = match anchor {
-                    Some(a) => slots[a].key.clone(),
+                    Some(a) => b.slots[a].key.clone(),
                     None => vec![pi as u32, 0],
                 };
                 key.extend([k as u32, j as u32 + 1]);
-                let mut clauses = vec![None; n];
-                clauses[k] = Some(j);
-                anchor = Some(slots.len());
-                slots.push(Slot { part, clauses, key });
-            }
-            for (s, slot) in slots.iter().enumerate() {
-                if slot.part == part
-                    && let Some(j) = slot.clauses[k]
-                {
-                    row_of[k][pi][j] = Some(s);
-                }
+                anchor = Some(b.slots.len());
+                b.open(part, k, j, key);
             }
         }
     }
+    let Builder {
+        mut slots,
+        mut notes,
+        mut interner,
+        ..
+    } = b;
     slots.sort_by(|a, b| a.key.cmp(&b.key));
     // word diffs within each row
     let deadline = Instant::now() + aopts.deadline;
@@ -471,42 +378,190 @@ fn part_index(p: Part) -> usize {
     }
 }
 
-/// The claims one alignment link makes: a 1:1 pair claims its row with the
-/// link's similarity; the clauses of a split or merge each claim with their
-/// own word overlap, so the closest piece wins the row.
-fn claims_of(
-    link: &Link,
-    e: &Ends,
-    words: &mut impl FnMut(&Clause) -> Vec<u32>,
-    out: &mut Vec<Claim>,
-) {
-    match link.kind {
-        LinkKind::Inserted | LinkKind::Deleted => {}
-        LinkKind::Unchanged | LinkKind::Modified if link.old.len() == 1 && link.new.len() == 1 => {
-            out.push(Claim {
-                clause: e.index[link.new[0]],
-                slot: e.rows[link.old[0]],
-                strength: link.similarity,
-                pool: e.pool,
-                shared: false,
-            });
+/// The matrix while it is built.
+struct Builder<'a> {
+    docs: &'a [Resolution],
+    labels: &'a [String],
+    base: usize,
+    slots: Vec<Slot>,
+    notes: Vec<String>,
+    interner: Interner,
+    keys: crate::tokens::KeyOptions,
+}
+
+impl Builder<'_> {
+    /// Opens a row holding clause `j` of draft `k`.
+    fn open(&mut self, part: Part, k: usize, j: usize, key: Vec<u32>) {
+        let mut clauses = vec![None; self.docs.len()];
+        clauses[k] = Some(j);
+        self.slots.push(Slot { part, clauses, key });
+    }
+
+    /// The pool: one clause per row the base lacks (the first draft's
+    /// wording in it), in reading order as the aligner expects of a draft,
+    /// with the row of each clause, per part.
+    fn pool(&self) -> (Resolution, [Vec<usize>; 3]) {
+        let mut pool = Resolution::default();
+        let mut rows: [Vec<usize>; 3] = Default::default();
+        let mut lacking: Vec<usize> = (0..self.slots.len())
+            .filter(|&s| self.slots[s].clauses[self.base].is_none())
+            .collect();
+        lacking.sort_by(|&a, &b| self.slots[a].key.cmp(&self.slots[b].key));
+        for s in lacking {
+            let slot = &self.slots[s];
+            if let Some((first, j)) = slot
+                .clauses
+                .iter()
+                .enumerate()
+                .find_map(|(q, c)| c.map(|j| (q, j)))
+            {
+                pool.part_mut(slot.part)
+                    .push(self.docs[first].part(slot.part)[j].clone());
+                rows[part_index(slot.part)].push(s);
+            }
         }
-        _ => {
-            for &o in &link.old {
-                let ow = words(&e.theirs[o]);
-                for &m in &link.new {
-                    let clause = e.index[m];
-                    out.push(Claim {
-                        clause,
-                        slot: e.rows[o],
-                        strength: align::dice(&ow, &words(&e.mine[clause])),
-                        pool: e.pool,
-                        shared: true,
-                    });
+        (pool, rows)
+    }
+
+    /// Sorted word keys of a clause and its sub-paragraphs.
+    fn words(&mut self, c: &Clause) -> Vec<u32> {
+        let mut w = self.interner.word_keys(&c.full_text(), self.keys);
+        w.sort_unstable();
+        w
+    }
+
+    /// The claims one alignment link makes: a 1:1 pair claims its row with
+    /// the link's similarity; the clauses of a split or merge each claim
+    /// with their own word overlap, so the closest piece wins the row.
+    fn claims_of(&mut self, link: &Link, e: &Ends, out: &mut Vec<Claim>) {
+        match link.kind {
+            LinkKind::Inserted | LinkKind::Deleted => {}
+            LinkKind::Unchanged | LinkKind::Modified
+                if link.old.len() == 1 && link.new.len() == 1 =>
+            {
+                out.push(Claim {
+                    clause: e.index[link.new[0]],
+                    slot: e.rows[link.old[0]],
+                    strength: link.similarity,
+                    pool: e.pool,
+                    shared: false,
+                });
+            }
+            _ => {
+                for &o in &link.old {
+                    let ow = self.words(&e.theirs[o]);
+                    for &m in &link.new {
+                        let clause = e.index[m];
+                        let mw = self.words(&e.mine[clause]);
+                        out.push(Claim {
+                            clause,
+                            slot: e.rows[o],
+                            strength: align::dice(&ow, &mw),
+                            pool: e.pool,
+                            shared: true,
+                        });
+                    }
                 }
             }
         }
     }
+
+    /// Gives each clause of draft `k` in `part` the row of its strongest
+    /// claim still free (the base's before the pool's among equals), and
+    /// notes every claim that lost. Returns the row of each clause, if any.
+    fn settle(&mut self, mut claims: Vec<Claim>, part: Part, k: usize) -> Vec<Option<usize>> {
+        claims.sort_by(|a, b| {
+            b.strength
+                .total_cmp(&a.strength)
+                .then(a.pool.cmp(&b.pool))
+                .then(a.clause.cmp(&b.clause))
+                .then(a.slot.cmp(&b.slot))
+        });
+        let mine = self.docs[k].part(part);
+        let mut placed: Vec<Option<Claim>> = vec![None; mine.len()];
+        let mut lost: Vec<Vec<Claim>> = vec![Vec::new(); mine.len()];
+        for c in claims {
+            if placed[c.clause].is_none() && self.slots[c.slot].clauses[k].is_none() {
+                self.slots[c.slot].clauses[k] = Some(c.clause);
+                placed[c.clause] = Some(c);
+            } else {
+                lost[c.clause].push(c);
+            }
+        }
+        for (j, won) in placed.iter().enumerate() {
+            let clause = format!("{} {}", self.labels[k], mine[j].id);
+            for l in &lost[j] {
+                let there = self.describe(l.slot, k);
+                let note = match won {
+                    Some(w) => format!(
+                        "{clause} reads like {} ({:.2}) and like {there} ({:.2}): placed with the first, the stronger link",
+                        self.describe(w.slot, k),
+                        w.strength,
+                        l.strength
+                    ),
+                    None if l.shared => format!(
+                        "{clause} is one of several clauses matching {there} (a split or merge): a stronger one took that row, it has a row of its own"
+                    ),
+                    None => format!(
+                        "{clause} matches {there} ({:.2}), which a stronger link took: it has a row of its own",
+                        l.strength
+                    ),
+                };
+                self.notes.push(note);
+            }
+            if let Some(w) = won
+                && w.shared
+                && lost[j].is_empty()
+            {
+                let note = format!(
+                    "{clause} is one of several clauses matching {} (a split or merge): placed there as the closest ({:.2})",
+                    self.describe(w.slot, k),
+                    w.strength
+                );
+                self.notes.push(note);
+            }
+        }
+        placed.into_iter().map(|c| c.map(|c| c.slot)).collect()
+    }
+
+    /// A row as a note names it: `L.10 PP2`, the clause of its first draft
+    /// other than `except`.
+    fn describe(&self, slot: usize, except: usize) -> String {
+        let s = &self.slots[slot];
+        s.clauses
+            .iter()
+            .enumerate()
+            .filter(|&(q, _)| q != except)
+            .find_map(|(q, c)| {
+                c.map(|j| format!("{} {}", self.labels[q], self.docs[q].part(s.part)[j].id))
+            })
+            .unwrap_or_else(|| "another row".to_string())
+    }
+}
+
+/// The clauses of `d` its alignment with the base does not pair word for
+/// word, as a draft of their own, with each one's index in `d`, per part:
+/// what the pool is aligned with. An exact link to the base cannot be
+/// outdone (ties go to the base), and a draft mostly the same as the base
+/// then costs little.
+fn not_exact(with_base: &align::Alignment, d: &Resolution) -> (Resolution, [Vec<usize>; 3]) {
+    let mut rest = Resolution::default();
+    let mut index: [Vec<usize>; 3] = Default::default();
+    for pa in &with_base.parts {
+        let mut exact = vec![false; d.part(pa.part).len()];
+        for l in &pa.links {
+            if l.kind == LinkKind::Unchanged && l.new.len() == 1 {
+                exact[l.new[0]] = true;
+            }
+        }
+        for (j, c) in d.part(pa.part).iter().enumerate() {
+            if !exact[j] {
+                rest.part_mut(pa.part).push(c.clone());
+                index[part_index(pa.part)].push(j);
+            }
+        }
+    }
+    (rest, index)
 }
 
 /// The two sides of an alignment of one part, as rows and clauses of the
@@ -522,16 +577,6 @@ struct Ends<'a> {
     index: &'a [usize],
     /// The alignment is with the pool.
     pool: bool,
-}
-
-/// A row as a note names it: `L.10 PP2`, its first draft's clause other than `except`'s.
-fn describe_slot(s: &Slot, docs: &[Resolution], labels: &[String], except: usize) -> String {
-    s.clauses
-        .iter()
-        .enumerate()
-        .filter(|&(q, _)| q != except)
-        .find_map(|(q, c)| c.map(|j| format!("{} {}", labels[q], docs[q].part(s.part)[j].id)))
-        .unwrap_or_else(|| "another row".to_string())
 }
 
 /// A clause's wording for a cell: its text, then each sub-paragraph after
