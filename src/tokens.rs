@@ -122,7 +122,8 @@ fn scan(text: &str, opts: KeyOptions, mut emit: impl FnMut(Token)) {
         if c.is_ascii() {
             c.is_ascii_alphanumeric()
         } else {
-            c.is_alphanumeric()
+            // Arabic vowel marks and the tatweel belong to the word they sit on
+            c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
         }
     };
     let mut i = 0;
@@ -145,6 +146,9 @@ fn scan(text: &str, opts: KeyOptions, mut emit: impl FnMut(Token)) {
                 i += l;
             }
             kind = TokenKind::Space;
+        } else if is_ideograph(c) {
+            // Chinese and Japanese: a word of one character (see below)
+            kind = TokenKind::Word;
         } else if is_word(c) {
             let mut last = c;
             while i < n {
@@ -159,7 +163,7 @@ fn scan(text: &str, opts: KeyOptions, mut emit: impl FnMut(Token)) {
                     continue;
                 }
                 let (d, l) = at(i);
-                if is_word(d) {
+                if is_word(d) && !is_ideograph(d) {
                     last = d;
                     i += l;
                     continue;
@@ -190,6 +194,29 @@ fn scan(text: &str, opts: KeyOptions, mut emit: impl FnMut(Token)) {
             kind,
         });
     }
+}
+
+/// Whether a character is a Han ideograph or Japanese kana: a word of its
+/// own. Chinese writes no spaces; a redline that marks each character added
+/// or deleted reads as a Chinese editor marks a text by hand, needs no
+/// dictionary (a segmenter such as jieba carries megabytes of one and splits
+/// differently as it is updated), and cannot hide a one-character change of
+/// meaning (`不`, `应`) inside a changed multi-character word.
+///
+/// ```
+/// use resdiff::tokens::{tokenize, KeyOptions, TokenKind};
+/// let text = "分享水文数据(A/99/301)";
+/// let words: Vec<&str> = tokenize(text, KeyOptions::default())
+///     .iter()
+///     .filter(|t| t.kind == TokenKind::Word)
+///     .map(|t| t.text(text))
+///     .collect();
+/// assert_eq!(words, ["分", "享", "水", "文", "数", "据", "A/99/301"]);
+/// ```
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}' | '\u{3040}'..='\u{30FF}' | '\u{3005}' | '\u{3007}')
 }
 
 /// The comparison key of a token's text.

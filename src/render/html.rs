@@ -363,9 +363,15 @@ impl Page<'_> {
                 (false, LinkKind::Unchanged) => "New, same as old",
                 (false, _) => "New",
             };
+            let lang = if old_side {
+                self.diff.old.lang
+            } else {
+                self.diff.new.lang
+            };
             let _ = write!(
                 b,
-                "<td class=\"{side}\"><span class=\"side\">{name}</span>{text}</td>"
+                "<td class=\"{side}\"{}><span class=\"side\">{name}</span>{text}</td>",
+                text_attrs(lang)
             );
         }
         b.push_str("</tr>\n");
@@ -493,6 +499,22 @@ h2{break-after:avoid;page-break-after:avoid}
 tr:target>th,tr:target>td{box-shadow:none}
 ";
 
+/// The language and direction of a cell holding a text's own words: nothing
+/// for English (the page's language); `lang="ar" dir="rtl"` for Arabic, so
+/// that it reads right to left while ids and labels stay left to right;
+/// `lang` alone for the others (Chinese then gets Chinese glyphs).
+fn text_attrs(lang: crate::parse::Lang) -> &'static str {
+    use crate::parse::Lang;
+    match lang {
+        Lang::En => "",
+        Lang::Ar => " lang=\"ar\" dir=\"rtl\"",
+        Lang::Zh => " lang=\"zh\"",
+        Lang::Fr => " lang=\"fr\"",
+        Lang::Ru => " lang=\"ru\"",
+        Lang::Es => " lang=\"es\"",
+    }
+}
+
 /// The page around a body: head, styles, landmarks.
 fn page(title: &str, body: &str) -> String {
     let mut s = String::with_capacity(body.len() + 8192);
@@ -515,11 +537,12 @@ fn page(title: &str, body: &str) -> String {
 /// The rows of the header table: a field, the old value, the new value.
 fn header_rows(d: &ResolutionDiff) -> String {
     let (oh, nh) = (&d.old.header, &d.new.header);
+    let (oa, na) = (text_attrs(d.old.lang), text_attrs(d.new.lang));
     let mut s = String::new();
     let mut row = |name: &str, old: String, new: String| {
         let _ = writeln!(
             s,
-            "<tr><th scope=\"row\">{name}</th><td><span class=\"side\">Old</span>{old}</td><td><span class=\"side\">New</span>{new}</td></tr>"
+            "<tr><th scope=\"row\">{name}</th><td{oa}><span class=\"side\">Old</span>{old}</td><td{na}><span class=\"side\">New</span>{new}</td></tr>"
         );
     };
     let opt = |v: &Option<String>| {
@@ -796,7 +819,8 @@ pub(super) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> 
         if let Some(v) = v {
             let _ = writeln!(
                 b,
-                "<tr><th scope=\"row\">{k}</th><td>{}</td></tr>",
+                "<tr><th scope=\"row\">{k}</th><td{}>{}</td></tr>",
+                text_attrs(r.lang),
                 escape(v)
             );
         }
@@ -815,10 +839,11 @@ pub(super) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> 
             };
             let _ = writeln!(
                 b,
-                "<tr id=\"{}\" class=\"d{}\"><th scope=\"row\"><span class=\"id\">{}</span></th><td>{}{}</td></tr>",
+                "<tr id=\"{}\" class=\"d{}\"><th scope=\"row\"><span class=\"id\">{}</span></th><td{}>{}{}</td></tr>",
                 anchor(&c.id),
                 depth.min(4),
                 escape(&c.id),
+                text_attrs(r.lang),
                 escape(&label),
                 escape(&c.text)
             );
