@@ -241,10 +241,9 @@ pub fn key(text: &str, kind: TokenKind, opts: KeyOptions) -> Cow<'_, str> {
             t => t,
         }),
         TokenKind::Word => {
-            let needs = text
-                .chars()
-                .any(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}' | '’' | '‘'))
-                || (opts.ignore_case && text.chars().any(char::is_uppercase));
+            let needs = text.chars().any(|c| {
+                matches!(c, '-' | '\u{2010}' | '\u{2011}' | '’' | '‘') || other_digit(c).is_some()
+            }) || (opts.ignore_case && text.chars().any(char::is_uppercase));
             if !needs {
                 return Cow::Borrowed(text);
             }
@@ -253,6 +252,8 @@ pub fn key(text: &str, kind: TokenKind, opts: KeyOptions) -> Cow<'_, str> {
                 match c {
                     '-' | '\u{2010}' | '\u{2011}' => {}
                     '’' | '‘' => s.push('\''),
+                    // a number compares by its value whatever digits write it
+                    c if other_digit(c).is_some() => s.push(other_digit(c).unwrap_or(c)),
                     c if opts.ignore_case => s.extend(c.to_lowercase()),
                     c => s.push(c),
                 }
@@ -260,6 +261,25 @@ pub fn key(text: &str, kind: TokenKind, opts: KeyOptions) -> Cow<'_, str> {
             Cow::Owned(s)
         }
     }
+}
+
+/// The ASCII digit of an Arabic-Indic, Eastern Arabic-Indic or full-width
+/// digit: `٢٠٢٤`, `۲۰۲۴` and `２０２４` compare as `2024`.
+///
+/// ```
+/// use resdiff::tokens::{key, KeyOptions, TokenKind};
+/// let o = KeyOptions::default();
+/// assert_eq!(key("٢٠٢٤", TokenKind::Word, o), "2024");
+/// assert_eq!(key("２０２４", TokenKind::Word, o), "2024");
+/// ```
+pub(crate) fn other_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => '\u{0660}',
+        '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
+        '\u{FF10}'..='\u{FF19}' => '\u{FF10}',
+        _ => return None,
+    };
+    char::from_digit(c as u32 - zero as u32, 10)
 }
 
 /// Numbers keys so that sequences of tokens compare as sequences of `u32`.

@@ -439,3 +439,70 @@ fn issue_22_lead_changes_are_softenings() {
         );
     }
 }
+
+#[test]
+fn arabic_reads_right_to_left_in_html_with_ids_left_to_right() {
+    let out = resdiff()
+        .args([
+            "compare",
+            &format!("{DIR}/ar-old.txt"),
+            &format!("{DIR}/ar-new.txt"),
+            "--format",
+            "html",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains(r#"<td class="new" lang="ar" dir="rtl""#));
+    // the lead change keeps old before new, each isolated
+    assert!(html.contains("<bdi>تطالب</bdi> → <bdi>تهيب</bdi>"));
+    // ids stay in the left-to-right label cell
+    assert!(html.contains(r#"<th scope="row"><span class="id">OP3(b)</span>"#));
+}
+
+/// Every lead that stands at least twice in the corpus (its GA resolutions,
+/// SC draft texts and the `Content` of the SC draft references) has a
+/// strength on the English scale.
+#[test]
+fn every_lead_used_twice_in_the_corpus_is_on_the_scale() {
+    use resdiff::parse::{Part, base_lead, lead_strength, parse};
+    let Some(corpus) = corpus() else { return };
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for dir in ["ga-resolutions-text", "sc-drafts-text"] {
+        for f in files(&corpus.join(dir), "txt") {
+            texts.push((
+                f.display().to_string(),
+                std::fs::read_to_string(&f).unwrap(),
+            ));
+        }
+    }
+    for f in files(&corpus.join("sc-drafts"), "json") {
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        if let Some(c) = v["Content"].as_str() {
+            texts.push((f.display().to_string(), c.to_string()));
+        }
+    }
+    let mut counts: std::collections::BTreeMap<(Part, String), usize> = Default::default();
+    for (name, text) in &texts {
+        let Ok(r) = parse(&resdiff::load::Document::from_text(
+            name.as_str(),
+            text.as_str(),
+        )) else {
+            continue;
+        };
+        for part in [Part::Preamble, Part::Operative] {
+            for c in r.part(part) {
+                if let Some(l) = &c.lead {
+                    *counts.entry((part, base_lead(l))).or_default() += 1;
+                }
+            }
+        }
+    }
+    assert!(counts.len() > 100, "{} leads", counts.len());
+    let missing: Vec<_> = counts
+        .iter()
+        .filter(|((part, lead), n)| **n >= 2 && lead_strength(lead, *part).is_none())
+        .collect();
+    assert!(missing.is_empty(), "off the scale: {missing:?}");
+}

@@ -53,8 +53,23 @@ static NUMBER_AR: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(v("resolution 68/262 of 27 March 2014 for 2,000 people", Lang::En), ["68/262", "2014-03-27", "2000"]);
 /// assert_eq!(v("résolution 68/262 du 27 mars 2014 pour 2 000 personnes", Lang::Fr), ["68/262", "2014-03-27", "2000"]);
 /// assert_eq!(v("في 000 000 2 شخص", Lang::Ar), ["2000000"]);
+/// assert_eq!(v("القرار ٦٨/٢٦٢", Lang::Ar), ["68/262"]);
 /// ```
 pub fn figures(text: &str, lang: Lang) -> Vec<Figure> {
+    // Arabic-Indic and full-width digits read as the digits they are
+    let ascii: String;
+    let text = if text
+        .chars()
+        .any(|c| crate::tokens::other_digit(c).is_some())
+    {
+        ascii = text
+            .chars()
+            .map(|c| crate::tokens::other_digit(c).unwrap_or(c))
+            .collect();
+        ascii.as_str()
+    } else {
+        text
+    };
     let mut found: Vec<(usize, Figure)> = Vec::new();
     let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
     for (r, y, m, d) in find_dates(text) {

@@ -320,8 +320,8 @@ impl Page<'_> {
             let _ = write!(
                 b,
                 "<span class=\"lead-words\">{} → {}</span>",
-                escape(l.old.as_deref().unwrap_or("(none)")),
-                escape(l.new.as_deref().unwrap_or("(none)"))
+                lead_html(l.old.as_deref(), self.diff.old.lang),
+                lead_html(l.new.as_deref(), self.diff.new.lang)
             );
         }
         if let Some(h) = &c.heading {
@@ -507,11 +507,23 @@ fn text_attrs(lang: crate::parse::Lang) -> &'static str {
     use crate::parse::Lang;
     match lang {
         Lang::En => "",
-        Lang::Ar => " lang=\"ar\" dir=\"rtl\"",
+        Lang::Ar => " lang=\"ar\" dir=\"rtl\" style=\"text-align:right\"",
         Lang::Zh => " lang=\"zh\"",
         Lang::Fr => " lang=\"fr\"",
         Lang::Ru => " lang=\"ru\"",
         Lang::Es => " lang=\"es\"",
+    }
+}
+
+/// A lead word escaped, and for a language other than English isolated in
+/// `<bdi>`, so that `تطالب → تهيب` keeps the old lead before the arrow
+/// whichever way each runs.
+fn lead_html(lead: Option<&str>, lang: crate::parse::Lang) -> String {
+    let t = escape(lead.unwrap_or("(none)"));
+    if lang == crate::parse::Lang::En {
+        t
+    } else {
+        format!("<bdi>{t}</bdi>")
     }
 }
 
@@ -607,7 +619,12 @@ fn header_rows(d: &ResolutionDiff) -> String {
 
 /// The summary list: one linked line per clause whose own wording, place or
 /// lead changed, in reading order.
-fn change_list(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
+fn change_list(
+    changes: &[&Change],
+    opts: &RenderOptions,
+    langs: (crate::parse::Lang, crate::parse::Lang),
+    out: &mut String,
+) {
     for c in changes {
         if own_change(c) {
             let id = shown_id(c);
@@ -621,8 +638,8 @@ fn change_list(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
                     what,
                     ", {} ({} → {})",
                     lead_word(l).0,
-                    escape(l.old.as_deref().unwrap_or("(none)")),
-                    escape(l.new.as_deref().unwrap_or("(none)"))
+                    lead_html(l.old.as_deref(), langs.0),
+                    lead_html(l.new.as_deref(), langs.1)
                 );
             }
             if c.heading.is_some() {
@@ -635,7 +652,7 @@ fn change_list(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
                 escape(&id)
             );
         }
-        change_list(&visible(&c.children, opts), opts, out);
+        change_list(&visible(&c.children, opts), opts, langs, out);
     }
 }
 
@@ -729,7 +746,7 @@ pub(super) fn diff(
         escape(&summary_line(d, usize::MAX))
     );
     let mut list = String::new();
-    change_list(&shown, opts, &mut list);
+    change_list(&shown, opts, (d.old.lang, d.new.lang), &mut list);
     if list.is_empty() {
         b.push_str("<p>No clause changed its wording, place or lead words.</p>\n");
     } else {
