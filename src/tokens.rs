@@ -240,6 +240,10 @@ pub fn key(text: &str, kind: TokenKind, opts: KeyOptions) -> Cow<'_, str> {
             "–" | "—" | "‐" | "‑" | "−" => "-",
             t => t,
         }),
+        // Arabic opens the first preambular paragraph with إذ ("whereas") and
+        // the others with وإذ ("and whereas"): a paragraph moved to the top
+        // or away from it changes the word by its place alone, like a number
+        TokenKind::Word if text == "وإذ" => Cow::Borrowed("إذ"),
         TokenKind::Word => {
             let needs = text.chars().any(|c| {
                 matches!(c, '-' | '\u{2010}' | '\u{2011}' | '’' | '‘') || other_digit(c).is_some()

@@ -287,12 +287,14 @@ fn russian_revision_links_and_edits() {
 fn arabic_revision_links_and_edits() {
     let (_, d) = compare_pair("ar");
     let (links, edits) = links_and_edits(&d);
+    // PP3 moved to the top: its وإذ ("and whereas") becomes إذ by its place
+    // alone, as PP1's إذ becomes وإذ, and neither is a change of wording
     assert_eq!(
         links,
         [
-            "unchanged PP1>PP1",
-            "unchanged PP2>PP2",
-            "unchanged PP3>PP3",
+            "unchanged PP3>PP1 moved",
+            "unchanged PP1>PP2",
+            "unchanged PP2>PP3",
             "modified OP1>OP1 lead -2",
             "unchanged OP2>OP2",
             "unchanged OP3>OP3",
@@ -318,7 +320,7 @@ fn chinese_revision_marks_the_characters_added() {
         [
             "unchanged PP1>PP1",
             "unchanged PP2>PP2",
-            "unchanged PP3>PP3",
+            "deleted PP3>",
             "modified OP1>OP1 lead -1.5",
             "unchanged OP2>OP2",
             "unchanged OP3>OP3",
@@ -505,4 +507,34 @@ fn every_lead_used_twice_in_the_corpus_is_on_the_scale() {
         .filter(|((part, lead), n)| **n >= 2 && lead_strength(lead, *part).is_none())
         .collect();
     assert!(missing.is_empty(), "off the scale: {missing:?}");
+}
+
+/// Real UN text: two preambular paragraphs of A/RES/58/4 in French, wrapped
+/// and hyphenated as copied from the PDF (source in the file's header).
+#[test]
+fn a_real_french_preamble_reads_with_its_figures() {
+    use resdiff::check::versions::figures;
+    use resdiff::parse::Lang;
+    let d = show("A-RES-58-4-fr-extract.txt");
+    assert_eq!(d["lang"], "fr");
+    let c = clauses(&d);
+    assert_eq!(
+        c,
+        [
+            ("PP1".to_string(), Some("Rappelant".to_string())),
+            ("PP2".to_string(), Some("Rappelant également".to_string()))
+        ]
+    );
+    let values = |k: usize| -> Vec<String> {
+        let text = d["clauses"][k]["text"].as_str().unwrap();
+        figures(text, Lang::Fr)
+            .into_iter()
+            .map(|f| f.value)
+            .collect()
+    };
+    assert_eq!(
+        values(0),
+        ["55/61", "2000-12-04", "55/188", "2000-12-20", "55/61"]
+    );
+    assert_eq!(values(1), ["56/186", "2001-12-21", "57/244", "2002-12-20"]);
 }
