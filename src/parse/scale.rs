@@ -317,7 +317,7 @@ impl Scale {
             tiers.sort_by(|a, b| b.strength.total_cmp(&a.strength));
             for t in tiers {
                 let _ = write!(s, "  {:>4} ", t.strength);
-                wrap_into(&mut s, &t.leads, 8);
+                wrap_into(&mut s, &t.leads, 7);
             }
         }
         let _ = writeln!(
