@@ -49,6 +49,12 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
             emit(None, |out| out.write_all(&buf))?;
             Ok(exit::NO_CHANGES)
         }
+        Command::Leads { lang } => {
+            emit(None, |out| {
+                out.write_all(parse::scale(lang).describe().as_bytes())
+            })?;
+            Ok(exit::NO_CHANGES)
+        }
         Command::Man => {
             let cmd = <resdiff::cli::Cli as clap::CommandFactory>::command();
             emit(None, |out| clap_mangen::Man::new(cmd).render(out))?;
@@ -135,7 +141,9 @@ fn terminal_size() -> Option<(u16, u16)> {
 fn compare(args: CompareArgs) -> Result<u8> {
     let lopts = load_options(&args.input);
     let parse = |input: resdiff::Result<(String, Vec<u8>)>| {
-        input.and_then(|(name, bytes)| parse::parse(&load_bytes(&name, bytes, &lopts)?))
+        input.and_then(|(name, bytes)| {
+            parse::parse_in(&load_bytes(&name, bytes, &lopts)?, args.input.lang)
+        })
     };
     let read_and_parse = |path: &Path| parse(read_path(path, &lopts));
     // Large inputs are read and parsed with rayon's join, not a thread of
@@ -159,6 +167,9 @@ fn compare(args: CompareArgs) -> Result<u8> {
         }
     };
     let res = Pair::new(old, new).try_map(|r| r)?;
+    if res.old.lang != res.new.lang {
+        return language_versions(&res, &args);
+    }
     let mut diff = resdiff::compare(res, &compare_options(&args.matching));
     amend::attribute(&mut diff, &args.amendments, &lopts)?;
     let ropts = render_options(&args.output, args.changes_only);
@@ -226,12 +237,36 @@ fn worth_two_cores(
     }
 }
 
+/// Two language versions of one text: words cannot be compared, so their
+/// structure and figures are checked against each other (`check`'s findings).
+fn language_versions(res: &Pair<parse::Resolution>, args: &CompareArgs) -> Result<u8> {
+    let (o, n) = (&res.old, &res.new);
+    eprintln!(
+        "resdiff: {} is in {}, {} in {}: checking one language version against the other \
+         (paragraphs, sub-paragraphs, numbers, dates, symbols)",
+        o.source,
+        o.lang.name(),
+        n.source,
+        n.lang.name()
+    );
+    let findings = resdiff::check::versions::check_versions(o, n);
+    let ropts = render_options(&args.output, false);
+    emit(args.output.output.as_deref(), |out| {
+        render::render_findings(&findings, &ropts, out)
+    })?;
+    Ok(if findings.is_empty() {
+        exit::NO_CHANGES
+    } else {
+        exit::CHANGES_FOUND
+    })
+}
+
 /// Bytes of input above which parsing the two drafts on two cores pays.
 const TWO_CORES_ABOVE: u64 = 256 * 1024;
 
 fn show(args: ShowArgs) -> Result<u8> {
     let doc = load_path(&args.file, &load_options(&args.input))?;
-    let res = parse::parse(&doc)?;
+    let res = parse::parse_in(&doc, args.input.lang)?;
     let ropts = render_options(&args.output, false);
     emit(args.output.output.as_deref(), |out| {
         render::render_resolution(&res, &ropts, out)
@@ -246,7 +281,7 @@ fn history(args: HistoryArgs) -> Result<u8> {
     let docs: Vec<parse::Resolution> = args
         .versions
         .par_iter()
-        .map(|p| load_path(p, &lopts).and_then(|d| parse::parse(&d)))
+        .map(|p| load_path(p, &lopts).and_then(|d| parse::parse_in(&d, args.input.lang)))
         .collect::<Result<_, _>>()?;
     let h = resdiff::history::history(docs, &compare_options(&args.matching));
     let ropts = render_options(&args.output, args.changes_only);

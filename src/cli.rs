@@ -152,6 +152,27 @@ pub enum Command {
   resdiff man | man -l -
   resdiff man > ~/.local/share/man/man1/resdiff.1")]
     Man,
+    /// Print the lead-word scale of a language.
+    ///
+    /// Lists the lead words (`Demands`, `Calls upon`, `Requests` ...) by
+    /// strength, the intensifiers that add half a step and the neutral words,
+    /// as `check`'s [lead_words] rule and the "lead ↓ softened" labels use
+    /// them. The scales are data files in src/parse/leads/, one per language.
+    #[command(after_help = "Examples:
+  resdiff leads
+  resdiff leads --lang fr")]
+    Leads {
+        /// The language: ar, zh, en, fr, ru or es.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang, default_value = "en")]
+        lang: crate::parse::Lang,
+    },
+}
+
+/// A language code for `--lang`: `ar`, `zh`, `en`, `fr`, `ru`, `es` (or the name).
+fn parse_lang(s: &str) -> Result<crate::parse::Lang, String> {
+    crate::parse::Lang::from_code(s).ok_or_else(|| {
+        format!("`{s}` is not an official UN language: use ar, zh, en, fr, ru or es")
+    })
 }
 
 /// When to use colour.
@@ -178,6 +199,9 @@ pub struct InputArgs {
     /// Word documents with tracked changes: read them accepted, or as before the changes.
     #[arg(long, value_name = "HOW", default_value = "accept")]
     pub tracked_changes: crate::load::TrackedChanges,
+    /// The language of the inputs (ar, zh, en, fr, ru, es) instead of detecting it.
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::parse::Lang>,
 }
 
 /// Options for output.

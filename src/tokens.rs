@@ -122,7 +122,8 @@ fn scan(text: &str, opts: KeyOptions, mut emit: impl FnMut(Token)) {
         if c.is_ascii() {
             c.is_ascii_alphanumeric()
         } else {
-            c.is_alphanumeric()
+            // Arabic vowel marks and the tatweel belong to the word they sit on
+            c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
         }
     };
     let mut i = 0;
@@ -145,6 +146,9 @@ fn scan(text: &str, opts: KeyOptions, mut emit: impl FnMut(Token)) {
                 i += l;
             }
             kind = TokenKind::Space;
+        } else if is_ideograph(c) {
+            // Chinese and Japanese: a word of one character (see below)
+            kind = TokenKind::Word;
         } else if is_word(c) {
             let mut last = c;
             while i < n {
@@ -159,7 +163,7 @@ fn scan(text: &str, opts: KeyOptions, mut emit: impl FnMut(Token)) {
                     continue;
                 }
                 let (d, l) = at(i);
-                if is_word(d) {
+                if is_word(d) && !is_ideograph(d) {
                     last = d;
                     i += l;
                     continue;
@@ -192,6 +196,29 @@ fn scan(text: &str, opts: KeyOptions, mut emit: impl FnMut(Token)) {
     }
 }
 
+/// Whether a character is a Han ideograph or Japanese kana: a word of its
+/// own. Chinese writes no spaces; a redline that marks each character added
+/// or deleted reads as a Chinese editor marks a text by hand, needs no
+/// dictionary (a segmenter such as jieba carries megabytes of one and splits
+/// differently as it is updated), and cannot hide a one-character change of
+/// meaning (`不`, `应`) inside a changed multi-character word.
+///
+/// ```
+/// use resdiff::tokens::{tokenize, KeyOptions, TokenKind};
+/// let text = "分享水文数据(A/99/301)";
+/// let words: Vec<&str> = tokenize(text, KeyOptions::default())
+///     .iter()
+///     .filter(|t| t.kind == TokenKind::Word)
+///     .map(|t| t.text(text))
+///     .collect();
+/// assert_eq!(words, ["分", "享", "水", "文", "数", "据", "A/99/301"]);
+/// ```
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}' | '\u{3040}'..='\u{30FF}' | '\u{3005}' | '\u{3007}')
+}
+
 /// The comparison key of a token's text.
 ///
 /// ```
@@ -213,11 +240,14 @@ pub fn key(text: &str, kind: TokenKind, opts: KeyOptions) -> Cow<'_, str> {
             "–" | "—" | "‐" | "‑" | "−" => "-",
             t => t,
         }),
+        // Arabic opens the first preambular paragraph with إذ ("whereas") and
+        // the others with وإذ ("and whereas"): a paragraph moved to the top
+        // or away from it changes the word by its place alone, like a number
+        TokenKind::Word if text == "وإذ" => Cow::Borrowed("إذ"),
         TokenKind::Word => {
-            let needs = text
-                .chars()
-                .any(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}' | '’' | '‘'))
-                || (opts.ignore_case && text.chars().any(char::is_uppercase));
+            let needs = text.chars().any(|c| {
+                matches!(c, '-' | '\u{2010}' | '\u{2011}' | '’' | '‘') || other_digit(c).is_some()
+            }) || (opts.ignore_case && text.chars().any(char::is_uppercase));
             if !needs {
                 return Cow::Borrowed(text);
             }
@@ -226,6 +256,8 @@ pub fn key(text: &str, kind: TokenKind, opts: KeyOptions) -> Cow<'_, str> {
                 match c {
                     '-' | '\u{2010}' | '\u{2011}' => {}
                     '’' | '‘' => s.push('\''),
+                    // a number compares by its value whatever digits write it
+                    c if other_digit(c).is_some() => s.push(other_digit(c).unwrap_or(c)),
                     c if opts.ignore_case => s.extend(c.to_lowercase()),
                     c => s.push(c),
                 }
@@ -233,6 +265,25 @@ pub fn key(text: &str, kind: TokenKind, opts: KeyOptions) -> Cow<'_, str> {
             Cow::Owned(s)
         }
     }
+}
+
+/// The ASCII digit of an Arabic-Indic, Eastern Arabic-Indic or full-width
+/// digit: `٢٠٢٤`, `۲۰۲۴` and `２０２４` compare as `2024`.
+///
+/// ```
+/// use resdiff::tokens::{key, KeyOptions, TokenKind};
+/// let o = KeyOptions::default();
+/// assert_eq!(key("٢٠٢٤", TokenKind::Word, o), "2024");
+/// assert_eq!(key("２０２４", TokenKind::Word, o), "2024");
+/// ```
+pub(crate) fn other_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => '\u{0660}',
+        '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
+        '\u{FF10}'..='\u{FF19}' => '\u{FF10}',
+        _ => return None,
+    };
+    char::from_digit(c as u32 - zero as u32, 10)
 }
 
 /// Numbers keys so that sequences of tokens compare as sequences of `u32`.

@@ -145,7 +145,11 @@ fn es_11_1_reads_as_printed() {
         r.header.meeting.as_deref(),
         Some("1st plenary meeting 2 March 2022")
     );
-    assert_eq!(r.operative[1].lead.as_deref(), Some("Deplores"));
+    // the intensifier is part of the lead: it makes `Condemns` a softening
+    assert_eq!(
+        r.operative[1].lead.as_deref(),
+        Some("Deplores in the strongest terms")
+    );
     assert_eq!(r.operative[3].lead.as_deref(), Some("Also demands"));
     let op7 = r.find("OP7").unwrap();
     assert!(

@@ -22,7 +22,7 @@ fn read_all(paths: &[PathBuf], lopts: &LoadOptions) -> Result<Vec<Amendment>> {
 /// status (1 when `--keep-going` left instructions out).
 pub fn run(args: AmendArgs) -> Result<u8> {
     let lopts = load_options(&args.input);
-    let draft = parse::parse(&load_path(&args.draft, &lopts)?)?;
+    let draft = parse::parse_in(&load_path(&args.draft, &lopts)?, args.input.lang)?;
     let amendments = read_all(&args.amendments, &lopts)?;
     let applied = amend::apply(&draft, &amendments, args.keep_going)?;
     let out = OutputArgs {

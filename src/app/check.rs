@@ -26,7 +26,7 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         );
     };
     let rules = check::load_rules(&rules_path, &lopts)?;
-    let read = |p: &Path| load_path(p, &lopts).and_then(|d| parse::parse(&d));
+    let read = |p: &Path| load_path(p, &lopts).and_then(|d| parse::parse_in(&d, args.input.lang));
     let findings: Vec<Finding> = match &args.files[..] {
         [draft] => check::check_one(&read(draft)?, &rules),
         [old, new] => {

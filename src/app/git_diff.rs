@@ -39,7 +39,10 @@ pub fn run(args: GitDiffArgs) -> Result<u8> {
         }
         // git hands over temporary files: errors name the file in the repository
         let bytes = std::fs::read(file).with_context(|| format!("{name}: cannot read {file}"))?;
-        Ok(parse::parse(&load_bytes(&name, bytes, &lopts)?)?)
+        Ok(parse::parse_in(
+            &load_bytes(&name, bytes, &lopts)?,
+            args.input.lang,
+        )?)
     };
     let res = Pair::new(
         read(old, format!("a/{path}"))?,

@@ -8,6 +8,7 @@
 //! `OP3(a)`), or `title`, or `document` for something missing altogether.
 
 pub mod rules;
+pub mod versions;
 
 use serde::Serialize;
 

@@ -15,7 +15,7 @@ pub use words::{Op, Segment, word_diff};
 
 use crate::align::{AlignOptions, Alignment, Link, LinkKind};
 use crate::pair::Pair;
-use crate::parse::{Clause, Part, Resolution, base_lead, lead_strength};
+use crate::parse::{Clause, Lang, Part, Resolution, base_lead_in, lead_strength_in};
 use crate::tokens::{Interner, count_words};
 
 /// Version of the JSON output; bumped on any incompatible change.
@@ -216,6 +216,8 @@ impl ResolutionDiff {
 
 struct Differ<'a> {
     interner: Interner,
+    /// The languages of the two texts, for their lead-word scales.
+    langs: (Lang, Lang),
     opts: &'a AlignOptions,
     deadline: Instant,
     timed_out: bool,
@@ -225,8 +227,10 @@ struct Differ<'a> {
 pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -> ResolutionDiff {
     use rayon::prelude::*;
     let deadline = Instant::now() + opts.deadline;
+    let langs = (res.old.lang, res.new.lang);
     let differ = || Differ {
         interner: Interner::new(),
+        langs,
         opts,
         deadline,
         timed_out: false,
@@ -356,11 +360,15 @@ impl Differ<'_> {
         let lead = match (oc.first(), nc.first()) {
             _ if link.kind == LinkKind::Unchanged => None,
             (Some(o), Some(n)) => {
-                let base = |l: &Option<String>| l.as_deref().map(base_lead);
-                (base(&o.lead) != base(&n.lead)).then(|| {
-                    let strength =
-                        |l: &Option<String>| l.as_deref().and_then(|l| lead_strength(l, part));
-                    let shift = strength(&o.lead).zip(strength(&n.lead)).map(|(a, b)| b - a);
+                let (ol, nl) = self.langs;
+                let base = |l: &Option<String>, lang| l.as_deref().map(|l| base_lead_in(l, lang));
+                (base(&o.lead, ol) != base(&n.lead, nl)).then(|| {
+                    let strength = |l: &Option<String>, lang| {
+                        l.as_deref().and_then(|l| lead_strength_in(l, part, lang))
+                    };
+                    let shift = strength(&o.lead, ol)
+                        .zip(strength(&n.lead, nl))
+                        .map(|(a, b)| b - a);
                     LeadChange {
                         old: o.lead.clone(),
                         new: n.lead.clone(),

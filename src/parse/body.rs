@@ -5,7 +5,8 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::clean::Line;
-use super::lead::{lead, looks_like_clause, looks_operative, looks_preambular};
+use super::lang::Lang;
+use super::lead::{lead_in, looks_like_clause, looks_operative, looks_preambular};
 use super::model::{Clause, Part};
 
 /// How a paragraph is numbered.
@@ -194,7 +195,12 @@ pub(crate) fn ends_terminal(s: &str) -> bool {
     s.chars()
         .rev()
         .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
-        .is_some_and(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?'))
+        .is_some_and(|c| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '.' | '!' | '?' | '،' | '؛' | '，' | '；' | '：' | '。'
+            )
+        })
 }
 
 /// Whether a line ends in a hyphen that splits a word across lines.
@@ -211,6 +217,8 @@ pub(crate) fn ends_hyphenated(s: &str) -> bool {
 /// "tional" is one word or "gender-" + "based" a compound.
 pub(crate) struct Vocabulary {
     words: HashSet<String>,
+    /// The language of the text: in Russian, paragraphs open in lower case.
+    pub lang: Lang,
 }
 
 impl Vocabulary {
@@ -219,6 +227,7 @@ impl Vocabulary {
         if !lines.iter().any(|l| ends_hyphenated(&l.text)) {
             return Vocabulary {
                 words: HashSet::default(),
+                lang: Lang::En,
             };
         }
         Self::from_texts(lines.iter().map(|l| l.text.as_ref()))
@@ -244,7 +253,17 @@ impl Vocabulary {
                 }
             }
         }
-        Vocabulary { words }
+        Vocabulary {
+            words,
+            lang: Lang::En,
+        }
+    }
+
+    /// Whether a line opens in lower case as a continued sentence does; a
+    /// Russian paragraph opening with a lead word of its table does not.
+    pub(crate) fn lower_start(&self, text: &str) -> bool {
+        text.starts_with(char::is_lowercase)
+            && (self.lang == Lang::En || lead_in(text, self.lang).is_none())
     }
 
     /// Joins `left` (ending in a hyphen) and `right`, the first word of the
@@ -299,7 +318,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
         .count();
     let lowercase = nonblank
         .iter()
-        .filter(|l| l.text.starts_with(char::is_lowercase))
+        .filter(|l| vocab.lower_start(&l.text))
         .count();
     let wrapped = nonblank.len() >= 3
         && (unterminated * 4 > nonblank.len() || lowercase * 8 > nonblank.len());
@@ -474,7 +493,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                     .len()
                     .checked_sub(2)
                     .is_some_and(|k| is_annex_heading(&out[k].text));
-                !title && (text.starts_with(char::is_lowercase) || !ends_terminal(&last.text))
+                !title && (vocab.lower_start(text) || !ends_terminal(&last.text))
             }
         {
             cur = out.pop();
@@ -489,7 +508,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 if p.text.is_empty()
                     || ends_hyphenated(&pl.text)
                     || !ends_terminal(&pl.text)
-                    || text.starts_with(char::is_lowercase)
+                    || vocab.lower_start(text)
                 {
                     true
                 } else if !wrapped {
@@ -780,6 +799,8 @@ pub(crate) struct Builder {
     /// main operative numbering.
     pushed: usize,
     last_main: usize,
+    /// The language, for the lead words.
+    pub lang: Lang,
 }
 
 impl Builder {
@@ -795,6 +816,7 @@ impl Builder {
             last_number: 0,
             pushed: 0,
             last_main: 0,
+            lang: Lang::En,
         }
     }
 
@@ -1045,7 +1067,7 @@ impl Builder {
             (Part::Operative, &mut self.operative),
             (Part::Annex, &mut self.annex),
         ] {
-            assign_ids(part, list);
+            assign_ids(part, list, self.lang);
         }
         (self.preamble, self.operative, self.annex)
     }
@@ -1053,7 +1075,7 @@ impl Builder {
 
 /// Gives each clause its id (`PP2`, `OP3`, `OP3(a)(ii)`) and lead; ids are
 /// made unique if a draft repeats a number.
-fn assign_ids(part: Part, list: &mut [Clause]) {
+fn assign_ids(part: Part, list: &mut [Clause], lang: Lang) {
     for (k, c) in list.iter_mut().enumerate() {
         c.id = match (&c.label, part) {
             (Some(l), Part::Operative | Part::Annex) => {
@@ -1061,7 +1083,7 @@ fn assign_ids(part: Part, list: &mut [Clause]) {
             }
             _ => format!("{}{}", part.prefix(), k + 1),
         };
-        assign_child_ids(c);
+        assign_child_ids(c, lang);
     }
     // repeated numbers are rare: look for them once, fix them only if found
     let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(list.len(), Default::default());
@@ -1077,8 +1099,8 @@ fn assign_ids(part: Part, list: &mut [Clause]) {
     }
 }
 
-fn assign_child_ids(c: &mut Clause) {
-    c.lead = lead(&c.text);
+fn assign_child_ids(c: &mut Clause, lang: Lang) {
+    c.lead = lead_in(&c.text, lang);
     for (k, child) in c.children.iter_mut().enumerate() {
         let label = child
             .label
@@ -1086,7 +1108,7 @@ fn assign_child_ids(c: &mut Clause) {
             .unwrap_or_else(|| (k + 1).to_string())
             .replace(' ', "");
         child.id = format!("{}({label})", c.id);
-        assign_child_ids(child);
+        assign_child_ids(child, lang);
     }
 }
 

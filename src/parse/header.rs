@@ -192,6 +192,7 @@ pub(crate) fn is_meeting_line(line: &str) -> bool {
 /// Whether a line is a date as printed in headers (`12 October 2022`).
 pub(crate) fn is_date(line: &str) -> bool {
     DATE.is_match(line)
+        || (line.starts_with(|c: char| c.is_ascii_digit()) && super::intl::is_intl_date(line))
 }
 
 /// Whether `hay` contains `needle` in any ASCII case.
@@ -286,7 +287,11 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             h.sponsors = vec![c[2].trim_end_matches(['.', '*']).to_string()];
             sponsors_at = Some((i, i));
             after_marker = i + 1;
-        } else if let Some(c) = SPONSORS_END.captures(&line) {
+        } else if let Some(c) = SPONSORS_END.captures(&line).or_else(|| {
+            super::intl::may_be_sponsors(&line)
+                .then(|| super::intl::SPONSORS_INTL.captures(&line))
+                .flatten()
+        }) {
             h.kind = Some(c[2].to_string());
             // the sponsors list may run over several lines before this one
             let mut first = i;
@@ -306,7 +311,11 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
                 first = prev;
                 free.pop();
             }
-            h.sponsors = split_sponsors(&list);
+            h.sponsors = if SPONSORS_END.is_match(&line) {
+                split_sponsors(&list)
+            } else {
+                super::intl::split_sponsors_intl(&list)
+            };
             sponsors_at = Some((first, i));
             after_marker = i + 1;
         } else {

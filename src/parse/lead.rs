@@ -1,7 +1,9 @@
 //! Lead words: the opening phrase that carries a clause's force, and how
 //! strong it is on the scale drafters negotiate over.
 
+use super::lang::Lang;
 use super::model::Part;
+use super::scale::scale;
 
 /// Adverbs that may stand before the lead verb (`Strongly condemns`).
 const ADVERBS: &[&str] = &[
@@ -125,6 +127,18 @@ pub fn lead(text: &str) -> Option<String> {
             }
         }
     }
+    // "Deplores in the strongest terms": an intensifier after the verb
+    for phrase in scale(Lang::En).after_words() {
+        let n = phrase.split(' ').count();
+        if phrase
+            .split(' ')
+            .enumerate()
+            .all(|(k, w)| words.is(end + k, w))
+        {
+            end += n;
+            break;
+        }
+    }
     // "Recalling also", "Noting further": the adverb that follows belongs to the lead.
     if ["also", "further", "again", "moreover"]
         .iter()
@@ -210,28 +224,19 @@ fn is_adverb(w: &str) -> bool {
 }
 
 /// The lead without adverbs such as `also`, `further`, `once again`, lower-cased:
-/// the form compared when asking whether a lead word changed.
+/// the form compared when asking whether a lead word changed. The neutral
+/// words are those of the English table (`src/parse/leads/en.toml`).
 pub fn base_lead(lead: &str) -> String {
-    let words: Vec<String> = lead
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .filter(|w| {
-            !matches!(
-                w.as_str(),
-                "also" | "further" | "again" | "once" | "furthermore" | "moreover" | "hereby"
-            )
-        })
-        .collect();
-    words.join(" ")
+    scale(Lang::En).base(lead)
 }
 
-/// Strength of a lead word on the scale in the UN drafting conventions,
-/// strongest highest: operative `Decides`/`Demands` 5, `Condemns` 4,
-/// `Calls upon`/`Urges` 3, `Requests` 2, `Encourages`/`Invites` 1,
-/// `Welcomes`/`Notes` 0; preambular `Strongly condemning`/`Gravely
-/// concerned` 3, `Concerned`/`Alarmed` 2, `Recalling`/`Reaffirming` 1,
-/// `Noting`/`Mindful` 0. A leading `Strongly`, `Deeply` or `Gravely` adds half
-/// a step. `None` for leads not on the scale.
+/// Strength of a lead word on the English scale (`src/parse/leads/en.toml`,
+/// printed by `resdiff leads`), strongest highest: operative
+/// `Decides`/`Demands` 5, `Condemns` 4, `Calls upon`/`Urges` 3, `Requests` 2,
+/// `Encourages`/`Reaffirms` 1, `Welcomes`/`Notes` 0; preambular `Condemning`
+/// 3, `Concerned`/`Alarmed` 2, `Recalling`/`Reaffirming` 1,
+/// `Noting`/`Mindful` 0. An intensifier (`Strongly`, `Deeply`, `in the
+/// strongest terms`) adds half a step. `None` for leads not on the scale.
 ///
 /// ```
 /// use resdiff::parse::{lead_strength, Part};
@@ -241,88 +246,44 @@ pub fn base_lead(lead: &str) -> String {
 /// assert!(lead_strength("Strongly condemns", Part::Operative) > lead_strength("Condemns", Part::Operative));
 /// ```
 pub fn lead_strength(lead: &str, part: Part) -> Option<f32> {
-    base_strength(&base_lead(lead), part)
+    scale(Lang::En).strength(lead, part)
+}
+
+/// [`lead_strength`] on the scale of a language.
+///
+/// ```
+/// use resdiff::parse::{lead_strength_in, Lang, Part};
+/// let s = |l| lead_strength_in(l, Part::Operative, Lang::Fr).unwrap();
+/// assert!(s("Exige") > s("Demande") && s("Demande") > s("Prie") && s("Prie") > s("Encourage"));
+/// ```
+pub fn lead_strength_in(lead: &str, part: Part, lang: Lang) -> Option<f32> {
+    scale(lang).strength(lead, part)
+}
+
+/// [`base_lead`] in a language.
+pub fn base_lead_in(lead: &str, lang: Lang) -> String {
+    scale(lang).base(lead)
+}
+
+/// [`lead`] in a language: English as [`lead`] reads it; the other languages
+/// by their table, so that an unknown opening word is no lead.
+///
+/// ```
+/// use resdiff::parse::{lead_in, Lang};
+/// assert_eq!(lead_in("Condamne fermement les attaques ;", Lang::Fr).as_deref(), Some("Condamne fermement"));
+/// assert_eq!(lead_in("вновь подтверждает свою приверженность", Lang::Ru).as_deref(), Some("вновь подтверждает"));
+/// assert_eq!(lead_in("又回顾其各项决议，", Lang::Zh).as_deref(), Some("又回顾"));
+/// ```
+pub fn lead_in(text: &str, lang: Lang) -> Option<String> {
+    match lang {
+        Lang::En => lead(text),
+        _ => scale(lang).find_lead(text),
+    }
 }
 
 /// [`lead_strength`] of a lead already in its [`base_lead`] form.
 fn base_strength(base: &str, part: Part) -> Option<f32> {
-    let mut words: Vec<&str> = base.split(' ').collect();
-    let mut bonus = 0.0;
-    if let Some(first) = words.first()
-        && matches!(
-            *first,
-            "strongly"
-                | "deeply"
-                | "gravely"
-                | "seriously"
-                | "firmly"
-                | "emphatically"
-                | "unequivocally"
-                | "urgently"
-        )
-        && words.len() > 1
-    {
-        bonus = 0.5;
-        words.remove(0);
-    }
-    let head = words.join(" ");
-    let tier = match part {
-        Part::Preamble => match head.as_str() {
-            "condemning" => 3.0,
-            "concerned"
-            | "alarmed"
-            | "expressing deep concern"
-            | "expressing grave concern"
-            | "expressing serious concern"
-            | "expressing its deep concern"
-            | "expressing its grave concern"
-            | "expressing concern"
-            | "expressing its concern"
-            | "noting with deep concern"
-            | "noting with grave concern"
-            | "noting with serious concern"
-            | "noting with concern"
-            | "deploring"
-            | "dismayed"
-            | "shocked"
-            | "appalled" => 2.0,
-            "recalling" | "reaffirming" | "reiterating" | "recognizing" | "stressing"
-            | "emphasizing" | "underlining" | "determined" | "convinced" | "affirming"
-            | "acknowledging" | "welcoming" | "expressing" => 1.0,
-            "noting"
-            | "mindful"
-            | "aware"
-            | "conscious"
-            | "cognizant"
-            | "bearing in mind"
-            | "taking note of"
-            | "taking note"
-            | "considering"
-            | "noting with appreciation"
-            | "noting with satisfaction"
-            | "guided"
-            | "having considered" => 0.0,
-            _ => return None,
-        },
-        Part::Operative | Part::Annex => match head.as_str() {
-            "decides" | "demands" | "determines" | "authorizes" => 5.0,
-            "condemns" | "deplores" | "denounces" | "rejects" => 4.0,
-            "calls upon" | "calls on" | "urges" | "calls for" | "insists" => 3.0,
-            "requests" | "requires" | "directs" | "instructs" => 2.0,
-            "encourages" | "invites" | "recommends" | "suggests" | "appeals" | "implores" => 1.0,
-            "welcomes"
-            | "takes note of"
-            | "takes note"
-            | "notes"
-            | "acknowledges"
-            | "recognizes"
-            | "expresses"
-            | "notes with appreciation"
-            | "takes note with appreciation of" => 0.0,
-            _ => return None,
-        },
-    };
-    Some(tier + bonus)
+    scale(Lang::En).strength_of_base(base, part)
 }
 
 /// Whether a paragraph reads like an operative clause: it opens with a verb

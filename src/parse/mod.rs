@@ -9,16 +9,25 @@
 mod body;
 mod clean;
 mod header;
+mod intl;
+mod lang;
 mod lead;
 mod model;
+mod scale;
 
 use crate::error::{Error, Result};
 use crate::load::Document;
 
 pub(crate) use body::{Vocabulary, ends_hyphenated, ends_terminal};
+pub use intl::{find_dates, intl_marker_line, intl_organ_line};
+pub use lang::{Lang, detect_lang};
 use lead::looks_like_clause;
-pub use lead::{base_lead, lead, lead_strength, looks_operative, looks_preambular};
+pub use lead::{
+    base_lead, base_lead_in, lead, lead_in, lead_strength, lead_strength_in, looks_operative,
+    looks_preambular,
+};
 pub use model::{Clause, Footnote, FootnoteRef, Header, Part, Resolution};
+pub use scale::{INTENSIFIER_STEP, Scale, scale};
 
 pub(crate) use body::marker;
 // the amendment reader shares the text clean-up and symbols
@@ -67,7 +76,21 @@ fn footnote_line(t: &str) -> Option<(&str, &str)> {
 /// assert_eq!(res.operative[0].lead.as_deref(), Some("Decides"));
 /// ```
 pub fn parse(doc: &Document) -> Result<Resolution> {
+    parse_in(doc, None)
+}
+
+/// [`parse`] in a language given (`--lang`), or detected from the text
+/// with [`detect_lang`] when `None`.
+///
+/// ```
+/// use resdiff::{load::Document, parse::{parse_in, Lang}};
+/// let doc = Document::from_text("d.txt", "The General Assembly,\n\n1. Decides to remain seized of the matter.\n");
+/// assert_eq!(parse_in(&doc, None).unwrap().lang, Lang::En);
+/// assert_eq!(parse_in(&doc, Some(Lang::Fr)).unwrap().lang, Lang::Fr);
+/// ```
+pub fn parse_in(doc: &Document, lang: Option<Lang>) -> Result<Resolution> {
     let text = clean::normalize_chars(&doc.text);
+    let lang = lang.unwrap_or_else(|| detect_lang(&text));
     let all = clean::lines(&text);
 
     // `#` lines are a transcription's comments; `# footnotes:` starts footnotes
@@ -91,19 +114,22 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     }
 
     // the organ line ends the header; text after it on the same line is the first clause
-    let organ_at = lines.iter().position(|l| header::ORGAN.is_match(&l.text));
+    let organ_at = lines.iter().position(|l| {
+        header::ORGAN.is_match(&l.text) || intl::intl_organ_line(&l.text, lang).is_some()
+    });
     let mut organ = None;
     let body_start = match organ_at {
         Some(k) => {
-            let caps = header::ORGAN.captures(&lines[k].text).unwrap();
+            let (line, rest) = match header::ORGAN.captures(&lines[k].text) {
+                Some(caps) => (caps[1].to_string(), caps[2].to_string()),
+                None => intl::intl_organ_line(&lines[k].text, lang).unwrap_or_default(),
+            };
             organ = Some(
-                caps[1]
-                    .split_whitespace()
+                line.split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ")
                     .replace(" ,", ","),
             );
-            let rest = caps[2].to_string();
             if rest.is_empty() {
                 k + 1
             } else {
@@ -130,6 +156,10 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     for mut l in lines.drain(body_start..) {
         if let Some(rest) = clean::strip_job_prefix(&l.text) {
             l.text = rest.to_string().into();
+        }
+        // `1 -`, `a)`, `(ب)`: the markers of other languages in the English form
+        if let Some(t) = intl::intl_marker_line(&l.text, lang) {
+            l.text = t.into();
         }
         let t: &str = &l.text;
         if clean::is_page_noise(t)
@@ -159,7 +189,10 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     footnote_lines.extend(comment_footnotes);
 
     // the closing meeting line (and the date after it) of an adopted text
-    if let Some(k) = body.iter().rposition(|l| header::is_meeting_line(&l.text)) {
+    if let Some(k) = body
+        .iter()
+        .rposition(|l| header::is_meeting_line(&l.text) || intl::is_intl_meeting_line(&l.text))
+    {
         let mut meeting: Vec<String> = body[k..]
             .iter()
             .filter(|l| !l.is_blank())
@@ -171,8 +204,10 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
         }
     }
 
-    let vocab = body::Vocabulary::from_lines(&body);
+    let mut vocab = body::Vocabulary::from_lines(&body);
+    vocab.lang = lang;
     let mut builder = body::Builder::new();
+    builder.lang = lang;
     let mut paras = body::paragraphs(&body, &vocab);
     body::demote_embedded_lists(&mut paras);
     builder.set_last_main(body::last_main_number(&paras));
@@ -230,6 +265,7 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
         annex,
         footnotes,
         notes,
+        lang,
     })
 }
 

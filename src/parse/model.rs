@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::lang::Lang;
+
 /// Which part of a resolution a clause belongs to. Clauses are only ever
 /// aligned with clauses of the same part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -149,6 +151,9 @@ pub struct Resolution {
     pub footnotes: Vec<Footnote>,
     /// Source comments (`# ...` lines of a transcription).
     pub notes: Vec<String>,
+    /// The language it is written in: detected from the text, or as told
+    /// (`--lang`).
+    pub lang: Lang,
 }
 
 impl Resolution {
@@ -214,6 +219,7 @@ impl Resolution {
 #[derive(Serialize)]
 struct DocView<'a> {
     source: &'a str,
+    lang: Lang,
     symbol: &'a Option<String>,
     title: &'a Option<String>,
     organ: &'a Option<String>,
@@ -227,6 +233,7 @@ impl Serialize for Resolution {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         DocView {
             source: &self.source,
+            lang: self.lang,
             symbol: &self.header.symbol,
             title: &self.header.title,
             organ: &self.header.organ,

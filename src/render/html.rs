@@ -320,8 +320,8 @@ impl Page<'_> {
             let _ = write!(
                 b,
                 "<span class=\"lead-words\">{} → {}</span>",
-                escape(l.old.as_deref().unwrap_or("(none)")),
-                escape(l.new.as_deref().unwrap_or("(none)"))
+                lead_html(l.old.as_deref(), self.diff.old.lang),
+                lead_html(l.new.as_deref(), self.diff.new.lang)
             );
         }
         if let Some(h) = &c.heading {
@@ -363,9 +363,15 @@ impl Page<'_> {
                 (false, LinkKind::Unchanged) => "New, same as old",
                 (false, _) => "New",
             };
+            let lang = if old_side {
+                self.diff.old.lang
+            } else {
+                self.diff.new.lang
+            };
             let _ = write!(
                 b,
-                "<td class=\"{side}\"><span class=\"side\">{name}</span>{text}</td>"
+                "<td class=\"{side}\"{}><span class=\"side\">{name}</span>{text}</td>",
+                text_attrs(lang)
             );
         }
         b.push_str("</tr>\n");
@@ -493,6 +499,34 @@ h2{break-after:avoid;page-break-after:avoid}
 tr:target>th,tr:target>td{box-shadow:none}
 ";
 
+/// The language and direction of a cell holding a text's own words: nothing
+/// for English (the page's language); `lang="ar" dir="rtl"` for Arabic, so
+/// that it reads right to left while ids and labels stay left to right;
+/// `lang` alone for the others (Chinese then gets Chinese glyphs).
+fn text_attrs(lang: crate::parse::Lang) -> &'static str {
+    use crate::parse::Lang;
+    match lang {
+        Lang::En => "",
+        Lang::Ar => " lang=\"ar\" dir=\"rtl\" style=\"text-align:right\"",
+        Lang::Zh => " lang=\"zh\"",
+        Lang::Fr => " lang=\"fr\"",
+        Lang::Ru => " lang=\"ru\"",
+        Lang::Es => " lang=\"es\"",
+    }
+}
+
+/// A lead word escaped, and for a language other than English isolated in
+/// `<bdi>`, so that `تطالب → تهيب` keeps the old lead before the arrow
+/// whichever way each runs.
+fn lead_html(lead: Option<&str>, lang: crate::parse::Lang) -> String {
+    let t = escape(lead.unwrap_or("(none)"));
+    if lang == crate::parse::Lang::En {
+        t
+    } else {
+        format!("<bdi>{t}</bdi>")
+    }
+}
+
 /// The page around a body: head, styles, landmarks.
 fn page(title: &str, body: &str) -> String {
     page_with_css(title, "", body)
@@ -520,11 +554,12 @@ pub(super) fn page_with_css(title: &str, extra_css: &str, body: &str) -> String 
 /// The rows of the header table: a field, the old value, the new value.
 fn header_rows(d: &ResolutionDiff) -> String {
     let (oh, nh) = (&d.old.header, &d.new.header);
+    let (oa, na) = (text_attrs(d.old.lang), text_attrs(d.new.lang));
     let mut s = String::new();
     let mut row = |name: &str, old: String, new: String| {
         let _ = writeln!(
             s,
-            "<tr><th scope=\"row\">{name}</th><td><span class=\"side\">Old</span>{old}</td><td><span class=\"side\">New</span>{new}</td></tr>"
+            "<tr><th scope=\"row\">{name}</th><td{oa}><span class=\"side\">Old</span>{old}</td><td{na}><span class=\"side\">New</span>{new}</td></tr>"
         );
     };
     let opt = |v: &Option<String>| {
@@ -589,7 +624,12 @@ fn header_rows(d: &ResolutionDiff) -> String {
 
 /// The summary list: one linked line per clause whose own wording, place or
 /// lead changed, in reading order.
-fn change_list(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
+fn change_list(
+    changes: &[&Change],
+    opts: &RenderOptions,
+    langs: (crate::parse::Lang, crate::parse::Lang),
+    out: &mut String,
+) {
     for c in changes {
         if own_change(c) {
             let id = shown_id(c);
@@ -603,8 +643,8 @@ fn change_list(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
                     what,
                     ", {} ({} → {})",
                     lead_word(l).0,
-                    escape(l.old.as_deref().unwrap_or("(none)")),
-                    escape(l.new.as_deref().unwrap_or("(none)"))
+                    lead_html(l.old.as_deref(), langs.0),
+                    lead_html(l.new.as_deref(), langs.1)
                 );
             }
             if c.heading.is_some() {
@@ -617,7 +657,7 @@ fn change_list(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
                 escape(&id)
             );
         }
-        change_list(&visible(&c.children, opts), opts, out);
+        change_list(&visible(&c.children, opts), opts, langs, out);
     }
 }
 
@@ -711,7 +751,7 @@ pub(super) fn diff(
         escape(&summary_line(d, usize::MAX))
     );
     let mut list = String::new();
-    change_list(&shown, opts, &mut list);
+    change_list(&shown, opts, (d.old.lang, d.new.lang), &mut list);
     if list.is_empty() {
         b.push_str("<p>No clause changed its wording, place or lead words.</p>\n");
     } else {
@@ -801,7 +841,8 @@ pub(super) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> 
         if let Some(v) = v {
             let _ = writeln!(
                 b,
-                "<tr><th scope=\"row\">{k}</th><td>{}</td></tr>",
+                "<tr><th scope=\"row\">{k}</th><td{}>{}</td></tr>",
+                text_attrs(r.lang),
                 escape(v)
             );
         }
@@ -820,10 +861,11 @@ pub(super) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> 
             };
             let _ = writeln!(
                 b,
-                "<tr id=\"{}\" class=\"d{}\"><th scope=\"row\"><span class=\"id\">{}</span></th><td>{}{}</td></tr>",
+                "<tr id=\"{}\" class=\"d{}\"><th scope=\"row\"><span class=\"id\">{}</span></th><td{}>{}{}</td></tr>",
                 anchor(&c.id),
                 depth.min(4),
                 escape(&c.id),
+                text_attrs(r.lang),
                 escape(&label),
                 escape(&c.text)
             );

@@ -290,6 +290,11 @@ pub(super) fn resolution(
         ("document", h.kind.clone()),
         ("organ", h.organ.clone()),
         ("meeting", h.meeting.clone()),
+        // English is the default and goes without saying
+        (
+            "language",
+            (r.lang != crate::parse::Lang::En).then(|| format!("{} ({})", r.lang.name(), r.lang)),
+        ),
     ];
     for (k, v) in fields {
         if let Some(v) = v {

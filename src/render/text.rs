@@ -41,7 +41,11 @@ pub fn resolution_text(r: &Resolution) -> String {
     if kind.starts_with("Resolution adopted") {
         line(&kind);
     } else if !h.sponsors.is_empty() {
-        line(&format!("{}: {kind}", join_names(&h.sponsors)));
+        let names = match r.lang {
+            crate::parse::Lang::En => join_names(&h.sponsors),
+            lang => join_names_in(&h.sponsors, lang),
+        };
+        line(&format!("{names}: {kind}"));
     }
     if let Some(r) = &h.draft_reference {
         line(r);
@@ -87,6 +91,25 @@ pub(crate) fn join_names(s: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// [`join_names`] as the other languages write a list: `Belgique, Chili et
+/// France`, `Bélgica, Chile y Francia`, `比利时、智利和法国`, `بلجيكا وشيلي وفرنسا`.
+fn join_names_in(s: &[String], lang: crate::parse::Lang) -> String {
+    use crate::parse::Lang;
+    let (sep, and) = match lang {
+        Lang::Fr => (", ", " et "),
+        Lang::Es => (", ", " y "),
+        Lang::Ru => (", ", " и "),
+        Lang::Zh => ("、", "和"),
+        Lang::Ar => (" و", " و"),
+        Lang::En => (", ", " and "),
+    };
+    match s {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}{and}{last}", rest.join(sep)),
     }
 }
 

@@ -80,6 +80,8 @@ fn document(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
     let h = &r.header;
     out.write_all(b"{\"source\":")?;
     to_writer(out, &r.source)?;
+    out.write_all(b",\"lang\":")?;
+    to_writer(out, &r.lang)?;
     out.write_all(b",\"symbol\":")?;
     to_writer(out, &h.symbol)?;
     out.write_all(b",\"title\":")?;
