@@ -84,14 +84,27 @@ fn load_options(i: &InputArgs) -> LoadOptions {
     }
 }
 
+/// The format asked for: `--format`, else the one `-o`'s extension names
+/// (`-o report.html`), else none (the command's default).
+fn asked_format(format: Option<Format>, output: Option<&Path>) -> Option<Format> {
+    format.or_else(|| output.and_then(Format::from_path))
+}
+
 /// Resolves `--format`, `--color` and `--width` against the environment.
 fn render_options(o: &OutputArgs, changes_only: bool) -> RenderOptions {
     let to_terminal = o.output.is_none() && std::io::stdout().is_terminal();
-    let format = o.format.unwrap_or(if to_terminal {
+    let format = asked_format(o.format, o.output.as_deref()).unwrap_or(if to_terminal {
         Format::Table
     } else {
         Format::Plain
     });
+    if to_terminal && format == Format::Html {
+        // a page of markup is for a browser: written as asked, not paged
+        eprintln!(
+            "resdiff: writing HTML to the terminal; `-o FILE.html` saves it as a page to open in a browser"
+        );
+        NO_PAGER.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let s = config::get();
     let choice = o

@@ -170,7 +170,8 @@ pub struct InputArgs {
 /// Options for output.
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
-    /// Output format [default: table on a terminal, plain otherwise].
+    /// Output format [default: the one -o's extension names (.html, .htm,
+    /// .md, .json, .xml, .txt), else table on a terminal, plain otherwise].
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<Format>,
     /// When to use colour [default: auto]
@@ -221,9 +222,10 @@ pub struct AmendArgs {
     #[arg(long)]
     pub keep_going: bool,
     /// Output format: the amended text in the plain layout, its JSON
-    /// structure, Akoma Ntoso XML (or a table, HTML or Markdown view of it).
-    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "plain")]
-    pub format: Format,
+    /// structure, Akoma Ntoso XML (or a table, HTML or Markdown view of it)
+    /// [default: the one -o's extension names, else plain].
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub format: Option<Format>,
     /// Write to FILE instead of standard output (written whole, or not at all).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -321,9 +323,9 @@ pub struct CheckArgs {
     /// configuration file, or $RESDIFF_RULES]
     #[arg(long, short = 'r', value_name = "FILE")]
     pub rules: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "table")]
-    pub format: CheckFormat,
+    /// Output format [default: json for -o FILE.json, else table].
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub format: Option<CheckFormat>,
     /// When to use colour [default: auto]
     #[arg(long, value_name = "WHEN")]
     pub color: Option<ColorChoice>,

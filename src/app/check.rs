@@ -38,9 +38,14 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         _ => unreachable!("clap takes one or two files"),
     };
     let out = OutputArgs {
+        // `-o findings.json` asks for JSON; any other file gets the table
         format: Some(match args.format {
-            CheckFormat::Table => Format::Table,
-            CheckFormat::Json => Format::Json,
+            Some(CheckFormat::Table) => Format::Table,
+            Some(CheckFormat::Json) => Format::Json,
+            None => match args.output.as_deref().and_then(Format::from_path) {
+                Some(Format::Json) => Format::Json,
+                _ => Format::Table,
+            },
         }),
         color: args.color,
         width: args.width,

@@ -230,6 +230,7 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
         annex,
         footnotes,
         notes,
+        encoding: doc.meta.encoding.clone(),
     })
 }
 

@@ -43,6 +43,31 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// The format a file name asks for by its extension (`report.html`),
+    /// which `-o` follows unless `--format` says otherwise; `None` for an
+    /// extension that names no format.
+    ///
+    /// ```
+    /// use resdiff::render::Format;
+    /// use std::path::Path;
+    /// assert_eq!(Format::from_path(Path::new("report.HTML")), Some(Format::Html));
+    /// assert_eq!(Format::from_path(Path::new("draft.akn.xml")), Some(Format::Akn));
+    /// assert_eq!(Format::from_path(Path::new("notes")), None);
+    /// ```
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "html" | "htm" => Format::Html,
+            "md" | "markdown" => Format::Markdown,
+            "json" => Format::Json,
+            "xml" | "akn" => Format::Akn,
+            "txt" | "text" => Format::Plain,
+            _ => return None,
+        })
+    }
+}
+
 /// How to render.
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
@@ -67,6 +92,9 @@ impl Default for RenderOptions {
     }
 }
 
+/// Why a comparison or a history has no Akoma Ntoso form.
+pub(crate) const AKN_ONE_DRAFT: &str = "Akoma Ntoso XML (--format akn, or -o FILE.xml) holds the structure of one draft: use it with `resdiff show` or `resdiff amend`";
+
 /// Writes a comparison.
 pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     match opts.format {
@@ -74,10 +102,7 @@ pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) 
         Format::Plain => plain::diff(diff, opts, out),
         Format::Json => json::diff(diff, opts, out),
         // a comparison has no Akoma Ntoso form
-        Format::Akn => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "--format akn writes the structure of one draft: use it with `resdiff show`",
-        )),
+        Format::Akn => Err(io::Error::new(io::ErrorKind::InvalidInput, AKN_ONE_DRAFT)),
         Format::Html => html::diff(diff, opts, out),
         Format::Markdown => markdown::diff(diff, opts, out),
     }
@@ -210,6 +235,13 @@ pub(crate) fn join_wrapped(prefix: &str, items: &[String], sep: &str, width: usi
         line += item.width();
     }
     out
+}
+
+/// A note under a table (`note: ...`), broken between words so that no line
+/// is wider than `width` unless one word alone is.
+pub(crate) fn note_wrapped(note: &str, width: usize) -> String {
+    let words: Vec<String> = note.split_whitespace().map(str::to_owned).collect();
+    join_wrapped("note: ", &words, " ", width)
 }
 
 /// The counts of one comparison after `prefix`, joined by " · " and broken

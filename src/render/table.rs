@@ -230,7 +230,8 @@ pub(super) fn diff(
     }
     writeln!(out, "{}", summary_line(d, opts.width as usize))?;
     for n in &d.notes {
-        writeln!(out, "{}", theme.note(&format!("note: {n}")))?;
+        let note = super::note_wrapped(n, opts.width as usize);
+        writeln!(out, "{}", theme.note(&note))?;
     }
     for line in super::amendments::footer(d) {
         writeln!(out, "{}", theme.note(&line))?;
@@ -290,6 +291,17 @@ pub(super) fn resolution(
         ("document", h.kind.clone()),
         ("organ", h.organ.clone()),
         ("meeting", h.meeting.clone()),
+        (
+            "encoding",
+            r.encoding
+                .as_ref()
+                .map(|e| format!("{e} (not UTF-8: guessed from its bytes)")),
+        ),
+        (
+            "completeness",
+            r.is_partial()
+                .then(|| "partial transcription (its comments say so)".to_string()),
+        ),
     ];
     for (k, v) in fields {
         if let Some(v) = v {
