@@ -330,3 +330,55 @@ fn a_partial_transcription_says_so_in_json_and_table() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&full.stdout).contains("partial transcription"));
 }
+
+// 9. `check` says when its rules could not run.
+
+#[test]
+fn check_of_one_draft_names_the_rules_it_could_not_apply() {
+    let rules = root().join("examples/rules/ukraine-2025.toml");
+    let out = resdiff()
+        .arg("check")
+        .arg(l11())
+        .arg("--rules")
+        .arg(&rules)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning")
+            && stderr.contains("not applied to one draft: [lead_words], [[watch]] \"aggression\", [[watch]] \"territorial integrity\""),
+        "{stderr}"
+    );
+    // with OLD and NEW every rule runs: no warning
+    let both = resdiff()
+        .arg("check")
+        .arg(l11())
+        .arg(es8())
+        .arg("--rules")
+        .arg(&rules)
+        .output()
+        .unwrap();
+    assert!(
+        both.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&both.stderr)
+    );
+}
+
+#[test]
+fn an_empty_rules_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.toml");
+    std::fs::write(&rules, "# rules for the L.11 negotiation: to be written\n").unwrap();
+    resdiff()
+        .arg("check")
+        .arg(l11())
+        .arg("--rules")
+        .arg(&rules)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "no rules: the file has no [[require]]",
+        ));
+}

@@ -28,7 +28,20 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     let rules = check::load_rules(&rules_path, &lopts)?;
     let read = |p: &Path| load_path(p, &lopts).and_then(|d| parse::parse(&d));
     let findings: Vec<Finding> = match &args.files[..] {
-        [draft] => check::check_one(&read(draft)?, &rules),
+        [draft] => {
+            let skipped = rules.comparing_rules();
+            if !skipped.is_empty() {
+                // not silently "no findings": say which rules did not run
+                eprintln!(
+                    "resdiff: warning: {}: not applied to one draft: {} compare{} two versions; give OLD and NEW to apply {}",
+                    rules_path.display(),
+                    skipped.join(", "),
+                    if skipped.len() == 1 { "s" } else { "" },
+                    if skipped.len() == 1 { "it" } else { "them" },
+                );
+            }
+            check::check_one(&read(draft)?, &rules)
+        }
         [old, new] => {
             let res = Pair::new(read(old)?, read(new)?);
             // no matching flags here: the configuration's, else the defaults
