@@ -382,3 +382,67 @@ fn an_empty_rules_file_is_an_error() {
             "no rules: the file has no [[require]]",
         ));
 }
+
+// 7. `amend` reads "to read:".
+
+#[test]
+fn amend_reads_to_read_forms_as_whole_replacements() {
+    let dir = tempfile::tempdir().unwrap();
+    let l99 = dir.path().join("l99.txt");
+    std::fs::write(
+        &l99,
+        "United Nations A/ES-11/L.99\n\
+         General Assembly\n\
+         Eleventh emergency special session\n\
+         Albania: amendments\n\
+         Territorial integrity of Ukraine\n\
+         \n\
+         1. Amend operative paragraph 8 to read:\n\
+         “Decides to remain seized of the matter and to adjourn the session temporarily.”\n\
+         \n\
+         2. Operative paragraph 6 should read as follows: “Welcomes the efforts of the Secretary-General.”\n\
+         \n\
+         3. Operative paragraph 3 shall read: \"Declares the attempted annexation null and void.\"\n",
+    )
+    .unwrap();
+    let out = resdiff()
+        .args(["amend", "--format", "json"])
+        .arg(bundled("A-RES-ES-11-4.txt"))
+        .arg(&l99)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = |id: &str| {
+        v["clauses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["text"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        text("OP8"),
+        "Decides to remain seized of the matter and to adjourn the session temporarily."
+    );
+    assert_eq!(
+        text("OP6"),
+        "Welcomes the efforts of the Secretary-General."
+    );
+    assert_eq!(
+        text("OP3"),
+        "Declares the attempted annexation null and void."
+    );
+    let ops = v["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["part"] == "operative");
+    assert_eq!(ops.count(), 8, "a replacement adds no paragraph");
+}
