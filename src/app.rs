@@ -47,6 +47,11 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
             emit(None, |out| out.write_all(&buf))?;
             Ok(exit::NO_CHANGES)
         }
+        Command::Config => {
+            let text = config::describe(cli.config.as_deref());
+            emit(None, |out| out.write_all(text.as_bytes()))?;
+            Ok(exit::NO_CHANGES)
+        }
         Command::Man => {
             let cmd = <resdiff::cli::Cli as clap::CommandFactory>::command();
             emit(None, |out| clap_mangen::Man::new(cmd).render(out))?;

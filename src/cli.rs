@@ -40,10 +40,13 @@ pub enum Command {
     /// Pairs the clauses of OLD and NEW by content and shows, side by side,
     /// the words deleted (struck through, or [-like this-]) and inserted
     /// (underlined, or {+like this+}).
-    #[command(after_help = "Examples:
+    #[command(
+        visible_alias = "diff",
+        after_help = "Examples:
   resdiff compare resolutions/A-ES-11-L.11.txt resolutions/A-ES-11-L.10.txt
   resdiff compare resolutions/A-RES-ES-11-1.txt resolutions/A-RES-ES-11-4.txt --changes-only
-  resdiff compare old.txt new.txt --format json > diff.json")]
+  resdiff compare old.txt new.txt --format json > diff.json"
+    )]
     Compare(CompareArgs),
     /// Show the parsed structure of one draft.
     ///
@@ -119,6 +122,30 @@ pub enum Command {
       --amendments resolutions/A-ES-11-L.15.txt
   resdiff amend draft.docx l15.pdf l16.txt --keep-going -o amended.txt")]
     Amend(AmendArgs),
+    /// The configuration file: where it is, what it may set, what is in force.
+    ///
+    /// resdiff reads defaults from a TOML file: the one named by --config
+    /// FILE, else $XDG_CONFIG_HOME/resdiff/config.toml, else
+    /// ~/.config/resdiff/config.toml (a missing file is no error). Each key
+    /// is the default of an option; the command line wins over the
+    /// environment (RESDIFF_THRESHOLD, RESDIFF_COLOR, RESDIFF_WIDTH,
+    /// RESDIFF_RULES, RESDIFF_PAGER, then PAGER), which wins over the file.
+    /// An unknown key or a value of the wrong kind is an error naming the
+    /// file, the line and what is expected. `resdiff config` prints which
+    /// file applies and the settings in force.
+    #[command(after_help = "The keys, with the kind of value each takes:
+  threshold = 0.6            # --threshold: a number from 0 to 1
+  color = \"never\"            # --color: \"auto\", \"always\" or \"never\"
+  width = 120                # --width: a whole number of columns
+  rules = \"review.toml\"      # check --rules: a file, relative to the configuration file
+  pager = \"less -RS\"         # the pager command, or false for none
+  ignore_case = false        # --ignore-case: true or false
+  ignore_punctuation = false # --ignore-punctuation: true or false
+
+Examples:
+  resdiff config
+  resdiff --config team.toml config")]
+    Config,
     /// Print a shell completion script.
     ///
     /// Writes the completion script for SHELL to standard output; install it

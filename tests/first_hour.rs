@@ -446,3 +446,119 @@ fn amend_reads_to_read_forms_as_whole_replacements() {
         .filter(|c| c["part"] == "operative");
     assert_eq!(ops.count(), 8, "a replacement adds no paragraph");
 }
+
+// 10. Smaller stumbles.
+
+#[test]
+fn diff_is_compare_and_help_config_exists() {
+    resdiff()
+        .arg("diff")
+        .arg(l11())
+        .arg(es8())
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("A/ES-11/L.11"));
+    let help = resdiff().arg("--help").output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(help.contains("[alias: diff]"), "{help}");
+    // `--help` sends the reader to `resdiff help config`: it works
+    assert!(help.contains("resdiff help config"));
+    let config = resdiff().args(["help", "config"]).output().unwrap();
+    assert_eq!(config.status.code(), Some(0));
+    let config = String::from_utf8(config.stdout).unwrap();
+    assert!(
+        config.contains("XDG_CONFIG_HOME") && config.contains("width = 120"),
+        "{config}"
+    );
+    let man = resdiff().arg("man").output().unwrap();
+    assert!(String::from_utf8_lossy(&man.stdout).contains("config"));
+}
+
+#[test]
+fn a_config_value_of_the_wrong_kind_says_what_is_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "color = \"never\"\nwidth = \"wide\"\n").unwrap();
+    resdiff()
+        .arg("--config")
+        .arg(&cfg)
+        .arg("show")
+        .arg(l11())
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "resdiff: {}: line 2: width = \"wide\": expected a whole number of columns, such as 120 (no quotes)\n",
+            cfg.display()
+        ));
+    // and `resdiff config` shows what a good file sets
+    std::fs::write(&cfg, "width = 120\n").unwrap();
+    resdiff()
+        .arg("--config")
+        .arg(&cfg)
+        .arg("config")
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("width               120\n"));
+}
+
+#[test]
+fn batch_tables_keep_words_whole_and_name_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("s79"), dir.path().join("s80"));
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::create_dir_all(&new).unwrap();
+    for (from, to) in [
+        ("A-RES-ES-11-1.txt", old.join("es11-1.txt")),
+        ("A-ES-11-L.11.txt", old.join("us-draft.txt")),
+        ("A-RES-ES-11-4.txt", new.join("es11-4.txt")),
+        ("A-RES-ES-11-8.txt", new.join("adopted.txt")),
+    ] {
+        std::fs::copy(bundled(from), to).unwrap();
+    }
+    for width in ["100", "80"] {
+        let out = resdiff()
+            .args(["batch", "-f", "table", "--color", "never", "-w", width])
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .unwrap();
+        let table = String::from_utf8(out.stdout).unwrap();
+        // every word of the titles and every heading stands whole in some line
+        for word in "Territorial integrity of Ukraine: defending the principles of the Charter kept reworded dropped changed"
+            .split(' ')
+        {
+            assert!(
+                table
+                    .lines()
+                    .any(|l| l.split([' ', '│', '┆']).any(|w| w == word)),
+                "{word} broken at {width}:\n{table}"
+            );
+        }
+        for file in ["us-draft.txt", "adopted.txt", "es11-1.txt", "es11-4.txt"] {
+            assert!(
+                table.contains(file),
+                "{file} not named at {width}:\n{table}"
+            );
+        }
+        // the adopted text is a partial transcription, and says so
+        assert!(
+            table.contains("adopted.txt is a partial transcription"),
+            "{table}"
+        );
+    }
+    let json = resdiff()
+        .args(["batch", "-f", "json"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let notes = v["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["notes"].as_array().cloned().unwrap_or_default())
+        .filter(|n| n.as_str().unwrap().contains("partial transcription"))
+        .count();
+    assert_eq!(notes, 1);
+}
