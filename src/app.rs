@@ -137,6 +137,7 @@ fn render_options(o: &OutputArgs, changes_only: bool) -> RenderOptions {
         theme: Theme::new(color),
         width,
         changes_only,
+        labels: None,
     }
 }
 
@@ -177,7 +178,21 @@ fn compare(args: CompareArgs) -> Result<u8> {
     let res = Pair::new(old, new).try_map(|r| r)?;
     let mut diff = resdiff::compare(res, &compare_options(&args.matching));
     amend::attribute(&mut diff, &args.amendments, &lopts)?;
-    let ropts = render_options(&args.output, args.changes_only);
+    let mut ropts = render_options(&args.output, args.changes_only);
+    if args.label_old.is_some() || args.label_new.is_some() {
+        let name = |label: &Option<String>, path: &Path| {
+            label.clone().unwrap_or_else(|| {
+                path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                )
+            })
+        };
+        ropts.labels = Some([
+            name(&args.label_old, &args.old),
+            name(&args.label_new, &args.new),
+        ]);
+    }
     emit(args.output.output.as_deref(), |out| {
         render::render(&diff, &ropts, out)
     })?;
@@ -264,7 +279,15 @@ fn history(args: HistoryArgs) -> Result<u8> {
         .par_iter()
         .map(|p| load_path(p, &lopts).and_then(|d| parse::parse(&d)))
         .collect::<Result<_, _>>()?;
-    let h = resdiff::history::history(docs, &compare_options(&args.matching));
+    if !args.labels.is_empty() && args.labels.len() != args.versions.len() {
+        anyhow::bail!(
+            "--labels names {} versions, but {} were given: give one label per version, in order",
+            args.labels.len(),
+            args.versions.len()
+        );
+    }
+    let labels = (!args.labels.is_empty()).then(|| args.labels.clone());
+    let h = resdiff::history::history_labelled(docs, &compare_options(&args.matching), labels);
     let ropts = render_options(&args.output, args.changes_only);
     emit(args.output.output.as_deref(), |out| {
         render::render_history(&h, &ropts, out)

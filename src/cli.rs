@@ -226,6 +226,13 @@ pub struct CompareArgs {
     /// that explains it, and list what none explains.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub amendments: Vec<PathBuf>,
+    /// What to call OLD in headings [default: its symbol, else (when both
+    /// have the same symbol or none) its file name].
+    #[arg(long, value_name = "NAME")]
+    pub label_old: Option<String>,
+    /// What to call NEW in headings.
+    #[arg(long, value_name = "NAME")]
+    pub label_new: Option<String>,
     /// How clauses are compared.
     #[command(flatten)]
     pub matching: MatchArgs,
@@ -286,6 +293,11 @@ pub struct HistoryArgs {
     /// Hide clauses that never changed.
     #[arg(long, short = 'c')]
     pub changes_only: bool,
+    /// What to call the versions, one per version in order, separated by
+    /// commas: `--labels "rev.1,rev.2,adopted"` [default: their symbols,
+    /// else their file names].
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub labels: Vec<String>,
     /// How clauses are compared.
     #[command(flatten)]
     pub matching: MatchArgs,

@@ -562,3 +562,118 @@ fn batch_tables_keep_words_whole_and_name_the_files() {
         .count();
     assert_eq!(notes, 1);
 }
+
+// 8. HTML and Markdown headers when both sides share a symbol.
+
+const TWELVE: &str = "Albania, Andorra, Austria, Belgium, Bulgaria, Croatia, Cyprus, Czechia, Denmark, Estonia, Finland and Ukraine";
+
+/// L.10 with a long sponsor list (as the official draft has), saved as
+/// `name`, with `edit` applied: the draft and an edited copy of it.
+fn l10_with(dir: &Path, name: &str, sponsors: &str, edit: (&str, &str)) -> PathBuf {
+    let text = read(&bundled("A-ES-11-L.10.txt"))
+        .replace(
+            "Ukraine: draft resolution",
+            &format!("{sponsors}: draft resolution"),
+        )
+        .replace(edit.0, edit.1);
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn run_to(args: &[&std::ffi::OsStr], out: &Path) -> String {
+    resdiff().args(args).arg("-o").arg(out).assert().code(1);
+    read(out)
+}
+
+#[test]
+fn a_draft_against_its_edited_copy_is_told_apart_and_the_sponsors_fold() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = l10_with(d, "l10.txt", TWELVE, ("", ""));
+    let new = l10_with(d, "l10-edited.txt", TWELVE, ("three years", "four years"));
+    let html = run_to(
+        &["compare".as_ref(), old.as_os_str(), new.as_os_str()],
+        &d.join("r.html"),
+    );
+    // both sides are A/ES-11/L.10: the file names tell them apart
+    assert!(
+        html.contains(
+            "<h1>l10.txt <span aria-label=\"compared with\">→</span> l10-edited.txt</h1>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<th scope=\"col\">Old: l10.txt</th>"));
+    // twelve sponsors, the same in both: folded
+    assert!(
+        html.contains(
+            "<details><summary>12 delegations, the same in both</summary>Albania, Andorra"
+        ),
+        "{html}"
+    );
+    let md = run_to(
+        &["compare".as_ref(), old.as_os_str(), new.as_os_str()],
+        &d.join("r.md"),
+    );
+    assert!(md.starts_with("# l10.txt → l10-edited.txt\n"), "{md}");
+    assert!(
+        md.contains("<details><summary>Sponsors (12, the same in both)</summary>"),
+        "{md}"
+    );
+    // labels win
+    let labelled = run_to(
+        &[
+            "compare".as_ref(),
+            old.as_os_str(),
+            new.as_os_str(),
+            "--label-old".as_ref(),
+            "as tabled".as_ref(),
+            "--label-new".as_ref(),
+            "silence procedure".as_ref(),
+        ],
+        &d.join("l.md"),
+    );
+    assert!(
+        labelled.starts_with("# as tabled → silence procedure\n"),
+        "{labelled}"
+    );
+    let history = run_to(
+        &[
+            "history".as_ref(),
+            old.as_os_str(),
+            new.as_os_str(),
+            "--labels".as_ref(),
+            "draft,rev.1".as_ref(),
+            "--format".as_ref(),
+            "markdown".as_ref(),
+        ],
+        &d.join("h.md"),
+    );
+    assert!(history.contains("draft → rev.1"), "{history}");
+}
+
+#[test]
+fn sponsor_changes_are_in_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = l10_with(d, "l10.txt", TWELVE, ("", ""));
+    let more = TWELVE.replace("Finland and", "Finland, Japan and");
+    let new = l10_with(d, "l10-rev1.txt", &more, ("", ""));
+    let html = run_to(
+        &["compare".as_ref(), old.as_os_str(), new.as_os_str()],
+        &d.join("r.html"),
+    );
+    let summary = &html[html.find("Summary of changes").unwrap()..];
+    assert!(
+        summary.contains("<p class=\"sponsors\">Sponsors: added <ins>Japan</ins>.</p>"),
+        "{summary}"
+    );
+    // a list that changed is shown in full, not folded
+    assert!(!html.contains("<details>"));
+    let md = run_to(
+        &["compare".as_ref(), old.as_os_str(), new.as_os_str()],
+        &d.join("r.md"),
+    );
+    let summary = &md[md.find("## Summary").unwrap()..];
+    assert!(summary.contains("Sponsors: added **Japan**."), "{summary}");
+}

@@ -79,6 +79,9 @@ pub struct RenderOptions {
     pub width: u16,
     /// Leave out clauses without substantive change.
     pub changes_only: bool,
+    /// What to call the old and new documents in headings
+    /// (`--label-old`/`--label-new`), instead of [`side_names`]' choice.
+    pub labels: Option<[String; 2]>,
 }
 
 impl Default for RenderOptions {
@@ -88,6 +91,7 @@ impl Default for RenderOptions {
             theme: Theme::new(false),
             width: 100,
             changes_only: false,
+            labels: None,
         }
     }
 }
@@ -293,6 +297,52 @@ pub(crate) fn sub_prefix(ids: &[String], depth: usize) -> String {
 pub(crate) fn file_name(source: &str) -> &str {
     source.rsplit(['/', '\\']).next().unwrap_or(source)
 }
+
+/// What the two sides of a comparison are called in headings: the labels
+/// given, else their symbols, else (when the symbols are the same, as for a
+/// draft against an edited copy, or missing) their file names, else their
+/// paths, so that the two column heads never read alike when the inputs differ.
+pub(crate) fn side_names(d: &ResolutionDiff, opts: &RenderOptions) -> (String, String) {
+    if let Some([old, new]) = &opts.labels {
+        return (old.clone(), new.clone());
+    }
+    let by_symbol = (doc_name(&d.old), doc_name(&d.new));
+    if by_symbol.0 != by_symbol.1 {
+        return by_symbol;
+    }
+    let (fo, fn_) = (file_name(&d.old.source), file_name(&d.new.source));
+    if fo != fn_ {
+        return (fo.to_string(), fn_.to_string());
+    }
+    (d.old.source.clone(), d.new.source.clone())
+}
+
+/// The sponsor changes for a summary, `Sponsors: added X, Y; withdrawn Z`,
+/// with each name marked by `added` or `removed`; `None` when the lists agree.
+pub(crate) fn sponsor_changes(
+    h: &crate::diff::HeaderDiff,
+    added: &dyn Fn(&str) -> String,
+    removed: &dyn Fn(&str) -> String,
+) -> Option<String> {
+    let list = |names: &[String], mark: &dyn Fn(&str) -> String| {
+        names.iter().map(|n| mark(n)).collect::<Vec<_>>().join(", ")
+    };
+    let mut parts = Vec::new();
+    if !h.sponsors_added.is_empty() {
+        parts.push(format!("added {}", list(&h.sponsors_added, added)));
+    }
+    if !h.sponsors_removed.is_empty() {
+        parts.push(format!(
+            "no longer listed {}",
+            list(&h.sponsors_removed, removed)
+        ));
+    }
+    (!parts.is_empty()).then(|| format!("Sponsors: {}.", parts.join("; ")))
+}
+
+/// Sponsor lists longer than this many names, the same on both sides, are
+/// folded in HTML and Markdown headers, so the first screen shows what changed.
+pub(crate) const FOLD_SPONSORS_ABOVE: usize = 8;
 
 /// The name a document goes by in headings: its symbol, else its file name.
 pub(crate) fn doc_name(r: &Resolution) -> String {

@@ -168,10 +168,14 @@ pub(super) fn diff(
 ) -> io::Result<()> {
     let theme = &opts.theme;
     let mut t = new_table(opts);
+    let (old_name, new_name) = match &opts.labels {
+        Some([o, n]) => (o.as_str(), n.as_str()),
+        None => (file_name(&d.old.source), file_name(&d.new.source)),
+    };
     t.set_header(vec![
         Cell::new(""),
-        Cell::new(theme.strong(&format!("old: {}", file_name(&d.old.source)))),
-        Cell::new(theme.strong(&format!("new: {}", file_name(&d.new.source)))),
+        Cell::new(theme.strong(&format!("old: {old_name}"))),
+        Cell::new(theme.strong(&format!("new: {new_name}"))),
     ]);
     let (oh, nh) = (&d.old.header, &d.new.header);
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
