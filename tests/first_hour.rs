@@ -677,3 +677,38 @@ fn sponsor_changes_are_in_the_summary() {
     let summary = &md[md.find("## Summary").unwrap()..];
     assert!(summary.contains("Sponsors: added **Japan**."), "{summary}");
 }
+
+/// `--format html` on a terminal: the page is written, not paged, with a
+/// word on stderr about `-o FILE.html`. The terminal is `script`'s
+/// pseudo-terminal (util-linux); without it the test says so and passes.
+#[test]
+fn html_to_a_terminal_is_written_with_a_hint() {
+    let cmd = format!(
+        "{} compare {} {} --format html",
+        env!("CARGO_BIN_EXE_resdiff"),
+        l11().display(),
+        es8().display()
+    );
+    let out = std::process::Command::new("timeout")
+        .args(["30", "script", "-qec", &cmd, "/dev/null"])
+        .env_remove("RESDIFF_PAGER")
+        .env("PAGER", "less -RS")
+        .env("TERM", "xterm")
+        .stdin(std::process::Stdio::null())
+        .output();
+    let Some(out) = out.ok().filter(|o| o.status.code() != Some(127)) else {
+        eprintln!("skipping: `script` (util-linux) is not installed");
+        return;
+    };
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("`-o FILE.html` saves it as a page to open in a browser"),
+        "{s}"
+    );
+    assert!(
+        s.contains("<!DOCTYPE html>") && s.contains("</html>"),
+        "{s}"
+    );
+    // the whole page, not a pager's first screen
+    assert_eq!(out.status.code(), Some(1), "{s}");
+}
