@@ -63,6 +63,7 @@ impl Format {
             "json" => Format::Json,
             "xml" | "akn" => Format::Akn,
             "txt" | "text" => Format::Plain,
+            // a new output format adds its extension here: "docx" => Format::Docx,
             _ => return None,
         })
     }
