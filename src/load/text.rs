@@ -45,6 +45,13 @@ pub fn decode_guessing(
     if let Some(pos) = memchr::memchr(0, &bytes[..bytes.len().min(64 * 1024)]) {
         return Err(not_text(pos));
     }
+    // UTF-8 with a few damaged bytes is not a legacy encoding: decoding it
+    // as one would garble every accented letter, so it is refused, where
+    if let Some(at) = damaged_utf8(&bytes) {
+        return Err(format!(
+            "is UTF-8 text with a damaged byte (byte offset {at}); save the text as UTF-8 again"
+        ));
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(&bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
@@ -62,6 +69,36 @@ pub fn decode_guessing(
         );
     }
     Ok((text.into_owned(), Some(encoding.name())))
+}
+
+/// Where the first invalid byte is, when `bytes` hold more well-formed
+/// multi-byte UTF-8 characters than invalid sequences (text written as
+/// UTF-8 and damaged since); `None` for text in a legacy encoding, whose
+/// accented letters rarely form valid UTF-8.
+fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut valid, mut invalid, mut first) = (0usize, 0usize, None);
+    let mut rest = bytes;
+    let mut offset = 0;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                valid += s.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                // the good part is valid UTF-8 by construction
+                valid += std::str::from_utf8(&rest[..good])
+                    .map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                invalid += 1;
+                first.get_or_insert(offset + good);
+                let skip = good + e.error_len().unwrap_or(rest.len() - good).max(1);
+                offset += skip;
+                rest = &rest[skip.min(rest.len())..];
+            }
+        }
+    }
+    first.filter(|_| valid > invalid)
 }
 
 /// The problem of a file holding a NUL byte at `pos`: not a text file.
@@ -158,6 +195,17 @@ mod tests {
         assert!(t.contains("– “territorial integrity” …"), "{t}");
         let err = decode_guessing(b"PK\x03\x04\x00\x00\xff".to_vec()).unwrap_err();
         assert!(err.contains("not a text file"), "{err}");
+        // UTF-8 damaged by one stray byte is not read as windows-1252
+        let err = decode_guessing(
+            "Réaffirmant « l’intégrité » \u{2013} "
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain(*b"\xff ok")
+                .collect(),
+        )
+        .unwrap_err();
+        assert!(err.contains("damaged byte (byte offset 39)"), "{err}");
         let noise: Vec<u8> = (0u8..=255)
             .cycle()
             .skip(1)
