@@ -720,12 +720,10 @@ pub(super) fn diff(
         "<p class=\"counts\">{}</p>",
         escape(&summary_line(d, usize::MAX))
     );
-    if let Some(line) =
-        super::sponsor_changes(&d.header, &|x| format!("<ins>{}</ins>", escape(x)), &|x| {
-            format!("<del>{}</del>", escape(x))
-        })
-    {
-        let _ = writeln!(b, "<p class=\"sponsors\">{line}</p>");
+    // the names in words (added, no longer listed), unmarked: the marks
+    // are the header table's
+    if let Some(line) = super::sponsor_changes(&d.header) {
+        let _ = writeln!(b, "<p class=\"sponsors\">{}</p>", escape(&line));
     }
     let mut list = String::new();
     change_list(&shown, opts, &mut list);

@@ -297,12 +297,8 @@ pub(super) fn diff(
     }
     let shown = visible(&d.changes, opts);
     let _ = writeln!(s, "\n## Summary\n\n{}\n", summary_line(d, usize::MAX));
-    if let Some(line) =
-        super::sponsor_changes(&d.header, &|x| format!("**{}**", escape(x, false)), &|x| {
-            format!("~~{}~~", escape(x, false))
-        })
-    {
-        let _ = writeln!(s, "{line}\n");
+    if let Some(line) = super::sponsor_changes(&d.header) {
+        let _ = writeln!(s, "{}\n", escape(&line, false));
     }
     let mut items = String::new();
     summary_items(&shown, opts, &mut items);

@@ -318,24 +318,17 @@ pub(crate) fn side_names(d: &ResolutionDiff, opts: &RenderOptions) -> (String, S
     (d.old.source.clone(), d.new.source.clone())
 }
 
-/// The sponsor changes for a summary, `Sponsors: added X, Y; withdrawn Z`,
-/// with each name marked by `added` or `removed`; `None` when the lists agree.
-pub(crate) fn sponsor_changes(
-    h: &crate::diff::HeaderDiff,
-    added: &dyn Fn(&str) -> String,
-    removed: &dyn Fn(&str) -> String,
-) -> Option<String> {
-    let list = |names: &[String], mark: &dyn Fn(&str) -> String| {
-        names.iter().map(|n| mark(n)).collect::<Vec<_>>().join(", ")
-    };
+/// The sponsor changes for a summary, `Sponsors: added Japan, Kenya; no
+/// longer listed Chile.`, or `None` when the lists agree.
+pub(crate) fn sponsor_changes(h: &crate::diff::HeaderDiff) -> Option<String> {
     let mut parts = Vec::new();
     if !h.sponsors_added.is_empty() {
-        parts.push(format!("added {}", list(&h.sponsors_added, added)));
+        parts.push(format!("added {}", h.sponsors_added.join(", ")));
     }
     if !h.sponsors_removed.is_empty() {
         parts.push(format!(
             "no longer listed {}",
-            list(&h.sponsors_removed, removed)
+            h.sponsors_removed.join(", ")
         ));
     }
     (!parts.is_empty()).then(|| format!("Sponsors: {}.", parts.join("; ")))
