@@ -55,6 +55,11 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
             })?;
             Ok(exit::NO_CHANGES)
         }
+        Command::Config => {
+            let text = config::describe(cli.config.as_deref());
+            emit(None, |out| out.write_all(text.as_bytes()))?;
+            Ok(exit::NO_CHANGES)
+        }
         Command::Man => {
             let cmd = <resdiff::cli::Cli as clap::CommandFactory>::command();
             emit(None, |out| clap_mangen::Man::new(cmd).render(out))?;
@@ -92,14 +97,27 @@ fn load_options(i: &InputArgs) -> LoadOptions {
     }
 }
 
+/// The format asked for: `--format`, else the one `-o`'s extension names
+/// (`-o report.html`), else none (the command's default).
+fn asked_format(format: Option<Format>, output: Option<&Path>) -> Option<Format> {
+    format.or_else(|| output.and_then(Format::from_path))
+}
+
 /// Resolves `--format`, `--color` and `--width` against the environment.
 fn render_options(o: &OutputArgs, changes_only: bool) -> RenderOptions {
     let to_terminal = o.output.is_none() && std::io::stdout().is_terminal();
-    let format = o.format.unwrap_or(if to_terminal {
+    let format = asked_format(o.format, o.output.as_deref()).unwrap_or(if to_terminal {
         Format::Table
     } else {
         Format::Plain
     });
+    if to_terminal && format == Format::Html {
+        // a page of markup is for a browser: written as asked, not paged
+        eprintln!(
+            "resdiff: writing HTML to the terminal; `-o FILE.html` saves it as a page to open in a browser"
+        );
+        NO_PAGER.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let s = config::get();
     let choice = o
@@ -127,6 +145,7 @@ fn render_options(o: &OutputArgs, changes_only: bool) -> RenderOptions {
         theme: Theme::new(color),
         width,
         changes_only,
+        labels: None,
     }
 }
 
@@ -172,7 +191,21 @@ fn compare(args: CompareArgs) -> Result<u8> {
     }
     let mut diff = resdiff::compare(res, &compare_options(&args.matching));
     amend::attribute(&mut diff, &args.amendments, &lopts)?;
-    let ropts = render_options(&args.output, args.changes_only);
+    let mut ropts = render_options(&args.output, args.changes_only);
+    if args.label_old.is_some() || args.label_new.is_some() {
+        let name = |label: &Option<String>, path: &Path| {
+            label.clone().unwrap_or_else(|| {
+                path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                )
+            })
+        };
+        ropts.labels = Some([
+            name(&args.label_old, &args.old),
+            name(&args.label_new, &args.new),
+        ]);
+    }
     emit(args.output.output.as_deref(), |out| {
         render::render(&diff, &ropts, out)
     })?;
@@ -283,7 +316,15 @@ fn history(args: HistoryArgs) -> Result<u8> {
         .par_iter()
         .map(|p| load_path(p, &lopts).and_then(|d| parse::parse_in(&d, args.input.lang)))
         .collect::<Result<_, _>>()?;
-    let h = resdiff::history::history(docs, &compare_options(&args.matching));
+    if !args.labels.is_empty() && args.labels.len() != args.versions.len() {
+        anyhow::bail!(
+            "--labels names {} versions, but {} were given: give one label per version, in order",
+            args.labels.len(),
+            args.versions.len()
+        );
+    }
+    let labels = (!args.labels.is_empty()).then(|| args.labels.clone());
+    let h = resdiff::history::history_labelled(docs, &compare_options(&args.matching), labels);
     let ropts = render_options(&args.output, args.changes_only);
     emit(args.output.output.as_deref(), |out| {
         render::render_history(&h, &ropts, out)

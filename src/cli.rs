@@ -40,10 +40,13 @@ pub enum Command {
     /// Pairs the clauses of OLD and NEW by content and shows, side by side,
     /// the words deleted (struck through, or [-like this-]) and inserted
     /// (underlined, or {+like this+}).
-    #[command(after_help = "Examples:
+    #[command(
+        visible_alias = "diff",
+        after_help = "Examples:
   resdiff compare resolutions/A-ES-11-L.11.txt resolutions/A-ES-11-L.10.txt
   resdiff compare resolutions/A-RES-ES-11-1.txt resolutions/A-RES-ES-11-4.txt --changes-only
-  resdiff compare old.txt new.txt --format json > diff.json")]
+  resdiff compare old.txt new.txt --format json > diff.json"
+    )]
     Compare(CompareArgs),
     /// Show the parsed structure of one draft.
     ///
@@ -132,6 +135,30 @@ pub enum Command {
       --amendments resolutions/A-ES-11-L.15.txt
   resdiff amend draft.docx l15.pdf l16.txt --keep-going -o amended.txt")]
     Amend(AmendArgs),
+    /// The configuration file: where it is, what it may set, what is in force.
+    ///
+    /// resdiff reads defaults from a TOML file: the one named by --config
+    /// FILE, else $XDG_CONFIG_HOME/resdiff/config.toml, else
+    /// ~/.config/resdiff/config.toml (a missing file is no error). Each key
+    /// is the default of an option; the command line wins over the
+    /// environment (RESDIFF_THRESHOLD, RESDIFF_COLOR, RESDIFF_WIDTH,
+    /// RESDIFF_RULES, RESDIFF_PAGER, then PAGER), which wins over the file.
+    /// An unknown key or a value of the wrong kind is an error naming the
+    /// file, the line and what is expected. `resdiff config` prints which
+    /// file applies and the settings in force.
+    #[command(after_help = "The keys, with the kind of value each takes:
+  threshold = 0.6            # --threshold: a number from 0 to 1
+  color = \"never\"            # --color: \"auto\", \"always\" or \"never\"
+  width = 120                # --width: a whole number of columns
+  rules = \"review.toml\"      # check --rules: a file, relative to the configuration file
+  pager = \"less -RS\"         # the pager command, or false for none
+  ignore_case = false        # --ignore-case: true or false
+  ignore_punctuation = false # --ignore-punctuation: true or false
+
+Examples:
+  resdiff config
+  resdiff --config team.toml config")]
+    Config,
     /// Print a shell completion script.
     ///
     /// Writes the completion script for SHELL to standard output; install it
@@ -207,7 +234,8 @@ pub struct InputArgs {
 /// Options for output.
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
-    /// Output format [default: table on a terminal, plain otherwise].
+    /// Output format [default: the one -o's extension names (.html, .htm,
+    /// .md, .json, .xml, .txt), else table on a terminal, plain otherwise].
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<Format>,
     /// When to use colour [default: auto]
@@ -235,6 +263,13 @@ pub struct CompareArgs {
     /// that explains it, and list what none explains.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub amendments: Vec<PathBuf>,
+    /// What to call OLD in headings [default: its symbol, else (when both
+    /// have the same symbol or none) its file name].
+    #[arg(long, value_name = "NAME")]
+    pub label_old: Option<String>,
+    /// What to call NEW in headings.
+    #[arg(long, value_name = "NAME")]
+    pub label_new: Option<String>,
     /// How clauses are compared.
     #[command(flatten)]
     pub matching: MatchArgs,
@@ -258,9 +293,10 @@ pub struct AmendArgs {
     #[arg(long)]
     pub keep_going: bool,
     /// Output format: the amended text in the plain layout, its JSON
-    /// structure, Akoma Ntoso XML (or a table, HTML or Markdown view of it).
-    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "plain")]
-    pub format: Format,
+    /// structure, Akoma Ntoso XML (or a table, HTML or Markdown view of it)
+    /// [default: the one -o's extension names, else plain].
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub format: Option<Format>,
     /// Write to FILE instead of standard output (written whole, or not at all).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -294,6 +330,11 @@ pub struct HistoryArgs {
     /// Hide clauses that never changed.
     #[arg(long, short = 'c')]
     pub changes_only: bool,
+    /// What to call the versions, one per version in order, separated by
+    /// commas: `--labels "rev.1,rev.2,adopted"` [default: their symbols,
+    /// else their file names].
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub labels: Vec<String>,
     /// How clauses are compared.
     #[command(flatten)]
     pub matching: MatchArgs,
@@ -383,9 +424,9 @@ pub struct CheckArgs {
     /// configuration file, or $RESDIFF_RULES]
     #[arg(long, short = 'r', value_name = "FILE")]
     pub rules: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "table")]
-    pub format: CheckFormat,
+    /// Output format [default: json for -o FILE.json, else table].
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub format: Option<CheckFormat>,
     /// When to use colour [default: auto]
     #[arg(long, value_name = "WHEN")]
     pub color: Option<ColorChoice>,

@@ -222,7 +222,8 @@ fn table_output_and_counts() {
         .stdout(predicate::str::contains("\x1b[").not());
     let dir = tempfile::tempdir().unwrap();
     let none = dir.path().join("none.toml");
-    std::fs::write(&none, "# nothing to check\n").unwrap();
+    // a rule that finds nothing to report (an empty rules file is an error)
+    std::fs::write(&none, "[[require]]\nphrase = \"path to peace\"\n").unwrap();
     resdiff()
         .args(["check", L11, "-r"])
         .arg(&none)

@@ -113,6 +113,14 @@ static W_REPLACE: LazyLock<Regex> = LazyLock::new(|| {
         r"replace (?P<loc>«r\d+»|«t»)(?: in its entirety)? (?:with|by|to read:?) {QS}"
     ))
 });
+/// `Amend operative paragraph 8 to read: "..."`, `Operative paragraph 8
+/// should read as follows: "..."`, `The title shall read: "..."`: the whole
+/// paragraph (or title) replaced.
+static W_TO_READ: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:(?:amend|revise|modify|change|reword) (?P<loc>«r\d+»|«t»)(?: in its entirety)?,? (?:so as )?(?:to read|as follows|to read as follows)|(?P<loc2>«r\d+»|«t»),? (?:(?:should|shall|would|will|is to|is|to) )?(?:(?:be )?(?:amended|revised|modified|changed|reworded) )?(?:(?:so as )?to )?reads?(?: as follows)?):? {QS}"
+    ))
+});
 static W_INSERT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?P<rel>after|following|before|preceding) (?P<loc>«r\d+»),? (?:insert|add)(?: {NEWPAR})?{READING} ?{QS}"
@@ -148,7 +156,7 @@ static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\((\d{1,3})\)|(\d{1,3})[.)])(?:[ \t]+|$)(.*)$").unwrap());
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:replace|delete|insert|add|after|before|following|in|at|under|preambular|operative|paragraph|sub-?paragraphs?|title|the (?:title|{ORD}|last|operative|preambular)|{ORD})\b"
+        r"(?i)^(?:replace|delete|insert|add|amend|revise|modify|reword|after|before|following|in|at|under|preambular|operative|paragraph|sub-?paragraphs?|title|the (?:title|{ORD}|last|operative|preambular)|{ORD})\b"
     ))
     .unwrap()
 });
@@ -555,7 +563,7 @@ fn extract_quotes(text: &str) -> std::result::Result<(String, Vec<String>), Stri
     }
     if quotes.is_empty() {
         static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(.*?\b(?:reading|to read|as follows|the following|with|by))[ \t]*:[ \t]*(\S.*)$").unwrap()
+            Regex::new(r"(?i)^(.*?\b(?:reading|to read|reads?|as follows|the following|with|by))[ \t]*:[ \t]*(\S.*)$").unwrap()
         });
         if let Some(c) = TAIL.captures(&skel.clone()) {
             quotes.push(c[2].trim().to_string());
@@ -749,6 +757,15 @@ fn parse_instruction(
             },
         ));
     }
+    if let Some(c) = W_TO_READ.captures(s) {
+        let at = c.name("loc").or(c.name("loc2")).map_or("", |m| m.as_str());
+        return Ok((
+            loc(at, &sk)?,
+            Op::Replace {
+                text: quotes_of(&sk, &c),
+            },
+        ));
+    }
     for r in [&*W_INSERT_AFTER, &*W_INSERT_AFTER2] {
         if let Some(c) = r.captures(s) {
             return Ok((
@@ -932,6 +949,34 @@ mod tests {
         ] {
             assert_eq!(one(t), want, "{t}");
         }
+    }
+
+    #[test]
+    fn to_read_forms_replace_the_whole_paragraph() {
+        let want = (
+            op_ref(Part::Operative, Number::Label("8".into()), &[]),
+            Op::Replace {
+                text: vec!["Calls for a just peace.".into()],
+            },
+        );
+        for t in [
+            "Amend operative paragraph 8 to read: “Calls for a just peace.”",
+            "Amend operative paragraph 8 to read as follows: “Calls for a just peace.”",
+            "Operative paragraph 8 should read as follows: “Calls for a just peace.”",
+            "Operative paragraph 8 shall read: \"Calls for a just peace.\"",
+            "Operative paragraph 8 shall read: Calls for a just peace.",
+            "Operative paragraph 8 is amended to read: “Calls for a just peace.”",
+            "Operative paragraph 8 to read: “Calls for a just peace.”",
+            "Revise paragraph 8 to read as follows: “Calls for a just peace.”",
+        ] {
+            assert_eq!(one(t), want, "{t}");
+        }
+        let (target, _) = one("The title shall read: “The path to a just peace”");
+        assert_eq!(target, Target::Title);
+        let (target, op) =
+            one("Amend the second preambular paragraph to read: “Recalling its resolutions,”");
+        assert_eq!(target, op_ref(Part::Preamble, Number::Position(2), &[]));
+        assert!(matches!(op, Op::Replace { .. }));
     }
 
     #[test]

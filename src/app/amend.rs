@@ -6,7 +6,7 @@ use anyhow::Result;
 use resdiff::amend::{self, Amendment, read_amendment};
 use resdiff::cli::{AmendArgs, OutputArgs};
 use resdiff::load::{LoadOptions, load_path};
-use resdiff::render;
+use resdiff::render::{self, Format};
 use resdiff::{ResolutionDiff, exit, parse};
 
 use super::{emit, load_options, render_options};
@@ -26,7 +26,9 @@ pub fn run(args: AmendArgs) -> Result<u8> {
     let amendments = read_all(&args.amendments, &lopts)?;
     let applied = amend::apply(&draft, &amendments, args.keep_going)?;
     let out = OutputArgs {
-        format: Some(args.format),
+        format: Some(
+            super::asked_format(args.format, args.output.as_deref()).unwrap_or(Format::Plain),
+        ),
         color: None,
         width: None,
         output: args.output.clone(),

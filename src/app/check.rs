@@ -28,7 +28,20 @@ pub fn run(args: CheckArgs) -> Result<u8> {
     let rules = check::load_rules(&rules_path, &lopts)?;
     let read = |p: &Path| load_path(p, &lopts).and_then(|d| parse::parse_in(&d, args.input.lang));
     let findings: Vec<Finding> = match &args.files[..] {
-        [draft] => check::check_one(&read(draft)?, &rules),
+        [draft] => {
+            let skipped = rules.comparing_rules();
+            if !skipped.is_empty() {
+                // not silently "no findings": say which rules did not run
+                eprintln!(
+                    "resdiff: warning: {}: not applied to one draft: {} compare{} two versions; give OLD and NEW to apply {}",
+                    rules_path.display(),
+                    skipped.join(", "),
+                    if skipped.len() == 1 { "s" } else { "" },
+                    if skipped.len() == 1 { "it" } else { "them" },
+                );
+            }
+            check::check_one(&read(draft)?, &rules)
+        }
         [old, new] => {
             let res = Pair::new(read(old)?, read(new)?);
             // no matching flags here: the configuration's, else the defaults
@@ -38,9 +51,14 @@ pub fn run(args: CheckArgs) -> Result<u8> {
         _ => unreachable!("clap takes one or two files"),
     };
     let out = OutputArgs {
+        // `-o findings.json` asks for JSON; any other file gets the table
         format: Some(match args.format {
-            CheckFormat::Table => Format::Table,
-            CheckFormat::Json => Format::Json,
+            Some(CheckFormat::Table) => Format::Table,
+            Some(CheckFormat::Json) => Format::Json,
+            None => match args.output.as_deref().and_then(Format::from_path) {
+                Some(Format::Json) => Format::Json,
+                _ => Format::Table,
+            },
         }),
         color: args.color,
         width: args.width,

@@ -64,6 +64,57 @@ pub fn init(explicit: Option<&Path>) -> Result<()> {
     Ok(())
 }
 
+/// What `resdiff config` prints: the file that applies, and each setting
+/// in force with where it comes from.
+pub fn describe(explicit: Option<&Path>) -> String {
+    let file = match explicit {
+        Some(p) => format!("{} (from --config)", p.display()),
+        None => match default_path() {
+            Some(p) if p.is_file() => p.display().to_string(),
+            Some(p) => format!("{} (not there: built-in defaults)", p.display()),
+            None => "none (neither XDG_CONFIG_HOME nor HOME is set)".to_string(),
+        },
+    };
+    let s = get();
+    let or_default = |v: Option<String>, d: &str| v.unwrap_or_else(|| format!("{d} (default)"));
+    let mut out = format!("configuration file: {file}\n");
+    let rows = [
+        (
+            "threshold",
+            or_default(
+                s.threshold.map(|t| t.to_string()),
+                &resdiff::align::DEFAULT_THRESHOLD.to_string(),
+            ),
+        ),
+        ("color", or_default(s.color.clone(), "auto")),
+        (
+            "width",
+            or_default(s.width.map(|w| w.to_string()), "the terminal's, else 100"),
+        ),
+        (
+            "rules",
+            or_default(s.rules.as_ref().map(|r| r.display().to_string()), "none"),
+        ),
+        (
+            "pager",
+            s.pager_command().unwrap_or_else(|| "none".to_string()),
+        ),
+        (
+            "ignore_case",
+            or_default(s.ignore_case.map(|b| b.to_string()), "false"),
+        ),
+        (
+            "ignore_punctuation",
+            or_default(s.ignore_punctuation.map(|b| b.to_string()), "false"),
+        ),
+    ];
+    for (k, v) in rows {
+        out.push_str(&format!("{k:<19} {v}\n"));
+    }
+    out.push_str("`resdiff help config` explains the file and its keys.\n");
+    out
+}
+
 fn default_path() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_CONFIG_HOME")
         .filter(|v| !v.is_empty())
@@ -72,12 +123,42 @@ fn default_path() -> Option<PathBuf> {
     Some(base.join("resdiff").join("config.toml"))
 }
 
+/// What each key takes, in words: what an error says when a value is of
+/// the wrong kind (`width = "wide"`).
+const EXPECTED: [(&str, &str); 7] = [
+    ("threshold", "a number from 0 to 1, such as 0.6"),
+    ("color", "\"auto\", \"always\" or \"never\", in quotes"),
+    (
+        "width",
+        "a whole number of columns, such as 120 (no quotes)",
+    ),
+    ("rules", "a file name in quotes, such as \"review.toml\""),
+    (
+        "pager",
+        "a command in quotes, such as \"less -RS\", or false for none",
+    ),
+    ("ignore_case", "true or false (no quotes)"),
+    ("ignore_punctuation", "true or false (no quotes)"),
+];
+
 fn read_file(path: &Path) -> Result<Settings> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).with_context(|| name.clone())?;
     let mut s: Settings = toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|r| text[..r.start].matches('\n').count() + 1);
-        let msg = e.message().to_string();
+        let mut msg = e.message().trim_end().to_string();
+        // serde speaks of types ("invalid type: string \"wide\", expected
+        // u16"): say instead what the key takes
+        let wrong_kind = ["invalid type", "invalid value", "data did not match"]
+            .iter()
+            .any(|p| msg.starts_with(p));
+        if let Some(l) = line
+            && wrong_kind
+            && let Some((key, value)) = text.lines().nth(l - 1).and_then(|t| t.split_once('='))
+            && let Some((_, want)) = EXPECTED.iter().find(|(k, _)| *k == key.trim())
+        {
+            msg = format!("{} = {}: expected {want}", key.trim(), value.trim());
+        }
         match line {
             Some(l) => anyhow::anyhow!("{name}: line {l}: {msg}"),
             None => anyhow::anyhow!("{name}: {msg}"),
@@ -200,6 +281,12 @@ mod tests {
         std::fs::write(&p, "width = 100\nthreshhold = 0.4\n").unwrap();
         let e = read_file(&p).unwrap_err().to_string();
         assert!(e.contains("line 2") && e.contains("threshhold"), "{e}");
+        std::fs::write(&p, "width = \"wide\"\n").unwrap();
+        let e = read_file(&p).unwrap_err().to_string();
+        assert!(
+            e.ends_with("line 1: width = \"wide\": expected a whole number of columns, such as 120 (no quotes)"),
+            "{e}"
+        );
         std::fs::write(&p, "color = \"sometimes\"\n").unwrap();
         assert!(format!("{:#}", read_file(&p).unwrap_err()).contains("not auto, always or never"));
         std::fs::write(&p, "rules = \"rules.toml\"\npager = false\n").unwrap();

@@ -51,7 +51,8 @@ pub fn run(args: GitDiffArgs) -> Result<u8> {
     // no matching flags here: the configuration's, else the defaults
     let diff = resdiff::compare(res, &super::compare_options(&MatchArgs::default()));
     let mut output = args.output.clone();
-    output.format = output.format.or(Some(Format::Plain));
+    output.format =
+        Some(super::asked_format(output.format, output.output.as_deref()).unwrap_or(Format::Plain));
     let ropts = render_options(&output, args.changes_only);
     emit(output.output.as_deref(), |out| {
         writeln!(out, "diff --resdiff a/{path} b/{new_path}")?;

@@ -70,6 +70,10 @@ pub struct PairReport {
     pub strengthened: usize,
     /// Whether anything substantive changed.
     pub differs: bool,
+    /// The comparison's notes (a file that is a partial transcription, a
+    /// deadline reached); left out of the JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// The full comparison (left out of the batch JSON; written per pair with `--out`).
     #[serde(skip)]
     pub diff: Option<Box<ResolutionDiff>>,
@@ -337,6 +341,7 @@ pub fn run(
                 softened,
                 strengthened,
                 differs: d.has_changes(),
+                notes: d.notes.clone(),
                 diff: Some(Box::new(d)),
             }
         })

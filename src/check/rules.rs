@@ -207,7 +207,37 @@ pub fn parse_rules(name: &str, text: &str) -> Result<Rules> {
     for r in &rules.watch {
         empty(&r.term, "term")?;
     }
+    if rules.is_empty() {
+        return Err(Error::input(
+            name,
+            "no rules: the file has no [[require]], [[forbid]], [[agreed]], [lead_words] or [[watch]] table, so there is nothing to check (see the README, \"Reviewing wording\")",
+        ));
+    }
     Ok(rules)
+}
+
+impl Rules {
+    /// Whether the file holds no rule at all.
+    pub fn is_empty(&self) -> bool {
+        self.require.is_empty()
+            && self.forbid.is_empty()
+            && self.agreed.is_empty()
+            && self.lead_words.is_none()
+            && self.watch.is_empty()
+    }
+
+    /// The rules that compare two drafts, which a check of one draft cannot
+    /// apply, as a rules file names them: `[lead_words]`, `[[watch]] "ceasefire"`.
+    pub fn comparing_rules(&self) -> Vec<String> {
+        let lead = self.lead_words.as_ref().map(|_| "[lead_words]".to_string());
+        lead.into_iter()
+            .chain(
+                self.watch
+                    .iter()
+                    .map(|w| format!("[[watch]] \"{}\"", w.term.get_ref())),
+            )
+            .collect()
+    }
 }
 
 /// serde says "unknown field `phrse`, expected `phrase` or `severity`";

@@ -299,6 +299,14 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
     if timed_out || d.timed_out {
         notes.push("word-diff deadline reached: some clauses show a coarser diff".to_string());
     }
+    for r in [&res.old, &res.new] {
+        if r.is_partial() {
+            notes.push(format!(
+                "{} is a partial transcription (its comments say \"completeness: PARTIAL\"): clauses it lacks may be missing from the file, not from the draft",
+                r.source
+            ));
+        }
+    }
     ResolutionDiff {
         schema_version: SCHEMA_VERSION,
         old: res.old,

@@ -133,8 +133,20 @@ fn labels(docs: &[Resolution]) -> Vec<String> {
 /// Builds the history of two or more versions, comparing consecutive pairs
 /// (in parallel).
 pub fn history(docs: Vec<Resolution>, opts: &CompareOptions) -> History {
+    history_labelled(docs, opts, None)
+}
+
+/// [`history`] with the versions called `names` (one per version, in
+/// order) instead of their symbols or file names.
+pub fn history_labelled(
+    docs: Vec<Resolution>,
+    opts: &CompareOptions,
+    names: Option<Vec<String>>,
+) -> History {
     use rayon::prelude::*;
-    let labels = labels(&docs);
+    let labels = names
+        .filter(|n| n.len() == docs.len())
+        .unwrap_or_else(|| labels(&docs));
     let diffs: Vec<ResolutionDiff> = (0..docs.len().saturating_sub(1))
         .into_par_iter()
         .map(|k| compare(Pair::new(docs[k].clone(), docs[k + 1].clone()), opts))

@@ -150,6 +150,7 @@ fn metadata(doc: &Element) -> Metadata {
             .and_then(|d| d.attr("date"))
             .and_then(printed_date),
         sponsors,
+        encoding: None,
     }
 }
 

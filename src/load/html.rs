@@ -57,8 +57,8 @@ pub(super) fn load(name: &str, bytes: &[u8], _opts: &LoadOptions) -> Result<Docu
 }
 
 /// Decodes a page: a byte-order mark wins, then UTF-8; a page that is not
-/// UTF-8 is read as windows-1252 when it declares that (or a charset
-/// browsers read as it) or declares nothing, as browsers do.
+/// UTF-8 is read in the charset it declares (encoding_rs, as browsers
+/// label them), or as windows-1252 when it declares none, as browsers do.
 fn decode(bytes: &[u8]) -> std::result::Result<String, String> {
     if bytes.starts_with(b"\xEF\xBB\xBF")
         || bytes.starts_with(b"\xFF\xFE")
@@ -86,11 +86,19 @@ fn decode(bytes: &[u8]) -> std::result::Result<String, String> {
             });
             match declared {
                 Some(cs) if !cs.is_empty() && !charset::is_latin(&cs) => {
-                    let cs: String = cs.chars().take(40).collect();
-                    Err(format!(
-                        "a page in {cs} (not valid UTF-8 at byte {}); save it as UTF-8",
-                        e.valid_up_to()
-                    ))
+                    // any other encoding a browser knows is read as it would be
+                    match encoding_rs::Encoding::for_label(cs.as_bytes()) {
+                        Some(enc) if enc != encoding_rs::UTF_8 => {
+                            Ok(enc.decode_without_bom_handling(bytes).0.into_owned())
+                        }
+                        _ => {
+                            let cs: String = cs.chars().take(40).collect();
+                            Err(format!(
+                                "a page in {cs} (not valid UTF-8 at byte {}); save it as UTF-8",
+                                e.valid_up_to()
+                            ))
+                        }
+                    }
                 }
                 _ => Ok(charset::windows_1252(bytes)),
             }
@@ -669,10 +677,20 @@ mod tests {
             decode(b"<meta charset=windows-1252><p>\x93R\xe9affirmant\x94</p>").unwrap(),
             "<meta charset=windows-1252><p>“Réaffirmant”</p>"
         );
+        // a declared legacy encoding is read as a browser would read it
+        assert_eq!(
+            decode(b"<meta charset=\"shift_jis\"><p>\x93\xfa\x96\x7b</p>").unwrap(),
+            "<meta charset=\"shift_jis\"><p>日本</p>"
+        );
+        assert_eq!(
+            decode(b"<meta charset=koi8-r><p>\xf0\xd2\xc1\xd7\xcf</p>").unwrap(),
+            "<meta charset=koi8-r><p>Право</p>"
+        );
+        // one no browser knows is refused, named
         assert!(
-            decode(b"<meta charset=\"shift_jis\"><p>\x93\x94</p>")
+            decode(b"<meta charset=\"x-klingon\"><p>\x93\x94</p>")
                 .unwrap_err()
-                .contains("shift_jis")
+                .contains("x-klingon")
         );
     }
 }

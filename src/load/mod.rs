@@ -16,6 +16,7 @@ mod akn;
 mod charset;
 mod docx;
 mod html;
+mod legacy;
 mod paragraphs;
 mod pdf;
 mod text;
@@ -28,7 +29,8 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
-pub use text::decode_text;
+pub use legacy::legacy_format;
+pub use text::{decode_guessing, decode_text};
 
 /// The default limit on the size of one input: far above any real draft
 /// (the longest General Assembly resolutions are under 1 MB of text).
@@ -75,6 +77,9 @@ pub struct Metadata {
     pub date: Option<String>,
     /// Sponsoring delegations.
     pub sponsors: Vec<String>,
+    /// The legacy character encoding the text was read in (`windows-1252`),
+    /// when it was not UTF-8 or UTF-16: declared by the source, or guessed.
+    pub encoding: Option<String>,
 }
 
 /// A loaded input: normalised plain text, ready for [`crate::parse`].
@@ -174,7 +179,12 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Docu
     }
     let format = match opts.from {
         Some(f) => f,
-        None => detect(&bytes),
+        None => {
+            if let Some(problem) = legacy_format(&bytes) {
+                return Err(Error::input(name, problem));
+            }
+            detect(&bytes)
+        }
     };
     let load = || match format {
         SourceFormat::Text => text::load(name, bytes),

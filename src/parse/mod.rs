@@ -266,6 +266,7 @@ pub fn parse_in(doc: &Document, lang: Option<Lang>) -> Result<Resolution> {
         footnotes,
         notes,
         lang,
+        encoding: doc.meta.encoding.clone(),
     })
 }
 

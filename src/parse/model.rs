@@ -154,9 +154,28 @@ pub struct Resolution {
     /// The language it is written in: detected from the text, or as told
     /// (`--lang`).
     pub lang: Lang,
+    /// The legacy character encoding the input was read in, when it was not
+    /// UTF-8 or UTF-16 (see [`crate::load::Metadata::encoding`]).
+    pub encoding: Option<String>,
 }
 
 impl Resolution {
+    /// Whether the source says it is a partial transcription: a
+    /// `# completeness: PARTIAL` comment, as the bundled transcriptions have.
+    ///
+    /// ```
+    /// # use resdiff::{load::Document, parse::parse};
+    /// let r = parse(&Document::from_text("t.txt", "# completeness: PARTIAL. Two paragraphs only.\nThe General Assembly,\n1. Decides.")).unwrap();
+    /// assert!(r.is_partial());
+    /// ```
+    pub fn is_partial(&self) -> bool {
+        self.notes.iter().any(|n| {
+            n.get(..13)
+                .is_some_and(|k| k.eq_ignore_ascii_case("completeness:"))
+                && n[13..].trim_start().starts_with("PARTIAL")
+        })
+    }
+
     /// The clauses of one part.
     pub fn part(&self, part: Part) -> &[Clause] {
         match part {
@@ -227,6 +246,8 @@ struct DocView<'a> {
     header: &'a Header,
     clauses: Vec<&'a Clause>,
     footnotes: &'a [Footnote],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: &'a Option<String>,
 }
 
 impl Serialize for Resolution {
@@ -241,6 +262,7 @@ impl Serialize for Resolution {
             header: &self.header,
             clauses: self.clauses().collect(),
             footnotes: &self.footnotes,
+            encoding: &self.encoding,
         }
         .serialize(s)
     }

@@ -31,13 +31,13 @@ pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io:
         Format::Plain => {
             writeln!(
                 out,
-                "old\tnew\ttitle\tkept\treworded\tadded\tdropped\tmoved\tchanged\tsoftened\tstrengthened\tpaired by"
+                "old\tnew\ttitle\tkept\treworded\tadded\tdropped\tmoved\tchanged\tsoftened\tstrengthened\tpaired by\told file\tnew file"
             )?;
             for p in &b.pairs {
                 let (o, n) = names(p);
                 writeln!(
                     out,
-                    "{o}\t{n}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}",
+                    "{o}\t{n}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}\t{}\t{}",
                     p.title.as_deref().unwrap_or(""),
                     p.kept,
                     p.reworded,
@@ -47,10 +47,12 @@ pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io:
                     percent(p.changed),
                     p.softened,
                     p.strengthened,
-                    p.paired_by
+                    p.paired_by,
+                    p.old,
+                    p.new
                 )?;
             }
-            lists(b, out)
+            lists(b, out, usize::MAX)
         }
         Format::Table => {
             let mut t = Table::new();
@@ -62,18 +64,26 @@ pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io:
             } else {
                 t.force_no_tty();
             }
-            let head = [
-                "old → new",
-                "title",
-                "kept",
-                "reworded",
-                "added",
-                "dropped",
-                "moved",
-                "changed",
-                "lead ↓/↑",
-                "paired by",
-            ];
+            // one wide column (the pair: symbols, title, files) and narrow
+            // columns of figures under headings of a word or two a line,
+            // so that at 100 columns no word is broken; narrower, the clause
+            // counts share one column, each with its word
+            let compact = opts.width < 100;
+            let head: &[&str] = if compact {
+                &["pair", "clauses", "changed", "lead\n↓/↑", "paired\nby"]
+            } else {
+                &[
+                    "pair",
+                    "kept",
+                    "reworded",
+                    "added",
+                    "dropped",
+                    "moved",
+                    "changed",
+                    "lead\n↓/↑",
+                    "paired\nby",
+                ]
+            };
             t.set_header(
                 head.iter()
                     .map(|h| Cell::new(theme.strong(h)))
@@ -81,24 +91,44 @@ pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io:
             );
             for p in &b.pairs {
                 let (o, n) = names(p);
-                let ids = if o == n { n } else { format!("{o} →\n{n}") };
+                let mut pair = if o == n { n } else { format!("{o} → {n}") };
+                if let Some(title) = &p.title {
+                    pair.push('\n');
+                    pair.push_str(title);
+                }
+                // the files, which the symbols alone do not name
+                let (fo, fn_) = (short(&p.old), short(&p.new));
+                pair.push('\n');
+                pair.push_str(&theme.dim(&format!("{fo} → {fn_}")));
                 let num = |x: usize| Cell::new(x).set_alignment(CellAlignment::Right);
-                t.add_row(vec![
-                    Cell::new(ids),
-                    Cell::new(p.title.as_deref().unwrap_or("")),
-                    num(p.kept),
-                    num(p.reworded),
-                    num(p.added),
-                    num(p.dropped),
-                    num(p.moved),
+                let counts = [
+                    ("kept", p.kept),
+                    ("reworded", p.reworded),
+                    ("added", p.added),
+                    ("dropped", p.dropped),
+                    ("moved", p.moved),
+                ];
+                let mut row = vec![Cell::new(pair)];
+                if compact {
+                    let lines: Vec<String> = counts
+                        .iter()
+                        .filter(|(_, n)| *n > 0)
+                        .map(|(w, n)| format!("{w} {n}"))
+                        .collect();
+                    row.push(Cell::new(lines.join("\n")));
+                } else {
+                    row.extend(counts.iter().map(|&(_, n)| num(n)));
+                }
+                row.extend([
                     Cell::new(percent(p.changed)).set_alignment(CellAlignment::Right),
                     Cell::new(format!("{}/{}", p.softened, p.strengthened))
                         .set_alignment(CellAlignment::Right),
                     Cell::new(format!("{:?}", p.paired_by).to_lowercase()),
                 ]);
+                t.add_row(row);
             }
             writeln!(out, "{t}")?;
-            lists(b, out)
+            lists(b, out, opts.width.max(60) as usize)
         }
         Format::Html | Format::Markdown | Format::Akn => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -107,7 +137,9 @@ pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io:
     }
 }
 
-fn lists(b: &Batch, out: &mut dyn Write) -> io::Result<()> {
+/// The documents without a pair, the skipped files, the notes (wrapped at
+/// `width`) and the counts.
+fn lists(b: &Batch, out: &mut dyn Write, width: usize) -> io::Result<()> {
     for (what, list) in [("new", &b.new_documents), ("discontinued", &b.discontinued)] {
         for u in list {
             writeln!(
@@ -121,6 +153,17 @@ fn lists(b: &Batch, out: &mut dyn Write) -> io::Result<()> {
     }
     for s in &b.skipped {
         writeln!(out, "skipped: {}", s.problem)?;
+    }
+    let mut notes: Vec<&str> = b
+        .pairs
+        .iter()
+        .flat_map(|p| &p.notes)
+        .map(String::as_str)
+        .collect();
+    notes.sort_unstable();
+    notes.dedup();
+    for n in notes {
+        writeln!(out, "{}", super::note_wrapped(n, width))?;
     }
     let differing = b.pairs.iter().filter(|p| p.differs).count();
     writeln!(

@@ -149,7 +149,7 @@ pub fn render_history(h: &History, opts: &RenderOptions, out: &mut dyn Write) ->
         Format::Markdown => super::markdown::history(h, opts, out),
         Format::Akn => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "--format akn writes the structure of one draft: use it with `resdiff show`",
+            super::AKN_ONE_DRAFT,
         )),
     }
 }
@@ -166,7 +166,7 @@ fn steps(h: &History, width: usize, out: &mut dyn Write) -> io::Result<()> {
             super::summary_wrapped(&prefix, &s.summary, width)
         )?;
         for n in &s.notes {
-            writeln!(out, "note: {n}")?;
+            writeln!(out, "{}", super::note_wrapped(n, width))?;
         }
     }
     Ok(())

@@ -17,7 +17,10 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::style::{HTML_DARK, HTML_LIGHT};
-use super::{RenderOptions, doc_name, file_name, sub_label, summary_line, visible};
+use super::{
+    FOLD_SPONSORS_ABOVE, RenderOptions, doc_name, file_name, side_names, sub_label, summary_line,
+    visible,
+};
 use crate::align::LinkKind;
 use crate::diff::{Change, Direction, LeadChange, Op, ResolutionDiff, Segment};
 use crate::parse::{Clause, Part, Resolution};
@@ -556,7 +559,7 @@ fn header_rows(d: &ResolutionDiff) -> String {
     let (oh, nh) = (&d.old.header, &d.new.header);
     let (oa, na) = (text_attrs(d.old.lang), text_attrs(d.new.lang));
     let mut s = String::new();
-    let mut row = |name: &str, old: String, new: String| {
+    let row = |s: &mut String, name: &str, old: String, new: String| {
         let _ = writeln!(
             s,
             "<tr><th scope=\"row\">{name}</th><td{oa}><span class=\"side\">Old</span>{old}</td><td{na}><span class=\"side\">New</span>{new}</td></tr>"
@@ -568,21 +571,31 @@ fn header_rows(d: &ResolutionDiff) -> String {
             .unwrap_or_else(|| "<span class=\"none\">—</span>".to_string())
     };
     if oh.symbol.is_some() || nh.symbol.is_some() {
-        row("Symbol", opt(&oh.symbol), opt(&nh.symbol));
+        row(&mut s, "Symbol", opt(&oh.symbol), opt(&nh.symbol));
     }
     if oh.kind.is_some() || nh.kind.is_some() {
-        row("Document", opt(&oh.kind), opt(&nh.kind));
+        row(&mut s, "Document", opt(&oh.kind), opt(&nh.kind));
     }
     if let Some(segs) = &d.header.title {
         row(
+            &mut s,
             "Title",
             side_html(segs, true, &[], ""),
             side_html(segs, false, &[], ""),
         );
     } else if oh.title.is_some() || nh.title.is_some() {
-        row("Title", opt(&oh.title), opt(&nh.title));
+        row(&mut s, "Title", opt(&oh.title), opt(&nh.title));
     }
-    if !oh.sponsors.is_empty() || !nh.sponsors.is_empty() {
+    if oh.sponsors == nh.sponsors && oh.sponsors.len() > FOLD_SPONSORS_ABOVE {
+        // a long list that did not change is folded: the first screen is
+        // for what changed
+        let _ = writeln!(
+            s,
+            "<tr><th scope=\"row\">Sponsors</th><td colspan=\"2\"><details><summary>{} delegations, the same in both</summary>{}</details></td></tr>",
+            oh.sponsors.len(),
+            escape(&oh.sponsors.join(", "))
+        );
+    } else if !oh.sponsors.is_empty() || !nh.sponsors.is_empty() {
         let mark = |list: &[String], changed: &[String], tag: &str| {
             list.iter()
                 .map(|s| {
@@ -603,18 +616,20 @@ fn header_rows(d: &ResolutionDiff) -> String {
             }
         };
         row(
+            &mut s,
             "Sponsors",
             none(mark(&oh.sponsors, &d.header.sponsors_removed, "del")),
             none(mark(&nh.sponsors, &d.header.sponsors_added, "ins")),
         );
     }
     if oh.date.is_some() || nh.date.is_some() {
-        row("Date", opt(&oh.date), opt(&nh.date));
+        row(&mut s, "Date", opt(&oh.date), opt(&nh.date));
     }
     if oh.session.is_some() || nh.session.is_some() {
-        row("Session", opt(&oh.session), opt(&nh.session));
+        row(&mut s, "Session", opt(&oh.session), opt(&nh.session));
     }
     row(
+        &mut s,
         "File",
         escape(file_name(&d.old.source)),
         escape(file_name(&d.new.source)),
@@ -712,7 +727,7 @@ pub(super) fn diff(
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let (old_name, new_name) = (doc_name(&d.old), doc_name(&d.new));
+    let (old_name, new_name) = side_names(d, opts);
     let title = format!("{old_name} → {new_name}: resdiff comparison");
     let mut p = Page {
         diff: d,
@@ -750,6 +765,11 @@ pub(super) fn diff(
         "<p class=\"counts\">{}</p>",
         escape(&summary_line(d, usize::MAX))
     );
+    // the names in words (added, no longer listed), unmarked: the marks
+    // are the header table's
+    if let Some(line) = super::sponsor_changes(&d.header) {
+        let _ = writeln!(b, "<p class=\"sponsors\">{}</p>", escape(&line));
+    }
     let mut list = String::new();
     change_list(&shown, opts, (d.old.lang, d.new.lang), &mut list);
     if list.is_empty() {

@@ -13,7 +13,9 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{RenderOptions, doc_name, file_name, summary_line, visible};
+use super::{
+    FOLD_SPONSORS_ABOVE, RenderOptions, doc_name, file_name, side_names, summary_line, visible,
+};
 use crate::diff::{Change, Op, ResolutionDiff, Segment};
 use crate::parse::Resolution;
 
@@ -229,7 +231,7 @@ pub(super) fn diff(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut s = String::new();
-    let (old, new) = (doc_name(&d.old), doc_name(&d.new));
+    let (old, new) = side_names(d, opts);
     let _ = writeln!(s, "# {} → {}\n", escape(&old, false), escape(&new, false));
     s.push_str("| | Old | New |\n|---|---|---|\n");
     let (oh, nh) = (&d.old.header, &d.new.header);
@@ -250,7 +252,15 @@ pub(super) fn diff(
     } else if oh.title.is_some() || nh.title.is_some() {
         row("Title", cell(&oh.title), cell(&nh.title));
     }
-    if !oh.sponsors.is_empty() || !nh.sponsors.is_empty() {
+    // a long list that did not change is folded below the table
+    let folded = oh.sponsors == nh.sponsors && oh.sponsors.len() > FOLD_SPONSORS_ABOVE;
+    if folded {
+        let same = format!(
+            "{} delegations, the same in both (below)",
+            oh.sponsors.len()
+        );
+        row("Sponsors", same, String::new());
+    } else if !oh.sponsors.is_empty() || !nh.sponsors.is_empty() {
         let mark = |list: &[String], changed: &[String], m: &str| {
             list.iter()
                 .map(|x| {
@@ -277,8 +287,19 @@ pub(super) fn diff(
         escape(file_name(&d.old.source), false),
         escape(file_name(&d.new.source), false),
     );
+    if folded {
+        let _ = writeln!(
+            s,
+            "\n<details><summary>Sponsors ({}, the same in both)</summary>\n\n{}\n\n</details>",
+            oh.sponsors.len(),
+            escape(&oh.sponsors.join(", "), false)
+        );
+    }
     let shown = visible(&d.changes, opts);
     let _ = writeln!(s, "\n## Summary\n\n{}\n", summary_line(d, usize::MAX));
+    if let Some(line) = super::sponsor_changes(&d.header) {
+        let _ = writeln!(s, "{}\n", escape(&line, false));
+    }
     let mut items = String::new();
     summary_items(&shown, opts, &mut items);
     if items.is_empty() {

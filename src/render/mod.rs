@@ -45,6 +45,32 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// The format a file name asks for by its extension (`report.html`),
+    /// which `-o` follows unless `--format` says otherwise; `None` for an
+    /// extension that names no format.
+    ///
+    /// ```
+    /// use resdiff::render::Format;
+    /// use std::path::Path;
+    /// assert_eq!(Format::from_path(Path::new("report.HTML")), Some(Format::Html));
+    /// assert_eq!(Format::from_path(Path::new("draft.akn.xml")), Some(Format::Akn));
+    /// assert_eq!(Format::from_path(Path::new("notes")), None);
+    /// ```
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "html" | "htm" => Format::Html,
+            "md" | "markdown" => Format::Markdown,
+            "json" => Format::Json,
+            "xml" | "akn" => Format::Akn,
+            "txt" | "text" => Format::Plain,
+            // a new output format adds its extension here: "docx" => Format::Docx,
+            _ => return None,
+        })
+    }
+}
+
 /// How to render.
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
@@ -56,6 +82,9 @@ pub struct RenderOptions {
     pub width: u16,
     /// Leave out clauses without substantive change.
     pub changes_only: bool,
+    /// What to call the old and new documents in headings
+    /// (`--label-old`/`--label-new`), instead of [`side_names`]' choice.
+    pub labels: Option<[String; 2]>,
 }
 
 impl Default for RenderOptions {
@@ -65,9 +94,13 @@ impl Default for RenderOptions {
             theme: Theme::new(false),
             width: 100,
             changes_only: false,
+            labels: None,
         }
     }
 }
+
+/// Why a comparison or a history has no Akoma Ntoso form.
+pub(crate) const AKN_ONE_DRAFT: &str = "Akoma Ntoso XML (--format akn, or -o FILE.xml) holds the structure of one draft: use it with `resdiff show` or `resdiff amend`";
 
 /// Writes a comparison.
 pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -76,10 +109,7 @@ pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) 
         Format::Plain => plain::diff(diff, opts, out),
         Format::Json => json::diff(diff, opts, out),
         // a comparison has no Akoma Ntoso form
-        Format::Akn => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "--format akn writes the structure of one draft: use it with `resdiff show`",
-        )),
+        Format::Akn => Err(io::Error::new(io::ErrorKind::InvalidInput, AKN_ONE_DRAFT)),
         Format::Html => html::diff(diff, opts, out),
         Format::Markdown => markdown::diff(diff, opts, out),
     }
@@ -214,6 +244,13 @@ pub(crate) fn join_wrapped(prefix: &str, items: &[String], sep: &str, width: usi
     out
 }
 
+/// A note under a table (`note: ...`), broken between words so that no line
+/// is wider than `width` unless one word alone is.
+pub(crate) fn note_wrapped(note: &str, width: usize) -> String {
+    let words: Vec<String> = note.split_whitespace().map(str::to_owned).collect();
+    join_wrapped("note: ", &words, " ", width)
+}
+
 /// The counts of one comparison after `prefix`, joined by " · " and broken
 /// between items (never inside one) so no line is wider than `width`.
 pub(crate) fn summary_wrapped(prefix: &str, s: &crate::diff::Summary, width: usize) -> String {
@@ -263,6 +300,45 @@ pub(crate) fn sub_prefix(ids: &[String], depth: usize) -> String {
 pub(crate) fn file_name(source: &str) -> &str {
     source.rsplit(['/', '\\']).next().unwrap_or(source)
 }
+
+/// What the two sides of a comparison are called in headings: the labels
+/// given, else their symbols, else (when the symbols are the same, as for a
+/// draft against an edited copy, or missing) their file names, else their
+/// paths, so that the two column heads never read alike when the inputs differ.
+pub(crate) fn side_names(d: &ResolutionDiff, opts: &RenderOptions) -> (String, String) {
+    if let Some([old, new]) = &opts.labels {
+        return (old.clone(), new.clone());
+    }
+    let by_symbol = (doc_name(&d.old), doc_name(&d.new));
+    if by_symbol.0 != by_symbol.1 {
+        return by_symbol;
+    }
+    let (fo, fn_) = (file_name(&d.old.source), file_name(&d.new.source));
+    if fo != fn_ {
+        return (fo.to_string(), fn_.to_string());
+    }
+    (d.old.source.clone(), d.new.source.clone())
+}
+
+/// The sponsor changes for a summary, `Sponsors: added Japan, Kenya; no
+/// longer listed Chile.`, or `None` when the lists agree.
+pub(crate) fn sponsor_changes(h: &crate::diff::HeaderDiff) -> Option<String> {
+    let mut parts = Vec::new();
+    if !h.sponsors_added.is_empty() {
+        parts.push(format!("added {}", h.sponsors_added.join(", ")));
+    }
+    if !h.sponsors_removed.is_empty() {
+        parts.push(format!(
+            "no longer listed {}",
+            h.sponsors_removed.join(", ")
+        ));
+    }
+    (!parts.is_empty()).then(|| format!("Sponsors: {}.", parts.join("; ")))
+}
+
+/// Sponsor lists longer than this many names, the same on both sides, are
+/// folded in HTML and Markdown headers, so the first screen shows what changed.
+pub(crate) const FOLD_SPONSORS_ABOVE: usize = 8;
 
 /// The name a document goes by in headings: its symbol, else its file name.
 pub(crate) fn doc_name(r: &Resolution) -> String {

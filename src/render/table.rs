@@ -168,10 +168,14 @@ pub(super) fn diff(
 ) -> io::Result<()> {
     let theme = &opts.theme;
     let mut t = new_table(opts);
+    let (old_name, new_name) = match &opts.labels {
+        Some([o, n]) => (o.as_str(), n.as_str()),
+        None => (file_name(&d.old.source), file_name(&d.new.source)),
+    };
     t.set_header(vec![
         Cell::new(""),
-        Cell::new(theme.strong(&format!("old: {}", file_name(&d.old.source)))),
-        Cell::new(theme.strong(&format!("new: {}", file_name(&d.new.source)))),
+        Cell::new(theme.strong(&format!("old: {old_name}"))),
+        Cell::new(theme.strong(&format!("new: {new_name}"))),
     ]);
     let (oh, nh) = (&d.old.header, &d.new.header);
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
@@ -230,7 +234,8 @@ pub(super) fn diff(
     }
     writeln!(out, "{}", summary_line(d, opts.width as usize))?;
     for n in &d.notes {
-        writeln!(out, "{}", theme.note(&format!("note: {n}")))?;
+        let note = super::note_wrapped(n, opts.width as usize);
+        writeln!(out, "{}", theme.note(&note))?;
     }
     for line in super::amendments::footer(d) {
         writeln!(out, "{}", theme.note(&line))?;
@@ -294,6 +299,17 @@ pub(super) fn resolution(
         (
             "language",
             (r.lang != crate::parse::Lang::En).then(|| format!("{} ({})", r.lang.name(), r.lang)),
+        ),
+        (
+            "encoding",
+            r.encoding
+                .as_ref()
+                .map(|e| format!("{e} (not UTF-8: guessed from its bytes)")),
+        ),
+        (
+            "completeness",
+            r.is_partial()
+                .then(|| "partial transcription (its comments say so)".to_string()),
         ),
     ];
     for (k, v) in fields {

@@ -552,6 +552,7 @@ impl HeaderInfo {
             symbol: self.symbol,
             title: self.title,
             date: self.date,
+            encoding: None,
         }
     }
 }

@@ -97,6 +97,10 @@ fn document(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
     array(&clauses, out)?;
     out.write_all(b",\"footnotes\":")?;
     to_writer(out, &r.footnotes)?;
+    if let Some(e) = &r.encoding {
+        out.write_all(b",\"encoding\":")?;
+        to_writer(out, e)?;
+    }
     out.write_all(b"}")
 }
 
