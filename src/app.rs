@@ -84,6 +84,15 @@ fn load_options(i: &InputArgs) -> LoadOptions {
     }
 }
 
+/// Refuses a binary format (a Word document) without `-o FILE`: it is
+/// never written to a terminal or a pipe.
+pub(crate) fn check_output_file(format: Format, output: Option<&Path>) -> Result<()> {
+    if format.needs_file() && output.is_none_or(|p| p == Path::new("-")) {
+        anyhow::bail!("--format docx writes a Word file: give its name with -o FILE.docx");
+    }
+    Ok(())
+}
+
 /// Resolves `--format`, `--color` and `--width` against the environment.
 fn render_options(o: &OutputArgs, changes_only: bool) -> RenderOptions {
     let to_terminal = o.output.is_none() && std::io::stdout().is_terminal();
@@ -131,6 +140,9 @@ fn terminal_size() -> Option<(u16, u16)> {
 }
 
 fn compare(args: CompareArgs) -> Result<u8> {
+    if let Some(f) = args.output.format {
+        check_output_file(f, args.output.output.as_deref())?;
+    }
     let lopts = load_options(&args.input);
     let parse = |input: resdiff::Result<(String, Vec<u8>)>| {
         input.and_then(|(name, bytes)| parse::parse(&load_bytes(&name, bytes, &lopts)?))
@@ -160,8 +172,13 @@ fn compare(args: CompareArgs) -> Result<u8> {
     let mut diff = resdiff::compare(res, &compare_options(&args.matching));
     amend::attribute(&mut diff, &args.amendments, &lopts)?;
     let ropts = render_options(&args.output, args.changes_only);
-    emit(args.output.output.as_deref(), |out| {
-        render::render(&diff, &ropts, out)
+    let docx = render::docx::DocxOptions {
+        author: args.author.clone(),
+        ..Default::default()
+    };
+    emit(args.output.output.as_deref(), |out| match ropts.format {
+        Format::Docx => out.write_all(&render::docx::redline(&diff, &docx)?),
+        _ => render::render(&diff, &ropts, out),
     })?;
     let code = if diff.has_changes() {
         exit::CHANGES_FOUND
@@ -228,6 +245,9 @@ fn worth_two_cores(
 const TWO_CORES_ABOVE: u64 = 256 * 1024;
 
 fn show(args: ShowArgs) -> Result<u8> {
+    if let Some(f) = args.output.format {
+        check_output_file(f, args.output.output.as_deref())?;
+    }
     let doc = load_path(&args.file, &load_options(&args.input))?;
     let res = parse::parse(&doc)?;
     let ropts = render_options(&args.output, false);

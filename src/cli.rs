@@ -207,6 +207,9 @@ pub struct CompareArgs {
     /// Input options.
     #[command(flatten)]
     pub input: InputArgs,
+    /// With --format docx: the author of the tracked changes and comments.
+    #[arg(long, value_name = "NAME", default_value = "resdiff")]
+    pub author: String,
 }
 
 /// `resdiff amend`.

@@ -21,6 +21,7 @@ fn read_all(paths: &[PathBuf], lopts: &LoadOptions) -> Result<Vec<Amendment>> {
 /// Applies the amendments and writes the amended text; returns the exit
 /// status (1 when `--keep-going` left instructions out).
 pub fn run(args: AmendArgs) -> Result<u8> {
+    super::check_output_file(args.format, args.output.as_deref())?;
     let lopts = load_options(&args.input);
     let draft = parse::parse(&load_path(&args.draft, &lopts)?)?;
     let amendments = read_all(&args.amendments, &lopts)?;

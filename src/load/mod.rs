@@ -16,7 +16,7 @@ mod akn;
 mod charset;
 mod docx;
 mod html;
-mod paragraphs;
+pub(crate) mod paragraphs;
 mod pdf;
 mod text;
 mod xml;

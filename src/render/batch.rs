@@ -100,7 +100,7 @@ pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io:
             writeln!(out, "{t}")?;
             lists(b, out)
         }
-        Format::Html | Format::Markdown | Format::Akn => Err(io::Error::new(
+        Format::Html | Format::Markdown | Format::Akn | Format::Docx => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "a batch report is a table, plain text or JSON; --out DIR writes an HTML report per pair",
         )),

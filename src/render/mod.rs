@@ -5,6 +5,7 @@ mod akn;
 mod amendments;
 mod batch;
 mod check;
+pub mod docx;
 mod history;
 pub mod html;
 mod json;
@@ -41,6 +42,17 @@ pub enum Format {
     Html,
     /// Markdown with `~~deleted~~` and `**inserted**` words, for a ticket or wiki.
     Markdown,
+    /// A Word document (needs `-o FILE`): a comparison with tracked changes,
+    /// one draft (`show`, `amend`) clean, in the UN layout.
+    Docx,
+}
+
+impl Format {
+    /// Whether the format is binary, so never written to a terminal or a pipe
+    /// by accident: it needs `-o FILE`.
+    pub fn needs_file(self) -> bool {
+        self == Format::Docx
+    }
 }
 
 /// How to render.
@@ -80,6 +92,7 @@ pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) 
         )),
         Format::Html => html::diff(diff, opts, out),
         Format::Markdown => markdown::diff(diff, opts, out),
+        Format::Docx => out.write_all(&docx::redline(diff, &docx::DocxOptions::default())?),
     }
 }
 
@@ -96,6 +109,7 @@ pub fn render_resolution(
         Format::Akn => akn::resolution(res, out),
         Format::Html => html::resolution(res, out),
         Format::Markdown => markdown::resolution(res, out),
+        Format::Docx => out.write_all(&docx::resolution(res, &docx::DocxOptions::default())?),
     }
 }
 
