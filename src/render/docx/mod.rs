@@ -75,18 +75,16 @@ pub fn redline(diff: &ResolutionDiff, opts: &DocxOptions) -> io::Result<Vec<u8>>
         diff.old.header.meeting.as_deref(),
         diff.new.header.meeting.as_deref(),
     );
+    doc.orphan_notes(&diff.old, &diff.new);
     let subject = format!(
         "{} → {}",
         super::doc_name(&diff.old),
         super::doc_name(&diff.new)
     );
-    let title = diff
-        .new
-        .header
-        .title
-        .clone()
-        .unwrap_or_else(|| subject.clone());
-    xml::package(&doc, &title, &subject, opts)
+    // a reader takes the document's title for a draft's missing one: only
+    // when both drafts have one may it stand there
+    let title = diff.old.header.title.as_ref().and(diff.new.header.title.as_deref());
+    xml::package(&doc, title, &subject, opts)
 }
 
 /// One draft as a clean Word document (`show` and `amend`).
@@ -114,9 +112,9 @@ pub fn resolution(res: &Resolution, opts: &DocxOptions) -> io::Result<Vec<u8>> {
     }
     let m = res.header.meeting.as_deref();
     doc.line(Style::Meeting, m, m);
+    doc.orphan_notes(res, res);
     let name = super::doc_name(res);
-    let title = res.header.title.clone().unwrap_or_else(|| name.clone());
-    xml::package(&doc, &title, &name, opts)
+    xml::package(&doc, res.header.title.as_deref(), &name, opts)
 }
 
 /// Whether the operative paragraphs are numbered 1, 2, 3 … with
@@ -224,6 +222,8 @@ enum Style {
     /// Sub-paragraphs at depth 1, 2, 3 and below.
     Sub(u8),
     Meeting,
+    /// A footnote written as text after the body.
+    NoteText,
 }
 
 #[derive(Debug, Clone)]
@@ -439,6 +439,37 @@ impl Doc {
             }
         }
         self.paras.last_mut().expect("open").mark = mark;
+    }
+
+    /// Footnotes no clause refers to (their mark was not found in the
+    /// text): written after a rule at the end, as the plain layout does, so
+    /// that they are not lost.
+    fn orphan_notes(&mut self, old: &Resolution, new: &Resolution) {
+        fn orphans(r: &Resolution) -> Vec<String> {
+            let mut used = std::collections::HashSet::new();
+            for c in r.clauses() {
+                c.walk(&mut |c| used.extend(c.footnotes.iter().map(|f| f.mark.as_str())));
+            }
+            r.footnotes
+                .iter()
+                .filter(|f| !used.contains(f.mark.as_str()))
+                .map(|f| format!("{} {}", f.mark, f.text))
+                .collect()
+        }
+        let (o, n) = (orphans(old), orphans(new));
+        let rule = "__________";
+        self.line(
+            Style::NoteText,
+            (!o.is_empty()).then_some(rule),
+            (!n.is_empty()).then_some(rule),
+        );
+        for k in 0..o.len().max(n.len()) {
+            self.line(
+                Style::NoteText,
+                o.get(k).map(String::as_str),
+                n.get(k).map(String::as_str),
+            );
+        }
     }
 
     /// The header block: symbol, body, distribution, date, session,

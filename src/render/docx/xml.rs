@@ -37,7 +37,7 @@ fn esc(s: &str) -> String {
 /// Zips the parts.
 pub(super) fn package(
     doc: &Doc,
-    title: &str,
+    title: Option<&str>,
     subject: &str,
     opts: &DocxOptions,
 ) -> io::Result<Vec<u8>> {
@@ -127,6 +127,7 @@ fn style_id(s: Style) -> &'static str {
         Style::Sub(2) => "UNSub2",
         Style::Sub(_) => "UNSub3",
         Style::Meeting => "UNMeeting",
+        Style::NoteText => "FootnoteText",
     }
 }
 
@@ -361,14 +362,16 @@ fn doc_rels(notes: bool, comments: bool) -> String {
     out
 }
 
-fn core(title: &str, subject: &str, opts: &DocxOptions) -> String {
+fn core(title: Option<&str>, subject: &str, opts: &DocxOptions) -> String {
+    let title = title
+        .map(|t| format!("<dc:title>{}</dc:title>", esc(t)))
+        .unwrap_or_default();
     format!(
         "{DECL}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
          xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
          xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
-         <dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator>\
+         {title}<dc:subject>{}</dc:subject><dc:creator>{}</dc:creator>\
          </cp:coreProperties>",
-        esc(title),
         esc(subject),
         esc(&opts.author)
     )
