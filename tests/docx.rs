@@ -43,20 +43,25 @@ fn diff_of(old: &Resolution, new: &Resolution) -> ResolutionDiff {
 fn assert_round_trip(name: &str, old: &Resolution, new: &Resolution) -> Vec<u8> {
     let diff = diff_of(old, new);
     let bytes = redline(&diff, &DocxOptions::default()).unwrap();
-    for (how, want) in [
-        (TrackedChanges::Reject, old),
-        (TrackedChanges::Accept, new),
-    ] {
+    for (how, want) in [(TrackedChanges::Reject, old), (TrackedChanges::Accept, new)] {
         let got = read_back(&bytes, how);
         assert_eq!(
             clauses(&got),
             clauses(want),
             "{name}: {how:?} does not give the draft's clauses"
         );
-        let notes = |r: &Resolution| r.footnotes.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+        let notes = |r: &Resolution| {
+            r.footnotes
+                .iter()
+                .map(|f| f.text.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(notes(&got), notes(want), "{name}: {how:?} footnotes");
         assert_eq!(got.header.title, want.header.title, "{name}: {how:?} title");
-        assert_eq!(got.header.symbol, want.header.symbol, "{name}: {how:?} symbol");
+        assert_eq!(
+            got.header.symbol, want.header.symbol,
+            "{name}: {how:?} symbol"
+        );
         assert_eq!(
             got.header.sponsors, want.header.sponsors,
             "{name}: {how:?} sponsors"
@@ -72,7 +77,9 @@ fn bundled() -> Vec<(String, Resolution)> {
             let text = std::fs::read_to_string(&p).unwrap();
             let name = p.file_name().unwrap().to_string_lossy().to_string();
             // the amendment document among them is not a draft
-            parse(&Document::from_text(&name, text)).ok().map(|r| (name, r))
+            parse(&Document::from_text(&name, text))
+                .ok()
+                .map(|r| (name, r))
         })
         .collect()
 }
@@ -129,7 +136,11 @@ fn corpus_pairs_round_trip() {
         ("sc-drafts-text", "task3-00.txt", "task3-27.txt"),
         ("sc-drafts-text", "task3-04.txt", "task3-19.txt"),
         ("sc-drafts-text", "task3-19.txt", "task3-20.txt"),
-        ("ga-resolutions-text", "A-RES-ES-11-1.txt", "A-RES-ES-11-4.txt"),
+        (
+            "ga-resolutions-text",
+            "A-RES-ES-11-1.txt",
+            "A-RES-ES-11-4.txt",
+        ),
     ];
     if let Some(c) = common::corpus() {
         for (dir, a, b) in known {
@@ -155,7 +166,13 @@ fn a_clean_draft_reads_back_as_itself() {
         }
         let parts = unzip(&bytes);
         let doc = &parts["word/document.xml"];
-        for tag in ["<w:ins ", "<w:del ", "<w:moveFrom", "<w:moveTo", "w:comment"] {
+        for tag in [
+            "<w:ins ",
+            "<w:del ",
+            "<w:moveFrom",
+            "<w:moveTo",
+            "w:comment",
+        ] {
             assert!(!doc.contains(tag), "{name}: a clean draft has {tag}");
         }
     }
@@ -178,7 +195,10 @@ fn same_inputs_give_the_same_bytes_and_the_author_is_set() {
     assert!(doc.contains("w:date=\"2025-02-24T00:00:00Z\""));
     assert!(!parts["word/document.xml"].is_empty());
     let plain = unzip(&a);
-    assert!(!plain["word/document.xml"].contains("w:date="), "no clock by default");
+    assert!(
+        !plain["word/document.xml"].contains("w:date="),
+        "no clock by default"
+    );
 }
 
 // ---- the shapes Word requires ----------------------------------------------
@@ -219,7 +239,11 @@ fn elements(part: &str, xml: &str) -> Vec<El> {
             Event::Empty(e) => (Some(e.clone()), true),
             Event::End(e) => {
                 let name = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
-                assert_eq!(stack.pop().as_deref(), Some(name.as_str()), "{part}: mismatched tags");
+                assert_eq!(
+                    stack.pop().as_deref(),
+                    Some(name.as_str()),
+                    "{part}: mismatched tags"
+                );
                 (None, false)
             }
             Event::Eof => break,
@@ -277,22 +301,36 @@ fn assert_word_shapes(name: &str, bytes: &[u8]) {
         .filter(|e| e.name == "Override")
         .map(|e| e.attrs["PartName"].trim_start_matches('/').to_string())
         .collect();
-    for p in parts.keys().filter(|p| p.ends_with(".xml") && *p != "[Content_Types].xml") {
+    for p in parts
+        .keys()
+        .filter(|p| p.ends_with(".xml") && *p != "[Content_Types].xml")
+    {
         assert!(overrides.contains(p), "{name}: {p} has no content type");
     }
     for o in &overrides {
-        assert!(parts.contains_key(o), "{name}: content type for a missing part {o}");
+        assert!(
+            parts.contains_key(o),
+            "{name}: content type for a missing part {o}"
+        );
     }
     // relationships point at parts that exist
-    for e in all["word/_rels/document.xml.rels"].iter().filter(|e| e.name == "Relationship") {
+    for e in all["word/_rels/document.xml.rels"]
+        .iter()
+        .filter(|e| e.name == "Relationship")
+    {
         let target = format!("word/{}", e.attrs["Target"]);
-        assert!(parts.contains_key(&target), "{name}: relationship to missing {target}");
+        assert!(
+            parts.contains_key(&target),
+            "{name}: relationship to missing {target}"
+        );
     }
     for p in ["word/footnotes.xml", "word/comments.xml"] {
         if parts.contains_key(p) {
             let file = p.trim_start_matches("word/");
             assert!(
-                all["word/_rels/document.xml.rels"].iter().any(|e| e.attrs.get("Target").is_some_and(|t| t == file)),
+                all["word/_rels/document.xml.rels"]
+                    .iter()
+                    .any(|e| e.attrs.get("Target").is_some_and(|t| t == file)),
                 "{name}: {p} is not related to the document"
             );
         }
@@ -304,11 +342,23 @@ fn assert_word_shapes(name: &str, bytes: &[u8]) {
     for e in doc.iter().filter(|e| {
         matches!(
             e.name.as_str(),
-            "w:ins" | "w:del" | "w:moveFrom" | "w:moveTo" | "w:moveFromRangeStart" | "w:moveToRangeStart"
+            "w:ins"
+                | "w:del"
+                | "w:moveFrom"
+                | "w:moveTo"
+                | "w:moveFromRangeStart"
+                | "w:moveToRangeStart"
         )
     }) {
-        let id = e.attrs.get("w:id").unwrap_or_else(|| panic!("{name}: {} without w:id", e.name));
-        assert!(e.attrs.contains_key("w:author"), "{name}: {} without w:author", e.name);
+        let id = e
+            .attrs
+            .get("w:id")
+            .unwrap_or_else(|| panic!("{name}: {} without w:id", e.name));
+        assert!(
+            e.attrs.contains_key("w:author"),
+            "{name}: {} without w:author",
+            e.name
+        );
         assert!(ids.insert(id.clone()), "{name}: revision id {id} twice");
     }
     // deleted text is w:delText, inserted text w:t
@@ -348,7 +398,10 @@ fn assert_word_shapes(name: &str, bytes: &[u8]) {
         let runs = doc
             .iter()
             .any(|e| e.name == format!("w:{kind}") && !e.path.iter().any(|p| p == "w:rPr"));
-        assert!(!runs || !starts.is_empty(), "{name}: {kind} runs without a range");
+        assert!(
+            !runs || !starts.is_empty(),
+            "{name}: {kind} runs without a range"
+        );
     }
     // numbering: every numId used is defined, with its abstract definition
     let numbering = &all["word/numbering.xml"];
@@ -363,10 +416,17 @@ fn assert_word_shapes(name: &str, bytes: &[u8]) {
         .map(|e| &e.attrs["w:numId"])
         .collect();
     for e in numbering.iter().filter(|e| e.name == "w:abstractNumId") {
-        assert!(abstracts.contains(&e.attrs["w:val"]), "{name}: undefined abstractNum");
+        assert!(
+            abstracts.contains(&e.attrs["w:val"]),
+            "{name}: undefined abstractNum"
+        );
     }
     for e in doc.iter().filter(|e| e.name == "w:numId") {
-        assert!(nums.contains(&e.attrs["w:val"]), "{name}: undefined numId {}", e.attrs["w:val"]);
+        assert!(
+            nums.contains(&e.attrs["w:val"]),
+            "{name}: undefined numId {}",
+            e.attrs["w:val"]
+        );
     }
     // styles used are defined
     let styles: BTreeSet<&String> = all["word/styles.xml"]
@@ -374,22 +434,42 @@ fn assert_word_shapes(name: &str, bytes: &[u8]) {
         .filter(|e| e.name == "w:style")
         .map(|e| &e.attrs["w:styleId"])
         .collect();
-    for e in doc.iter().filter(|e| e.name == "w:pStyle" || e.name == "w:rStyle") {
-        assert!(styles.contains(&e.attrs["w:val"]), "{name}: undefined style {}", e.attrs["w:val"]);
+    for e in doc
+        .iter()
+        .filter(|e| e.name == "w:pStyle" || e.name == "w:rStyle")
+    {
+        assert!(
+            styles.contains(&e.attrs["w:val"]),
+            "{name}: undefined style {}",
+            e.attrs["w:val"]
+        );
     }
     // comments: each defined once, referenced once, its range opened and closed
     let defined: Vec<&String> = all
         .get("word/comments.xml")
-        .map(|c| c.iter().filter(|e| e.name == "w:comment").map(|e| &e.attrs["w:id"]).collect())
+        .map(|c| {
+            c.iter()
+                .filter(|e| e.name == "w:comment")
+                .map(|e| &e.attrs["w:id"])
+                .collect()
+        })
         .unwrap_or_default();
     let set = |n: &str| -> Vec<&String> {
-        let mut v: Vec<&String> = doc.iter().filter(|e| e.name == n).map(|e| &e.attrs["w:id"]).collect();
+        let mut v: Vec<&String> = doc
+            .iter()
+            .filter(|e| e.name == n)
+            .map(|e| &e.attrs["w:id"])
+            .collect();
         v.sort();
         v
     };
     let mut d = defined.clone();
     d.sort();
-    assert_eq!(set("w:commentReference"), d, "{name}: comments and references");
+    assert_eq!(
+        set("w:commentReference"),
+        d,
+        "{name}: comments and references"
+    );
     assert_eq!(set("w:commentRangeStart"), d, "{name}: comment ranges");
     assert_eq!(set("w:commentRangeEnd"), d, "{name}: comment range ends");
     // footnotes: each referenced exactly once
@@ -404,9 +484,16 @@ fn assert_word_shapes(name: &str, bytes: &[u8]) {
         .unwrap_or_default();
     let mut n = notes.clone();
     n.sort();
-    assert_eq!(set("w:footnoteReference"), n, "{name}: footnotes and references");
+    assert_eq!(
+        set("w:footnoteReference"),
+        n,
+        "{name}: footnotes and references"
+    );
     // a paragraph's properties come first, and a tracked mark is in them
-    for e in doc.iter().filter(|e| e.name == "w:ins" || e.name == "w:del") {
+    for e in doc
+        .iter()
+        .filter(|e| e.name == "w:ins" || e.name == "w:del")
+    {
         let parent = e.path.last().map(String::as_str);
         assert!(
             matches!(parent, Some("w:p") | Some("w:rPr")),
@@ -426,7 +513,13 @@ fn the_parts_have_the_shapes_word_requires() {
             let bytes = redline(&d, &DocxOptions::default()).unwrap();
             assert_word_shapes(&format!("{a} → {b}"), &bytes);
             let doc = &unzip(&bytes)["word/document.xml"];
-            for tag in ["<w:ins ", "<w:del ", "w:commentReference", "w:footnoteReference", "<w:numId"] {
+            for tag in [
+                "<w:ins ",
+                "<w:del ",
+                "w:commentReference",
+                "w:footnoteReference",
+                "<w:numId",
+            ] {
                 if doc.contains(tag) {
                     seen.insert(tag);
                 }
@@ -450,10 +543,16 @@ fn a_move_is_word_move_tracking_and_a_lead_change_a_comment() {
     assert!(doc.contains("<w:moveFromRangeStart"), "{doc}");
     assert!(doc.contains("<w:moveToRangeStart"));
     let comments = &parts["word/comments.xml"];
-    assert!(comments.contains("Lead softened: Demands → Calls upon"), "{comments}");
+    assert!(
+        comments.contains("Lead softened: Demands → Calls upon"),
+        "{comments}"
+    );
     // operative paragraphs are numbered by Word, and leads are in italics
     assert!(doc.contains("<w:numId w:val=\"1\"/>"));
-    assert!(doc.contains("<w:i/></w:rPr><w:t xml:space=\"preserve\">Recalling</w:t>"), "{doc}");
+    assert!(
+        doc.contains("<w:i/></w:rPr><w:t xml:space=\"preserve\">Recalling</w:t>"),
+        "{doc}"
+    );
 }
 
 #[test]
@@ -463,7 +562,12 @@ fn split_merge_and_footnotes_round_trip() {
     let (ro, rn) = (common::parse("old", old), common::parse("new", new));
     assert!(!ro.footnotes.is_empty());
     let d = diff_of(&ro, &rn);
-    assert_eq!((d.summary.split, d.summary.merged), (1, 1), "{:?}", d.summary);
+    assert_eq!(
+        (d.summary.split, d.summary.merged),
+        (1, 1),
+        "{:?}",
+        d.summary
+    );
     let bytes = assert_round_trip("split", &ro, &rn);
     assert_word_shapes("split", &bytes);
 }
@@ -473,10 +577,30 @@ fn split_merge_and_footnotes_round_trip() {
 #[test]
 fn docx_needs_an_output_file() {
     for args in [
-        vec!["compare", "A-ES-11-L.10.txt", "A-ES-11-L.11.txt", "--format", "docx"],
-        vec!["compare", "A-ES-11-L.10.txt", "A-ES-11-L.11.txt", "--format", "docx", "-o", "-"],
+        vec![
+            "compare",
+            "A-ES-11-L.10.txt",
+            "A-ES-11-L.11.txt",
+            "--format",
+            "docx",
+        ],
+        vec![
+            "compare",
+            "A-ES-11-L.10.txt",
+            "A-ES-11-L.11.txt",
+            "--format",
+            "docx",
+            "-o",
+            "-",
+        ],
         vec!["show", "A-ES-11-L.10.txt", "--format", "docx"],
-        vec!["amend", "A-ES-11-L.11.txt", "A-ES-11-L.15.txt", "--format", "docx"],
+        vec![
+            "amend",
+            "A-ES-11-L.11.txt",
+            "A-ES-11-L.15.txt",
+            "--format",
+            "docx",
+        ],
     ] {
         let out = common::resdiff()
             .current_dir(common::root().join("resolutions"))
@@ -498,7 +622,16 @@ fn compare_show_and_amend_write_word_files() {
     let red = dir.path().join("redline.docx");
     common::resdiff()
         .current_dir(&res)
-        .args(["compare", "A-ES-11-L.10.txt", "A-ES-11-L.11.txt", "--format", "docx", "--author", "Facilitator", "-o"])
+        .args([
+            "compare",
+            "A-ES-11-L.10.txt",
+            "A-ES-11-L.11.txt",
+            "--format",
+            "docx",
+            "--author",
+            "Facilitator",
+            "-o",
+        ])
         .arg(&red)
         .assert()
         .code(1);
@@ -506,33 +639,65 @@ fn compare_show_and_amend_write_word_files() {
     assert_word_shapes("cli redline", &bytes);
     assert!(unzip(&bytes)["word/document.xml"].contains("w:author=\"Facilitator\""));
     let core = &unzip(&bytes)["docProps/core.xml"];
-    assert!(core.contains("<dc:subject>A/ES-11/L.10 → A/ES-11/L.11</dc:subject>"), "{core}");
+    assert!(
+        core.contains("<dc:subject>A/ES-11/L.10 → A/ES-11/L.11</dc:subject>"),
+        "{core}"
+    );
 
     // the redline read back rejected is the old draft, as `show --format json` says
     let json = |args: &[&str], file: &Path| {
-        let out = common::resdiff().current_dir(&res).arg("show").arg(file).args(args).args(["--format", "json"]).output().unwrap();
+        let out = common::resdiff()
+            .current_dir(&res)
+            .arg("show")
+            .arg(file)
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         v["clauses"].clone()
     };
-    assert_eq!(json(&["--tracked-changes", "reject"], &red), json(&[], Path::new("A-ES-11-L.10.txt")));
-    assert_eq!(json(&["--tracked-changes", "accept"], &red), json(&[], Path::new("A-ES-11-L.11.txt")));
+    assert_eq!(
+        json(&["--tracked-changes", "reject"], &red),
+        json(&[], Path::new("A-ES-11-L.10.txt"))
+    );
+    assert_eq!(
+        json(&["--tracked-changes", "accept"], &red),
+        json(&[], Path::new("A-ES-11-L.11.txt"))
+    );
 
     let amended = dir.path().join("amended.docx");
     common::resdiff()
         .current_dir(&res)
-        .args(["amend", "A-ES-11-L.11.txt", "A-ES-11-L.15.txt", "--format", "docx", "-o"])
+        .args([
+            "amend",
+            "A-ES-11-L.11.txt",
+            "A-ES-11-L.15.txt",
+            "--format",
+            "docx",
+            "-o",
+        ])
         .arg(&amended)
         .assert()
         .code(0);
     let plain = common::resdiff()
         .current_dir(&res)
-        .args(["amend", "A-ES-11-L.11.txt", "A-ES-11-L.15.txt", "--format", "json"])
+        .args([
+            "amend",
+            "A-ES-11-L.11.txt",
+            "A-ES-11-L.15.txt",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     let want: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
     assert_eq!(json(&[], &amended), want["clauses"]);
     let doc = &unzip(&std::fs::read(&amended).unwrap())["word/document.xml"];
-    assert!(!doc.contains("<w:ins ") && !doc.contains("<w:del "), "the amended draft is clean");
+    assert!(
+        !doc.contains("<w:ins ") && !doc.contains("<w:del "),
+        "the amended draft is clean"
+    );
 
     let shown = dir.path().join("draft.docx");
     common::resdiff()
@@ -558,14 +723,32 @@ fn texts() -> &'static [(String, Resolution)] {
 }
 
 const WORDS: &[&str] = &[
-    "the", "sovereignty", "of", "Ukraine", "all", "Member States", "humanitarian", "just,",
-    "lasting", "and", "peace", "“so-called”", "civilians;", "Secretary-General’s", "dialogue",
+    "the",
+    "sovereignty",
+    "of",
+    "Ukraine",
+    "all",
+    "Member States",
+    "humanitarian",
+    "just,",
+    "lasting",
+    "and",
+    "peace",
+    "“so-called”",
+    "civilians;",
+    "Secretary-General’s",
+    "dialogue",
 ];
 
 #[derive(Debug, Clone)]
 enum Edit {
     /// In paragraph `p` (a line of the plain layout), words from `at` become `with`.
-    Words { p: usize, at: usize, len: usize, with: Vec<usize> },
+    Words {
+        p: usize,
+        at: usize,
+        len: usize,
+        with: Vec<usize>,
+    },
     /// Paragraph `p` deleted.
     Delete(usize),
     /// A paragraph made of `with` inserted before paragraph `p`, copying its shape.
@@ -591,11 +774,16 @@ fn edit() -> impl Strategy<Value = Edit> {
 /// operative paragraphs as the Secretariat would.
 fn edited(r: &Resolution, edits: &[Edit]) -> Option<Resolution> {
     let text = resolution_text(r);
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let lines: Vec<String> = text.lines().map(str::to_string).collect();
     let organ = r.header.organ.as_deref()?;
     let start = lines.iter().position(|l| l == organ)? + 1;
-    let end = lines.iter().position(|l| l.starts_with("__________")).unwrap_or(lines.len());
-    let body: Vec<usize> = (start..end).filter(|&k| !lines[k].trim().is_empty()).collect();
+    let end = lines
+        .iter()
+        .position(|l| l.starts_with("__________"))
+        .unwrap_or(lines.len());
+    let body: Vec<usize> = (start..end)
+        .filter(|&k| !lines[k].trim().is_empty())
+        .collect();
     if body.len() < 2 {
         return None;
     }
@@ -608,7 +796,11 @@ fn edited(r: &Resolution, edits: &[Edit]) -> Option<Resolution> {
                 let indent = line.len() - line.trim_start().len();
                 let mut words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
                 // keep the number or letter that opens the paragraph
-                let first = usize::from(words.first().is_some_and(|w| w.ends_with('.') && w.len() <= 4 || w.starts_with('(')));
+                let first = usize::from(
+                    words
+                        .first()
+                        .is_some_and(|w| w.ends_with('.') && w.len() <= 4 || w.starts_with('(')),
+                );
                 if words.len() <= first + 1 {
                     continue;
                 }
@@ -629,7 +821,11 @@ fn edited(r: &Resolution, edits: &[Edit]) -> Option<Resolution> {
                 let para = if head.ends_with('.') && head.len() <= 4 {
                     format!("{head} Decides {};", words.join(" "))
                 } else if head.starts_with('(') {
-                    format!("{}{head} {};", &shape[..shape.len() - shape.trim_start().len()], words.join(" "))
+                    format!(
+                        "{}{head} {};",
+                        &shape[..shape.len() - shape.trim_start().len()],
+                        words.join(" ")
+                    )
                 } else {
                     format!("Recalling {},", words.join(" "))
                 };
@@ -711,23 +907,37 @@ fn libreoffice_converts_every_bundled_redline() {
         let (a, b) = (&w[0], &w[1]);
         let d = diff_of(&a.1, &b.1);
         let name = format!("{}-{}.docx", files.len(), b.0.trim_end_matches(".txt"));
-        std::fs::write(dir.path().join(&name), redline(&d, &DocxOptions::default()).unwrap()).unwrap();
+        std::fs::write(
+            dir.path().join(&name),
+            redline(&d, &DocxOptions::default()).unwrap(),
+        )
+        .unwrap();
         files.push((name, b.1.clone()));
     }
     for to in ["pdf", "txt:Text (encoded):UTF8"] {
         let out = std::process::Command::new(soffice)
-            .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.path().display()
+            ))
             .args(["--headless", "--convert-to", to, "--outdir"])
             .arg(dir.path())
             .args(files.iter().map(|f| dir.path().join(&f.0)))
             .output()
             .unwrap();
-        assert!(out.status.success(), "soffice: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "soffice: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     for (name, new) in &files {
         let stem = name.trim_end_matches(".docx");
         let pdf = std::fs::read(dir.path().join(format!("{stem}.pdf"))).unwrap();
-        assert!(pdf.starts_with(b"%PDF") && pdf.len() > 1000, "{name}: no PDF");
+        assert!(
+            pdf.starts_with(b"%PDF") && pdf.len() > 1000,
+            "{name}: no PDF"
+        );
         let txt = std::fs::read_to_string(dir.path().join(format!("{stem}.txt"))).unwrap();
         let have: BTreeSet<&str> = txt.split_whitespace().collect();
         // every word of the new draft's clauses is in the text LibreOffice prints

@@ -55,7 +55,10 @@ impl Default for DocxOptions {
 
 /// The comparison as a Word document with tracked changes.
 pub fn redline(diff: &ResolutionDiff, opts: &DocxOptions) -> io::Result<Vec<u8>> {
-    let mut doc = Doc::new(auto_numbering(&diff.old) && auto_numbering(&diff.new));
+    let mut doc = Doc::new(
+        auto_numbering(&diff.old) && auto_numbering(&diff.new),
+        Some(diff),
+    );
     doc.header(&diff.old, &diff.new, diff);
     for part in Part::ALL {
         let changes: Vec<&Change> = diff.changes.iter().filter(|c| c.part == part).collect();
@@ -83,13 +86,18 @@ pub fn redline(diff: &ResolutionDiff, opts: &DocxOptions) -> io::Result<Vec<u8>>
     );
     // a reader takes the document's title for a draft's missing one: only
     // when both drafts have one may it stand there
-    let title = diff.old.header.title.as_ref().and(diff.new.header.title.as_deref());
+    let title = diff
+        .old
+        .header
+        .title
+        .as_ref()
+        .and(diff.new.header.title.as_deref());
     xml::package(&doc, title, &subject, opts)
 }
 
 /// One draft as a clean Word document (`show` and `amend`).
 pub fn resolution(res: &Resolution, opts: &DocxOptions) -> io::Result<Vec<u8>> {
-    let mut doc = Doc::new(auto_numbering(res));
+    let mut doc = Doc::new(auto_numbering(res), None);
     let empty = ResolutionDiff {
         schema_version: crate::diff::SCHEMA_VERSION,
         old: Resolution::default(),
@@ -212,7 +220,12 @@ struct Run {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
     Symbol,
+    /// The organ at the top left: `General Assembly`.
+    Body,
+    /// Distribution and date, on the right.
     Header,
+    /// Session, committee and agenda item, on the left.
+    HeaderLeft,
     Sponsors,
     Title,
     Organ,
@@ -244,7 +257,9 @@ struct Note {
 }
 
 /// The document being built.
-struct Doc {
+struct Doc<'d> {
+    /// The comparison, for what its renderers share (amendment labels).
+    diff: Option<&'d ResolutionDiff>,
     paras: Vec<Para>,
     /// Footnotes; the id of the k-th is k + 1 (ids -1 and 0 are the separators).
     notes: Vec<Note>,
@@ -320,18 +335,19 @@ impl CommentKind {
         CommentKind::Amendments,
     ];
 
-    fn text(self, c: &Change) -> Option<String> {
+    fn text(self, c: &Change, d: Option<&ResolutionDiff>) -> Option<String> {
         match self {
             CommentKind::Lead => c.lead.as_ref().map(lead_note),
             CommentKind::Heading => c.heading.as_ref().map(heading_note),
-            CommentKind::Amendments => (!c.amendments.is_empty()).then(|| {
-                let refs: Vec<String> = c
-                    .amendments
-                    .iter()
-                    .map(|a| format!("{} #{}", a.symbol, a.instruction))
-                    .collect();
-                format!("Amendment {}", refs.join(", "))
-            }),
+            // the label the terminal shows: `A/ES-11/L.15 #1`, or `no amendment`
+            CommentKind::Amendments => {
+                let label = super::amendments::label(c, d?)?;
+                Some(if c.amendments.is_empty() {
+                    "No amendment explains this change".to_string()
+                } else {
+                    format!("Amendment {label}")
+                })
+            }
         }
     }
 }
@@ -349,7 +365,11 @@ fn lead_note(l: &LeadChange) -> String {
 
 fn heading_note(h: &HeadingChange) -> String {
     let side = |s: &Option<String>| s.clone().unwrap_or_else(|| "(no heading)".to_string());
-    format!("Section heading changed: {} → {}", side(&h.old), side(&h.new))
+    format!(
+        "Section heading changed: {} → {}",
+        side(&h.old),
+        side(&h.new)
+    )
 }
 
 /// Where a top-level or sub-paragraph clause list's changes go.
@@ -361,9 +381,10 @@ struct Placed<'c> {
     floating: bool,
 }
 
-impl Doc {
-    fn new(auto: bool) -> Self {
+impl<'d> Doc<'d> {
+    fn new(auto: bool, diff: Option<&'d ResolutionDiff>) -> Self {
         Doc {
+            diff,
             paras: Vec::new(),
             notes: Vec::new(),
             comments: Vec::new(),
@@ -477,13 +498,26 @@ impl Doc {
     fn header(&mut self, old: &Resolution, new: &Resolution, diff: &ResolutionDiff) {
         let (o, n) = (&old.header, &new.header);
         self.line(Style::Symbol, o.symbol.as_deref(), n.symbol.as_deref());
-        self.line(Style::Header, o.body.as_deref(), n.body.as_deref());
-        let distr = |h: &crate::parse::Header| h.distribution.as_ref().map(|d| format!("Distr.: {d}"));
+        self.line(Style::Body, o.body.as_deref(), n.body.as_deref());
+        let distr =
+            |h: &crate::parse::Header| h.distribution.as_ref().map(|d| format!("Distr.: {d}"));
         self.line(Style::Header, distr(o).as_deref(), distr(n).as_deref());
         self.line(Style::Header, o.date.as_deref(), n.date.as_deref());
-        self.line(Style::Header, o.session.as_deref(), n.session.as_deref());
-        self.line(Style::Header, o.committee.as_deref(), n.committee.as_deref());
-        self.line(Style::Header, o.agenda_item.as_deref(), n.agenda_item.as_deref());
+        self.line(
+            Style::HeaderLeft,
+            o.session.as_deref(),
+            n.session.as_deref(),
+        );
+        self.line(
+            Style::HeaderLeft,
+            o.committee.as_deref(),
+            n.committee.as_deref(),
+        );
+        self.line(
+            Style::HeaderLeft,
+            o.agenda_item.as_deref(),
+            n.agenda_item.as_deref(),
+        );
         let sponsors = |h: &crate::parse::Header| {
             let kind = h
                 .kind
@@ -500,7 +534,11 @@ impl Doc {
                 None
             }
         };
-        self.line(Style::Sponsors, sponsors(o).as_deref(), sponsors(n).as_deref());
+        self.line(
+            Style::Sponsors,
+            sponsors(o).as_deref(),
+            sponsors(n).as_deref(),
+        );
         self.line(
             Style::Header,
             o.draft_reference.as_deref(),
@@ -516,7 +554,11 @@ impl Doc {
             // the comparison's own diff of the titles
             (Some(segs), true) if o.title.is_some() && n.title.is_some() => {
                 let (ot, nt) = (title(o).unwrap_or_default(), title(n).unwrap_or_default());
-                let prefix = o.number.as_ref().map(|x| format!("{x}. ")).unwrap_or_default();
+                let prefix = o
+                    .number
+                    .as_ref()
+                    .map(|x| format!("{x}. "))
+                    .unwrap_or_default();
                 let mut all = vec![Segment {
                     op: Op::Equal,
                     text: prefix,
@@ -605,11 +647,16 @@ impl Doc {
     /// starts at paragraph `at` (after its heading, if any).
     fn comment(&mut self, c: &Change, at: usize) {
         let mut at = at.min(self.paras.len().saturating_sub(1));
-        if self.paras.get(at).is_some_and(|p| p.style == Style::Heading) && at + 1 < self.paras.len() {
+        if self
+            .paras
+            .get(at)
+            .is_some_and(|p| p.style == Style::Heading)
+            && at + 1 < self.paras.len()
+        {
             at += 1;
         }
         for kind in CommentKind::ALL {
-            if let Some(text) = kind.text(c) {
+            if let Some(text) = kind.text(c, self.diff) {
                 self.comments.push(text);
                 let id = self.comments.len() as u32 - 1;
                 if let Some(p) = self.paras.get_mut(at) {
@@ -659,7 +706,11 @@ impl Doc {
                 self.comment(c, at);
             }
             _ => {
-                self.heading(oc[0].heading.as_deref(), nc[0].heading.as_deref(), Map::INLINE);
+                self.heading(
+                    oc[0].heading.as_deref(),
+                    nc[0].heading.as_deref(),
+                    Map::INLINE,
+                );
                 let (ot, nt) = (joined(&oc), joined(&nc));
                 let pcs = if c.kind == crate::align::LinkKind::Unchanged {
                     pieces::noise(&ot, &nt)
@@ -1129,7 +1180,11 @@ impl Doc {
 fn joined(cs: &[&Clause]) -> String {
     match cs {
         [one] => one.text.clone(),
-        _ => cs.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\n"),
+        _ => cs
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 
@@ -1167,8 +1222,16 @@ fn place<'c>(changes: &[&'c Change], old: &[&Clause], new: &[&Clause]) -> Option
     let mut last_new = None;
     let mut max_old = None;
     for &c in changes {
-        let o: Vec<usize> = c.old.iter().map(|id| io.get(id).copied()).collect::<Option<_>>()?;
-        let n: Vec<usize> = c.new.iter().map(|id| inew.get(id).copied()).collect::<Option<_>>()?;
+        let o: Vec<usize> = c
+            .old
+            .iter()
+            .map(|id| io.get(id).copied())
+            .collect::<Option<_>>()?;
+        let n: Vec<usize> = c
+            .new
+            .iter()
+            .map(|id| inew.get(id).copied())
+            .collect::<Option<_>>()?;
         for &i in &o {
             if std::mem::replace(&mut seen_old[i], true) {
                 return None;

@@ -183,8 +183,14 @@ mod tests {
             &segs,
         );
         assert_eq!(p.len(), segs.len());
-        assert_eq!(side(&p, Op::Insert), "Demands that all parties cease hostilities;");
-        assert_eq!(side(&p, Op::Delete), "Calls upon all parties to cease hostilities;");
+        assert_eq!(
+            side(&p, Op::Insert),
+            "Demands that all parties cease hostilities;"
+        );
+        assert_eq!(
+            side(&p, Op::Delete),
+            "Calls upon all parties to cease hostilities;"
+        );
     }
 
     #[test]
@@ -195,8 +201,14 @@ mod tests {
         assert_eq!(side(&p, Op::Insert), old);
         assert_eq!(side(&p, Op::Delete), new);
         // "entitled " and "Uniting for peace" stay equal
-        assert!(p.iter().any(|x| x.op == Op::Equal && x.text.contains("Uniting for peace")));
-        assert!(p.iter().any(|x| x.op == Op::Delete && x.text == "co-operation"));
+        assert!(
+            p.iter()
+                .any(|x| x.op == Op::Equal && x.text.contains("Uniting for peace"))
+        );
+        assert!(
+            p.iter()
+                .any(|x| x.op == Op::Delete && x.text == "co-operation")
+        );
     }
 
     #[test]

@@ -24,7 +24,9 @@ fn esc(s: &str) -> String {
     let clean: String = s
         .chars()
         .map(|c| {
-            if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') || matches!(c, '\u{FFFE}' | '\u{FFFF}') {
+            if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')
+                || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+            {
                 ' '
             } else {
                 c
@@ -46,11 +48,17 @@ pub(super) fn package(
     let has_notes = !doc.notes.is_empty();
     let has_comments = !doc.comments.is_empty();
     let mut parts: Vec<(&str, String)> = vec![
-        ("[Content_Types].xml", content_types(has_notes, has_comments)),
+        (
+            "[Content_Types].xml",
+            content_types(has_notes, has_comments),
+        ),
         ("_rels/.rels", root_rels()),
         ("docProps/core.xml", core(title, subject, opts)),
         ("word/document.xml", body),
-        ("word/_rels/document.xml.rels", doc_rels(has_notes, has_comments)),
+        (
+            "word/_rels/document.xml.rels",
+            doc_rels(has_notes, has_comments),
+        ),
         ("word/styles.xml", styles()),
         ("word/settings.xml", settings(has_notes)),
         ("word/numbering.xml", numbering()),
@@ -87,7 +95,12 @@ impl Ids {
 }
 
 fn rev_attrs(out: &mut String, ids: &mut Ids, opts: &DocxOptions) {
-    let _ = write!(out, " w:id=\"{}\" w:author=\"{}\"", ids.next(), esc(&opts.author));
+    let _ = write!(
+        out,
+        " w:id=\"{}\" w:author=\"{}\"",
+        ids.next(),
+        esc(&opts.author)
+    );
     if let Some(d) = &opts.date {
         let _ = write!(out, " w:date=\"{}\"", esc(d));
     }
@@ -116,7 +129,9 @@ fn document(doc: &Doc, opts: &DocxOptions, ids: &mut Ids) -> String {
 fn style_id(s: Style) -> &'static str {
     match s {
         Style::Symbol => "UNSymbol",
+        Style::Body => "UNBody",
         Style::Header => "UNHeader",
+        Style::HeaderLeft => "UNHeaderLeft",
         Style::Sponsors => "UNSponsors",
         Style::Title => "UNTitle",
         Style::Organ => "UNOrgan",
@@ -135,7 +150,10 @@ fn paragraph(out: &mut String, p: &Para, opts: &DocxOptions, ids: &mut Ids) {
     out.push_str("<w:p><w:pPr>");
     let _ = write!(out, "<w:pStyle w:val=\"{}\"/>", style_id(p.style));
     if let Some(l) = p.ilvl {
-        let _ = write!(out, "<w:numPr><w:ilvl w:val=\"{l}\"/><w:numId w:val=\"1\"/></w:numPr>");
+        let _ = write!(
+            out,
+            "<w:numPr><w:ilvl w:val=\"{l}\"/><w:numId w:val=\"1\"/></w:numPr>"
+        );
     }
     if p.mark != Rev::Plain {
         out.push_str("<w:rPr>");
@@ -244,7 +262,11 @@ fn run(out: &mut String, r: &Run, deleted: bool) {
                     out.push_str("<w:tab/>");
                 }
                 if !piece.is_empty() {
-                    let _ = write!(out, "<w:{tag} xml:space=\"preserve\">{}</w:{tag}>", esc(piece));
+                    let _ = write!(
+                        out,
+                        "<w:{tag} xml:space=\"preserve\">{}</w:{tag}>",
+                        esc(piece)
+                    );
                 }
             }
         }
@@ -383,7 +405,9 @@ fn settings(notes: bool) -> String {
          <w:characterSpacingControl w:val=\"doNotCompress\"/>"
     );
     if notes {
-        out.push_str("<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>");
+        out.push_str(
+            "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>",
+        );
     }
     out.push_str(
         "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>\
@@ -419,7 +443,9 @@ fn styles() -> String {
              <w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
         )
     };
-    let body = |first: u32| format!("<w:ind w:left=\"{BODY}\" w:firstLine=\"{first}\"/><w:jc w:val=\"both\"/>");
+    let body = |first: u32| {
+        format!("<w:ind w:left=\"{BODY}\" w:firstLine=\"{first}\"/><w:jc w:val=\"both\"/>")
+    };
     let sub = |k: u32| {
         format!(
             "<w:tabs><w:tab w:val=\"left\" w:pos=\"{}\"/></w:tabs><w:ind w:left=\"{}\" w:firstLine=\"{STEP}\"/><w:jc w:val=\"both\"/>",
@@ -437,23 +463,81 @@ fn styles() -> String {
          <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
          <w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>",
     );
-    out.push_str(&para("UNSymbol", "UN Symbol", "<w:jc w:val=\"right\"/><w:spacing w:after=\"0\"/>", "<w:sz w:val=\"28\"/>"));
-    out.push_str(&para("UNHeader", "UN Header", "<w:jc w:val=\"right\"/><w:spacing w:after=\"0\"/>", "<w:sz w:val=\"20\"/>"));
-    out.push_str(&para("UNSponsors", "UN Sponsors", &format!("<w:spacing w:before=\"240\" w:after=\"240\"/><w:ind w:left=\"{BODY}\"/>"), ""));
-    out.push_str(&para("UNTitle", "UN Title", &format!("<w:keepNext/><w:spacing w:after=\"240\"/><w:ind w:left=\"{BODY}\" w:right=\"{BODY}\"/>"), "<w:b/><w:sz w:val=\"28\"/>"));
-    out.push_str(&para("UNOrgan", "UN Organ", &format!("<w:ind w:left=\"{BODY}\" w:firstLine=\"{STEP}\"/>"), ""));
-    out.push_str(&para("UNHeading", "UN Section Heading", &format!("<w:keepNext/><w:spacing w:before=\"120\"/><w:ind w:left=\"{BODY}\"/>"), "<w:i/>"));
-    out.push_str(&para("UNPreamble", "UN Preambular Paragraph", &body(STEP), ""));
+    out.push_str(&para(
+        "UNSymbol",
+        "UN Symbol",
+        "<w:jc w:val=\"right\"/><w:spacing w:after=\"0\"/>",
+        "<w:sz w:val=\"28\"/>",
+    ));
+    out.push_str(&para(
+        "UNBody",
+        "UN Body",
+        "<w:spacing w:after=\"0\"/>",
+        "<w:b/><w:sz w:val=\"32\"/>",
+    ));
+    out.push_str(&para(
+        "UNHeader",
+        "UN Header",
+        "<w:jc w:val=\"right\"/><w:spacing w:after=\"0\"/>",
+        "<w:sz w:val=\"20\"/>",
+    ));
+    out.push_str(&para(
+        "UNHeaderLeft",
+        "UN Header Left",
+        "<w:spacing w:after=\"0\"/><w:ind w:right=\"4535\"/>",
+        "<w:sz w:val=\"20\"/>",
+    ));
+    out.push_str(&para(
+        "UNSponsors",
+        "UN Sponsors",
+        &format!("<w:spacing w:before=\"240\" w:after=\"240\"/><w:ind w:left=\"{BODY}\"/>"),
+        "",
+    ));
+    out.push_str(&para(
+        "UNTitle",
+        "UN Title",
+        &format!(
+            "<w:keepNext/><w:spacing w:after=\"240\"/><w:ind w:left=\"{BODY}\" w:right=\"{BODY}\"/>"
+        ),
+        "<w:b/><w:sz w:val=\"28\"/>",
+    ));
+    out.push_str(&para(
+        "UNOrgan",
+        "UN Organ",
+        &format!("<w:ind w:left=\"{BODY}\" w:firstLine=\"{STEP}\"/>"),
+        "",
+    ));
+    out.push_str(&para(
+        "UNHeading",
+        "UN Section Heading",
+        &format!("<w:keepNext/><w:spacing w:before=\"120\"/><w:ind w:left=\"{BODY}\"/>"),
+        "<w:i/>",
+    ));
+    out.push_str(&para(
+        "UNPreamble",
+        "UN Preambular Paragraph",
+        &body(STEP),
+        "",
+    ));
     out.push_str(&para(
         "UNOperative",
         "UN Operative Paragraph",
-        &format!("<w:tabs><w:tab w:val=\"left\" w:pos=\"{}\"/></w:tabs>{}", BODY + STEP * 2, body(STEP)),
+        &format!(
+            "<w:tabs><w:tab w:val=\"left\" w:pos=\"{}\"/></w:tabs>{}",
+            BODY + STEP * 2,
+            body(STEP)
+        ),
         "",
     ));
     out.push_str(&para("UNSub1", "UN Sub-paragraph", &sub(1), ""));
     out.push_str(&para("UNSub2", "UN Sub-sub-paragraph", &sub(2), ""));
     out.push_str(&para("UNSub3", "UN Deeper Sub-paragraph", &sub(3), ""));
-    out.push_str(&para("UNMeeting", "UN Meeting", &format!("<w:spacing w:before=\"240\"/><w:ind w:left=\"{BODY}\"/><w:jc w:val=\"right\"/>"), ""));
+    out.push_str(&para(
+        "UNMeeting",
+        "UN Meeting",
+        &format!("<w:spacing w:before=\"240\"/><w:ind w:left=\"{BODY}\"/><w:jc w:val=\"right\"/>"),
+        "",
+    ));
     out.push_str(
         "<w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\"><w:name w:val=\"footnote text\"/><w:basedOn w:val=\"Normal\"/>\
          <w:pPr><w:spacing w:after=\"0\"/><w:ind w:left=\"1267\" w:hanging=\"227\"/></w:pPr><w:rPr><w:sz w:val=\"17\"/></w:rPr></w:style>\
