@@ -963,3 +963,40 @@ fn libreoffice_converts_every_bundled_redline() {
         }
     }
 }
+
+#[test]
+fn footnote_marks_of_their_own_and_heading_comments_round_trip() {
+    let old = "The General Assembly,\n\nRecalling its resolution 68/262,* and noting the report of the Secretary-General,1\n\nPolitical situation\n\n1. Decides to establish a register of damage caused by the conflict;\n\n2. Decides to remain seized of the matter.\n\n__________\n* Issued without formal editing.\n1 A/77/100.\n";
+    let new = "The General Assembly,\n\nRecalling its resolution 68/262,* and noting with appreciation the report of the Secretary-General,1\n\nPolitical process\n\n1. Decides to establish a register of damage caused by the conflict;\n\n2. Decides to remain seized of the matter.\n\n__________\n* Issued without formal editing.\n1 A/77/100 and Corr.1.\n";
+    let (ro, rn) = (common::parse("old", old), common::parse("new", new));
+    assert_eq!(ro.footnotes[0].mark, "*");
+    assert_eq!(
+        ro.operative[0].heading.as_deref(),
+        Some("Political situation")
+    );
+    let bytes = assert_round_trip("marks", &ro, &rn);
+    assert_word_shapes("marks", &bytes);
+    let parts = unzip(&bytes);
+    assert!(parts["word/document.xml"].contains("w:customMarkFollows=\"1\""));
+    assert!(
+        parts["word/comments.xml"]
+            .contains("Section heading changed: Political situation → Political process"),
+        "{}",
+        parts["word/comments.xml"]
+    );
+}
+
+#[test]
+fn a_moved_clause_takes_its_sub_paragraphs_along() {
+    let old = "The Security Council,\n\nRecalling its resolutions,\n\n1. Requests the Secretary-General:\n\n(a) To report on the situation every ninety days;\n\n(b) To keep the Council informed of the humanitarian situation;\n\n2. Welcomes the efforts of the Secretary-General and of the regional organizations;\n\n3. Demands that all parties immediately cease hostilities and respect international humanitarian law;\n\n4. Decides to remain seized of the matter.\n";
+    let new = "The Security Council,\n\nRecalling its resolutions,\n\n1. Welcomes the efforts of the Secretary-General and of the regional organizations;\n\n2. Demands that all parties immediately cease hostilities and respect international humanitarian law;\n\n3. Requests the Secretary-General:\n\n(a) To report on the situation every sixty days;\n\n(b) To keep the Council informed of the humanitarian situation;\n\n(c) To present options for a ceasefire mechanism;\n\n4. Decides to remain seized of the matter.\n";
+    let (ro, rn) = (common::parse("old", old), common::parse("new", new));
+    let d = diff_of(&ro, &rn);
+    assert!(d.summary.moved >= 1, "{:?}", d.summary);
+    let bytes = assert_round_trip("moved with children", &ro, &rn);
+    assert_word_shapes("moved with children", &bytes);
+    let doc = &unzip(&bytes)["word/document.xml"];
+    // the moved paragraph and its two sub-paragraphs: three named moves
+    assert!(doc.matches("<w:moveToRangeStart").count() >= 3, "{doc}");
+    assert!(doc.contains("<w:numId w:val=\"1\"/>") && doc.contains("<w:ilvl w:val=\"1\"/>"));
+}

@@ -204,8 +204,9 @@ impl Map {
 enum Inline {
     Text(String),
     Tab,
-    /// A reference to the footnote with this id.
-    Note(u32),
+    /// A reference to the footnote with this id, and its mark when it is
+    /// not a number Word counts (`*`).
+    Note(u32, Option<String>),
 }
 
 #[derive(Debug, Clone)]
@@ -250,10 +251,11 @@ struct Para {
     comments: Vec<u32>,
 }
 
-/// A footnote: its text.
-#[derive(Debug, Clone)]
+/// A footnote: its text, and its mark when Word does not number it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Note {
     text: String,
+    mark: Option<String>,
 }
 
 /// The document being built.
@@ -283,8 +285,8 @@ struct MoveTree {
 struct SideInfo {
     /// Byte ranges in italics: the lead words.
     italic: Vec<(usize, usize)>,
-    /// Footnote marks: the offset and the footnote's text.
-    notes: Vec<(usize, String)>,
+    /// Footnote marks: the offset and the footnote.
+    notes: Vec<(usize, Note)>,
     /// Labels of the paragraphs, in order.
     labels: Vec<Option<String>>,
 }
@@ -306,7 +308,10 @@ impl SideInfo {
                     .find(|n| n.mark == f.mark)
                     .map(|n| n.text.clone())
                     .unwrap_or_default();
-                s.notes.push((at + f.at.min(c.text.len()), text));
+                // Word numbers footnotes 1, 2, 3; other marks (`*`) are written out
+                let mark = (!f.mark.chars().all(|c| c.is_ascii_digit())).then(|| f.mark.clone());
+                s.notes
+                    .push((at + f.at.min(c.text.len()), Note { text, mark }));
             }
             s.labels.push(c.label.clone());
             at += c.text.len() + 1;
@@ -427,12 +432,10 @@ impl<'d> Doc<'d> {
         });
     }
 
-    fn note(&mut self, text: &str, rev: Rev) {
-        self.notes.push(Note {
-            text: text.to_string(),
-        });
+    fn note(&mut self, note: &Note, rev: Rev) {
+        self.notes.push(note.clone());
         let id = self.notes.len() as u32;
-        self.inline(Inline::Note(id), rev);
+        self.inline(Inline::Note(id, note.mark.clone()), rev);
     }
 
     /// One header line: the old and the new version, word-diffed when both exist.
@@ -1086,8 +1089,8 @@ impl<'d> Doc<'d> {
             }
         }
         // footnotes at the very end of the texts
-        let olds: Vec<String> = so.notes[no..].iter().map(|n| n.1.clone()).collect();
-        let news: Vec<String> = sn.notes[nn..].iter().map(|n| n.1.clone()).collect();
+        let olds: Vec<Note> = so.notes[no..].iter().map(|n| n.1.clone()).collect();
+        let news: Vec<Note> = sn.notes[nn..].iter().map(|n| n.1.clone()).collect();
         self.notes_at(olds, news, map);
         self.paras.last_mut().expect("open").mark = last_mark;
     }
@@ -1095,7 +1098,7 @@ impl<'d> Doc<'d> {
     /// Footnote references standing at one place on each side: one plain
     /// reference where both have the same note, else the old deleted and
     /// the new inserted.
-    fn notes_at(&mut self, olds: Vec<String>, news: Vec<String>, map: Map) {
+    fn notes_at(&mut self, olds: Vec<Note>, news: Vec<Note>, map: Map) {
         if olds == news {
             if let Some(rev) = map.eq {
                 for t in &news {

@@ -240,9 +240,9 @@ fn mark(out: &mut String, rev: Rev, opts: &DocxOptions, ids: &mut Ids) {
 
 fn run(out: &mut String, r: &Run, deleted: bool) {
     out.push_str("<w:r>");
-    if r.bold || r.italic || matches!(r.inline, Inline::Note(_)) {
+    if r.bold || r.italic || matches!(r.inline, Inline::Note(..)) {
         out.push_str("<w:rPr>");
-        if matches!(r.inline, Inline::Note(_)) {
+        if matches!(r.inline, Inline::Note(..)) {
             out.push_str("<w:rStyle w:val=\"FootnoteReference\"/>");
         }
         if r.bold {
@@ -271,8 +271,17 @@ fn run(out: &mut String, r: &Run, deleted: bool) {
             }
         }
         Inline::Tab => out.push_str("<w:tab/>"),
-        Inline::Note(id) => {
+        Inline::Note(id, None) => {
             let _ = write!(out, "<w:footnoteReference w:id=\"{id}\"/>");
+        }
+        Inline::Note(id, Some(mark)) => {
+            // a mark of its own follows the reference, in the same run
+            let tag = if deleted { "delText" } else { "t" };
+            let _ = write!(
+                out,
+                "<w:footnoteReference w:customMarkFollows=\"1\" w:id=\"{id}\"/><w:{tag}>{}</w:{tag}>",
+                esc(mark)
+            );
         }
     }
     out.push_str("</w:r>");
@@ -289,9 +298,13 @@ fn footnotes(doc: &Doc) -> String {
         let _ = write!(
             out,
             "<w:footnote w:id=\"{}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\
-             <w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>\
+             <w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr>{}</w:r>\
              <w:r><w:t xml:space=\"preserve\"> {}</w:t></w:r></w:p></w:footnote>",
             k + 1,
+            match &n.mark {
+                Some(m) => format!("<w:t>{}</w:t>", esc(m)),
+                None => "<w:footnoteRef/>".to_string(),
+            },
             esc(&n.text)
         );
     }
