@@ -93,6 +93,17 @@ pub(crate) fn check_output_file(format: Format, output: Option<&Path>) -> Result
     Ok(())
 }
 
+/// `--revision-date`: a date as given, or the clock's time for `now`.
+fn revision_date(s: &str) -> Result<String> {
+    if s == "now" {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        return Ok(render::docx::revision_date_from_unix(secs));
+    }
+    render::docx::revision_date(s).map_err(|e| anyhow::anyhow!("--revision-date: {e}"))
+}
+
 /// Resolves `--format`, `--color` and `--width` against the environment.
 fn render_options(o: &OutputArgs, changes_only: bool) -> RenderOptions {
     let to_terminal = o.output.is_none() && std::io::stdout().is_terminal();
@@ -174,7 +185,11 @@ fn compare(args: CompareArgs) -> Result<u8> {
     let ropts = render_options(&args.output, args.changes_only);
     let docx = render::docx::DocxOptions {
         author: args.author.clone(),
-        ..Default::default()
+        date: args
+            .revision_date
+            .as_deref()
+            .map(revision_date)
+            .transpose()?,
     };
     emit(args.output.output.as_deref(), |out| match ropts.format {
         Format::Docx => out.write_all(&render::docx::redline(&diff, &docx)?),

@@ -210,6 +210,10 @@ pub struct CompareArgs {
     /// With --format docx: the author of the tracked changes and comments.
     #[arg(long, value_name = "NAME", default_value = "resdiff")]
     pub author: String,
+    /// With --format docx: date the tracked changes (YYYY-MM-DD, or `now`);
+    /// without it they carry no date, and the same inputs give the same bytes.
+    #[arg(long, value_name = "DATE")]
+    pub revision_date: Option<String>,
 }
 
 /// `resdiff amend`.

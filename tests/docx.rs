@@ -1000,3 +1000,59 @@ fn a_moved_clause_takes_its_sub_paragraphs_along() {
     assert!(doc.matches("<w:moveToRangeStart").count() >= 3, "{doc}");
     assert!(doc.contains("<w:numId w:val=\"1\"/>") && doc.contains("<w:ilvl w:val=\"1\"/>"));
 }
+
+#[test]
+fn numbers_word_would_not_count_stay_as_text() {
+    let old = "The Security Council,\n\n1. Decides to establish a register of damage;\n\n2. Requests the Secretary-General to report every ninety days;\n\n2 bis. Welcomes the efforts of the regional organizations;\n\n3. Decides to remain seized of the matter.\n";
+    let new = "The Security Council,\n\n1. Decides to establish a register of damage;\n\n2. Requests the Secretary-General to report every sixty days;\n\n3. Decides to remain seized of the matter.\n";
+    let (ro, rn) = (common::parse("old", old), common::parse("new", new));
+    assert_eq!(ro.operative[2].label.as_deref(), Some("2 bis"));
+    let bytes = assert_round_trip("bis", &ro, &rn);
+    let doc = &unzip(&bytes)["word/document.xml"];
+    assert!(
+        !doc.contains("<w:numId"),
+        "labels as text, not Word's numbering"
+    );
+    assert!(doc.contains(">2 bis.</w:delText>"), "{doc}");
+}
+
+#[test]
+fn revision_date_is_checked_and_written() {
+    let res = common::root().join("resolutions");
+    let out = common::resdiff()
+        .current_dir(&res)
+        .args([
+            "compare",
+            "A-ES-11-L.10.txt",
+            "A-ES-11-L.11.txt",
+            "-f",
+            "docx",
+            "-o",
+            "/nonexistent-dir/x.docx",
+            "--revision-date",
+            "24/02/2025",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--revision-date"));
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("r.docx");
+    common::resdiff()
+        .current_dir(&res)
+        .args([
+            "compare",
+            "A-ES-11-L.10.txt",
+            "A-ES-11-L.11.txt",
+            "-f",
+            "docx",
+            "--revision-date",
+            "2025-02-24",
+            "-o",
+        ])
+        .arg(&f)
+        .assert()
+        .code(1);
+    let doc = &unzip(&std::fs::read(&f).unwrap())["word/document.xml"];
+    assert!(doc.contains("w:date=\"2025-02-24T00:00:00Z\""));
+}

@@ -53,6 +53,60 @@ impl Default for DocxOptions {
     }
 }
 
+/// A revision date as Word writes it (`2025-02-24T00:00:00Z`), from a date
+/// (`2025-02-24`) or a date and time in UTC (`2025-02-24T15:30:00Z`).
+///
+/// ```
+/// use resdiff::render::docx::revision_date;
+/// assert_eq!(revision_date("2025-02-24").unwrap(), "2025-02-24T00:00:00Z");
+/// assert!(revision_date("24/02/2025").is_err());
+/// ```
+pub fn revision_date(s: &str) -> Result<String, String> {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let ok_date = |d: &str| {
+        let p: Vec<&str> = d.split('-').collect();
+        matches!(p.as_slice(), [y, m, dd] if y.len() == 4 && m.len() == 2 && dd.len() == 2
+            && digits(y) && digits(m) && digits(dd)
+            && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
+            && (1..=31).contains(&dd.parse::<u8>().unwrap_or(0)))
+    };
+    let ok_time = |t: &str| {
+        let p: Vec<&str> = t.split(':').collect();
+        matches!(p.as_slice(), [h, m, sec] if [h, m, sec].iter().all(|x| x.len() == 2 && digits(x))
+            && h.parse::<u8>().unwrap_or(99) < 24 && m.parse::<u8>().unwrap_or(99) < 60
+            && sec.parse::<u8>().unwrap_or(99) < 61)
+    };
+    match s.split_once('T') {
+        None if ok_date(s) => Ok(format!("{s}T00:00:00Z")),
+        Some((d, t)) if ok_date(d) && t.strip_suffix('Z').is_some_and(ok_time) => Ok(s.to_string()),
+        _ => Err(format!(
+            "`{s}` is not a date: give YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)"
+        )),
+    }
+}
+
+/// Seconds since 1970 as a revision date in UTC (for `--revision-date now`).
+pub fn revision_date_from_unix(secs: u64) -> String {
+    // days to a civil date (Howard Hinnant's algorithm)
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
 /// The comparison as a Word document with tracked changes.
 pub fn redline(diff: &ResolutionDiff, opts: &DocxOptions) -> io::Result<Vec<u8>> {
     let mut doc = Doc::new(
@@ -1274,4 +1328,44 @@ fn place<'c>(changes: &[&'c Change], old: &[&Clause], new: &[&Clause]) -> Option
         });
     }
     (seen_old.iter().all(|&s| s) && seen_new.iter().all(|&s| s)).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn revision_dates() {
+        assert_eq!(revision_date_from_unix(0), "1970-01-01T00:00:00Z");
+        assert_eq!(
+            revision_date_from_unix(1_740_394_800),
+            "2025-02-24T11:00:00Z"
+        );
+        assert_eq!(revision_date_from_unix(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(
+            revision_date("2025-02-24T11:00:00Z").unwrap(),
+            "2025-02-24T11:00:00Z"
+        );
+        for bad in [
+            "2025-13-01",
+            "2025-02-24T25:00:00Z",
+            "2025-02-24T11:00:00",
+            "now",
+            "",
+            "2025-2-4",
+        ] {
+            assert!(revision_date(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn auto_numbering_only_for_sequential_labels() {
+        let r = |t: &str| crate::parse::parse(&crate::load::Document::from_text("t", t)).unwrap();
+        assert!(auto_numbering(&r(
+            "The Council,\n\n1. Decides this;\n\n(a) First;\n\n(b) Second;\n\n2. Decides that.\n"
+        )));
+        assert!(!auto_numbering(&r(
+            "The Council,\n\n1. Decides this;\n\n3. Decides that.\n"
+        )));
+    }
 }
