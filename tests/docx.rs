@@ -1056,3 +1056,25 @@ fn revision_date_is_checked_and_written() {
     let doc = &unzip(&std::fs::read(&f).unwrap())["word/document.xml"];
     assert!(doc.contains("w:date=\"2025-02-24T00:00:00Z\""));
 }
+
+#[test]
+fn annexes_and_bare_texts_round_trip() {
+    let with_annex = "The Security Council,\n\n1. Adopts the statute in the annex;\n\n2. Decides to remain seized of the matter.\n\nAnnex\n\nArticle 1: Competence\n\n1. The Mechanism shall continue the jurisdiction.\n\n2. The Mechanism shall have a roster of judges.\n";
+    let changed = "The Security Council,\n\n1. Adopts the statute in the annex to this resolution;\n\n2. Decides to remain seized of the matter.\n\nAnnex\n\nArticle 1: Jurisdiction\n\n1. The Mechanism shall continue the material jurisdiction.\n";
+    let without = "The Security Council,\n\n1. Adopts the statute;\n\n2. Decides to remain seized of the matter.\n";
+    let bare = "Decides to remain seized of the matter.\n";
+    assert_eq!(common::parse("a", with_annex).annex.len(), 2);
+    let texts = [with_annex, changed, without, bare];
+    for (a, ta) in texts.iter().enumerate() {
+        for (b, tb) in texts.iter().enumerate() {
+            let (Ok(ra), Ok(rb)) = (
+                parse(&Document::from_text("a", *ta)),
+                parse(&Document::from_text("b", *tb)),
+            ) else {
+                continue;
+            };
+            let bytes = assert_round_trip(&format!("{a} → {b}"), &ra, &rb);
+            assert_word_shapes(&format!("{a} → {b}"), &bytes);
+        }
+    }
+}
