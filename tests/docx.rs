@@ -336,6 +336,9 @@ fn assert_word_shapes(name: &str, bytes: &[u8]) {
         }
     }
 
+    for (part, els) in &all {
+        assert_schema_order(name, part, els);
+    }
     let doc = &all["word/document.xml"];
     // revisions: an id and an author each, ids unique across the document
     let mut ids = BTreeSet::new();
@@ -500,6 +503,94 @@ fn assert_word_shapes(name: &str, bytes: &[u8]) {
             "{name}: {} inside {parent:?}",
             e.name
         );
+    }
+}
+
+/// The schema's order of the children of `w:pPr` and `w:rPr` (ECMA-376
+/// CT_PPrBase, CT_ParaRPr, CT_RPr), for the elements resdiff writes and
+/// their neighbours: Word refuses a part whose children are out of order.
+const PPR_ORDER: &[&str] = &[
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:jc",
+    "w:outlineLvl",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+];
+const RPR_ORDER: &[&str] = &[
+    "w:ins",
+    "w:del",
+    "w:moveFrom",
+    "w:moveTo",
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:strike",
+    "w:vanish",
+    "w:color",
+    "w:spacing",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:vertAlign",
+    "w:lang",
+];
+
+/// Children of every `parent` element in `els`, in order.
+fn children_of<'e>(els: &'e [El], parent: &str) -> Vec<Vec<&'e str>> {
+    let mut out = Vec::new();
+    for (k, e) in els.iter().enumerate() {
+        if e.name != parent {
+            continue;
+        }
+        let depth = e.path.len() + 1;
+        let kids: Vec<&str> = els[k + 1..]
+            .iter()
+            .take_while(|c| c.path.len() >= depth)
+            .filter(|c| c.path.len() == depth)
+            .map(|c| c.name.as_str())
+            .collect();
+        out.push(kids);
+    }
+    out
+}
+
+fn assert_schema_order(name: &str, part: &str, els: &[El]) {
+    for (parent, order) in [("w:pPr", PPR_ORDER), ("w:rPr", RPR_ORDER)] {
+        for kids in children_of(els, parent) {
+            let ranks: Vec<usize> = kids
+                .iter()
+                .map(|k| {
+                    order
+                        .iter()
+                        .position(|o| o == k)
+                        .unwrap_or_else(|| panic!("{name}: {part}: unexpected {k} in {parent}"))
+                })
+                .collect();
+            assert!(
+                ranks.windows(2).all(|w| w[0] < w[1]),
+                "{name}: {part}: {parent} children out of schema order: {kids:?}"
+            );
+        }
     }
 }
 

@@ -479,7 +479,7 @@ fn styles() -> String {
     out.push_str(&para(
         "UNSymbol",
         "UN Symbol",
-        "<w:jc w:val=\"right\"/><w:spacing w:after=\"0\"/>",
+        "<w:spacing w:after=\"0\"/><w:jc w:val=\"right\"/>",
         "<w:sz w:val=\"28\"/>",
     ));
     out.push_str(&para(
@@ -491,7 +491,7 @@ fn styles() -> String {
     out.push_str(&para(
         "UNHeader",
         "UN Header",
-        "<w:jc w:val=\"right\"/><w:spacing w:after=\"0\"/>",
+        "<w:spacing w:after=\"0\"/><w:jc w:val=\"right\"/>",
         "<w:sz w:val=\"20\"/>",
     ));
     out.push_str(&para(
