@@ -1169,3 +1169,27 @@ fn annexes_and_bare_texts_round_trip() {
         }
     }
 }
+
+#[test]
+fn corpus_pdfs_handed_on_as_word_read_back_the_same() {
+    let Some(c) = common::corpus() else {
+        return;
+    };
+    let mut n = 0;
+    // every General Assembly PDF and every other Security Council one (each
+    // PDF costs a few hundred milliseconds to read in a debug build)
+    for (dir, step) in [("ga-resolutions", 1), ("sc-drafts", 2)] {
+        for p in common::files(&c.join(dir), "pdf").into_iter().step_by(step) {
+            let doc = resdiff::load::load_path(&p, &LoadOptions::default()).unwrap();
+            let r = parse(&doc).unwrap();
+            let bytes = resolution(&r, &DocxOptions::default()).unwrap();
+            let back = read_back(&bytes, TrackedChanges::Accept);
+            let name = p.display();
+            assert_eq!(clauses(&back), clauses(&r), "{name}");
+            assert_eq!(back.header, r.header, "{name}");
+            assert_eq!(back.footnotes, r.footnotes, "{name}");
+            n += 1;
+        }
+    }
+    assert!(n >= 20, "{n} PDFs");
+}
