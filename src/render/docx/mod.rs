@@ -113,7 +113,7 @@ pub fn redline(diff: &ResolutionDiff, opts: &DocxOptions) -> io::Result<Vec<u8>>
         auto_numbering(&diff.old) && auto_numbering(&diff.new),
         Some(diff),
     );
-    doc.header(&diff.old, &diff.new, diff);
+    doc.header(&diff.old, &diff.new, diff.header.title.as_deref());
     for part in Part::ALL {
         let changes: Vec<&Change> = diff.changes.iter().filter(|c| c.part == part).collect();
         let old: Vec<&Clause> = diff.old.part(part).iter().collect();
@@ -152,17 +152,7 @@ pub fn redline(diff: &ResolutionDiff, opts: &DocxOptions) -> io::Result<Vec<u8>>
 /// One draft as a clean Word document (`show` and `amend`).
 pub fn resolution(res: &Resolution, opts: &DocxOptions) -> io::Result<Vec<u8>> {
     let mut doc = Doc::new(auto_numbering(res), None);
-    let empty = ResolutionDiff {
-        schema_version: crate::diff::SCHEMA_VERSION,
-        old: Resolution::default(),
-        new: Resolution::default(),
-        header: Default::default(),
-        changes: Vec::new(),
-        summary: Default::default(),
-        notes: Vec::new(),
-        attribution: None,
-    };
-    doc.header(res, res, &empty);
+    doc.header(res, res, None);
     for part in Part::ALL {
         let clauses = res.part(part);
         if part == Part::Annex && !clauses.is_empty() {
@@ -552,7 +542,8 @@ impl<'d> Doc<'d> {
 
     /// The header block: symbol, body, distribution, date, session,
     /// committee, agenda item, sponsors, title, organ line.
-    fn header(&mut self, old: &Resolution, new: &Resolution, diff: &ResolutionDiff) {
+    /// `title` is the comparison's word diff of the titles, when they differ.
+    fn header(&mut self, old: &Resolution, new: &Resolution, title_diff: Option<&[Segment]>) {
         let (o, n) = (&old.header, &new.header);
         self.line(Style::Symbol, o.symbol.as_deref(), n.symbol.as_deref());
         self.line(Style::Body, o.body.as_deref(), n.body.as_deref());
@@ -607,7 +598,7 @@ impl<'d> Doc<'d> {
                 None => t.clone(),
             })
         };
-        match (&diff.header.title, o.number == n.number) {
+        match (title_diff, o.number == n.number) {
             // the comparison's own diff of the titles
             (Some(segs), true) if o.title.is_some() && n.title.is_some() => {
                 let (ot, nt) = (title(o).unwrap_or_default(), title(n).unwrap_or_default());
@@ -620,7 +611,7 @@ impl<'d> Doc<'d> {
                     op: Op::Equal,
                     text: prefix,
                 }];
-                all.extend(segs.iter().cloned());
+                all.extend_from_slice(segs);
                 self.para(Style::Title);
                 for p in pieces::pieces(&ot, &nt, &all) {
                     if let Some(rev) = Map::INLINE.of(p.op) {
@@ -980,8 +971,7 @@ impl<'d> Doc<'d> {
         let at = self.paras.len();
         match tree {
             Some(t) => {
-                let o = self.old_of(p.change);
-                self.moved_to(p.change, t, o.as_deref(), nc[0], part, depth, rn);
+                self.moved_to(p.change, t, nc[0], part, depth, rn);
             }
             None => {
                 for n in &nc {
@@ -992,23 +982,11 @@ impl<'d> Doc<'d> {
         }
     }
 
-    /// The old text of a moved change, from its segments (equal and deleted runs).
-    fn old_of(&self, c: &Change) -> Option<String> {
-        Some(
-            c.segments
-                .iter()
-                .filter(|s| s.op != Op::Insert)
-                .map(|s| s.text.as_str())
-                .collect(),
-        )
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn moved_to(
         &mut self,
         c: &Change,
         t: &MoveTree,
-        old_text: Option<&str>,
         n: &Clause,
         part: Part,
         depth: usize,
@@ -1017,12 +995,19 @@ impl<'d> Doc<'d> {
         let map = Map::move_to(t.name);
         let at = self.paras.len();
         self.heading(None, n.heading.as_deref(), Map::INLINE);
-        // only the new side is written here: equal words as moved, inserted as inserted
-        let pcs = match old_text {
-            Some(o) if c.kind != crate::align::LinkKind::Unchanged => {
-                pieces::pieces(o, &n.text, &c.segments)
-            }
-            _ => pieces::noise(&n.text, &n.text),
+        // only the new side is written here: equal words as moved, inserted
+        // as inserted (the deleted ones stay behind in the old text)
+        let pcs = if c.kind == crate::align::LinkKind::Unchanged {
+            pieces::noise(&n.text, &n.text)
+        } else {
+            // the old text as the segments give it: equal and deleted runs
+            let old: String = c
+                .segments
+                .iter()
+                .filter(|s| s.op != Op::Insert)
+                .map(|s| s.text.as_str())
+                .collect();
+            pieces::pieces(&old, &n.text, &c.segments)
         };
         let so = SideInfo {
             labels: vec![None],
@@ -1047,10 +1032,7 @@ impl<'d> Doc<'d> {
         }
         for k in new {
             match by_new.get(k.id.as_str()) {
-                Some((kc, Some(kt))) => {
-                    let o = self.old_of(kc);
-                    self.moved_to(kc, kt, o.as_deref(), k, part, depth + 1, rn);
-                }
+                Some((kc, Some(kt))) => self.moved_to(kc, kt, k, part, depth + 1, rn),
                 _ => self.subtree(k, part, depth + 1, rn, Map::INLINE, Op::Insert),
             }
         }
