@@ -19,14 +19,12 @@ const BODY: u32 = 1267;
 const STEP: u32 = 634;
 
 /// Text as XML character data: escaped, without the control characters
-/// XML 1.0 forbids.
+/// XML 1.0 forbids (nor line breaks, which Word reads as spaces anyway).
 fn esc(s: &str) -> String {
     let clean: String = s
         .chars()
         .map(|c| {
-            if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')
-                || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-            {
+            if (c as u32) < 0x20 && c != '\t' || matches!(c, '\u{FFFE}' | '\u{FFFF}') {
                 ' '
             } else {
                 c
@@ -560,4 +558,15 @@ fn styles() -> String {
          </w:styles>",
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_cleaned() {
+        assert_eq!(esc("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
+        assert_eq!(esc("x\u{1}y\nz\tw\u{FFFF}"), "x y z\tw ");
+    }
 }
