@@ -43,7 +43,8 @@ pub enum Command {
     #[command(after_help = "Examples:
   resdiff compare resolutions/A-ES-11-L.11.txt resolutions/A-ES-11-L.10.txt
   resdiff compare resolutions/A-RES-ES-11-1.txt resolutions/A-RES-ES-11-4.txt --changes-only
-  resdiff compare old.txt new.txt --format json > diff.json")]
+  resdiff compare old.txt new.txt --format json > diff.json
+  resdiff compare old.docx new.pdf --format docx -o redline.docx")]
     Compare(CompareArgs),
     /// Show the parsed structure of one draft.
     ///
