@@ -960,6 +960,12 @@ proptest! {
         if let Some(new) = edited(&old, &edits) {
             let bytes = assert_round_trip(name, &old, &new);
             assert_word_shapes(name, &bytes);
+            // a clause moved whole is Word's move, not a deletion and an insertion
+            let d = diff_of(&old, &new);
+            if d.changes.iter().any(|c| c.moved && c.old.len() == 1 && c.new.len() == 1) {
+                let doc = &unzip(&bytes)["word/document.xml"];
+                prop_assert!(doc.contains("<w:moveFromRangeStart"), "{}: no move", name);
+            }
         }
     }
 }
