@@ -229,7 +229,8 @@ pub struct AmendArgs {
     #[arg(long)]
     pub keep_going: bool,
     /// Output format: the amended text in the plain layout, its JSON
-    /// structure, Akoma Ntoso XML (or a table, HTML or Markdown view of it).
+    /// structure, Akoma Ntoso XML (or a table, HTML or Markdown view of it),
+    /// or a clean Word document (docx, with -o FILE).
     #[arg(long, short = 'f', value_name = "FORMAT", default_value = "plain")]
     pub format: Format,
     /// Write to FILE instead of standard output (written whole, or not at all).
