@@ -99,8 +99,28 @@ fn load_options(i: &InputArgs) -> LoadOptions {
 
 /// The format asked for: `--format`, else the one `-o`'s extension names
 /// (`-o report.html`), else none (the command's default).
-fn asked_format(format: Option<Format>, output: Option<&Path>) -> Option<Format> {
+pub(crate) fn asked_format(format: Option<Format>, output: Option<&Path>) -> Option<Format> {
     format.or_else(|| output.and_then(Format::from_path))
+}
+
+/// Refuses a binary format (a Word document) without `-o FILE`: it is
+/// never written to a terminal or a pipe.
+pub(crate) fn check_output_file(format: Format, output: Option<&Path>) -> Result<()> {
+    if format.needs_file() && output.is_none_or(|p| p == Path::new("-")) {
+        anyhow::bail!("--format docx writes a Word file: give its name with -o FILE.docx");
+    }
+    Ok(())
+}
+
+/// `--revision-date`: a date as given, or the clock's time for `now`.
+fn revision_date(s: &str) -> Result<String> {
+    if s == "now" {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        return Ok(render::docx::revision_date_from_unix(secs));
+    }
+    render::docx::revision_date(s).map_err(|e| anyhow::anyhow!("--revision-date: {e}"))
 }
 
 /// Resolves `--format`, `--color` and `--width` against the environment.
@@ -158,6 +178,9 @@ fn terminal_size() -> Option<(u16, u16)> {
 }
 
 fn compare(args: CompareArgs) -> Result<u8> {
+    if let Some(f) = asked_format(args.output.format, args.output.output.as_deref()) {
+        check_output_file(f, args.output.output.as_deref())?;
+    }
     let lopts = load_options(&args.input);
     let parse = |input: resdiff::Result<(String, Vec<u8>)>| {
         input.and_then(|(name, bytes)| {
@@ -206,8 +229,17 @@ fn compare(args: CompareArgs) -> Result<u8> {
             name(&args.label_new, &args.new),
         ]);
     }
-    emit(args.output.output.as_deref(), |out| {
-        render::render(&diff, &ropts, out)
+    let docx = render::docx::DocxOptions {
+        author: args.author.clone(),
+        date: args
+            .revision_date
+            .as_deref()
+            .map(revision_date)
+            .transpose()?,
+    };
+    emit(args.output.output.as_deref(), |out| match ropts.format {
+        Format::Docx => out.write_all(&render::docx::redline(&diff, &docx)?),
+        _ => render::render(&diff, &ropts, out),
     })?;
     let code = if diff.has_changes() {
         exit::CHANGES_FOUND
@@ -298,6 +330,9 @@ fn language_versions(res: &Pair<parse::Resolution>, args: &CompareArgs) -> Resul
 const TWO_CORES_ABOVE: u64 = 256 * 1024;
 
 fn show(args: ShowArgs) -> Result<u8> {
+    if let Some(f) = asked_format(args.output.format, args.output.output.as_deref()) {
+        check_output_file(f, args.output.output.as_deref())?;
+    }
     let doc = load_path(&args.file, &load_options(&args.input))?;
     let res = parse::parse_in(&doc, args.input.lang)?;
     let ropts = render_options(&args.output, false);

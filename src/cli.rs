@@ -45,7 +45,8 @@ pub enum Command {
         after_help = "Examples:
   resdiff compare resolutions/A-ES-11-L.11.txt resolutions/A-ES-11-L.10.txt
   resdiff compare resolutions/A-RES-ES-11-1.txt resolutions/A-RES-ES-11-4.txt --changes-only
-  resdiff compare old.txt new.txt --format json > diff.json"
+  resdiff compare old.txt new.txt --format json > diff.json
+  resdiff compare old.docx new.pdf --format docx -o redline.docx"
     )]
     Compare(CompareArgs),
     /// Show the parsed structure of one draft.
@@ -279,6 +280,13 @@ pub struct CompareArgs {
     /// Input options.
     #[command(flatten)]
     pub input: InputArgs,
+    /// With --format docx: the author of the tracked changes and comments.
+    #[arg(long, value_name = "NAME", default_value = "resdiff")]
+    pub author: String,
+    /// With --format docx: date the tracked changes (YYYY-MM-DD, or `now`);
+    /// without it they carry no date, and the same inputs give the same bytes.
+    #[arg(long, value_name = "DATE")]
+    pub revision_date: Option<String>,
 }
 
 /// `resdiff amend`.
@@ -293,7 +301,8 @@ pub struct AmendArgs {
     #[arg(long)]
     pub keep_going: bool,
     /// Output format: the amended text in the plain layout, its JSON
-    /// structure, Akoma Ntoso XML (or a table, HTML or Markdown view of it)
+    /// structure, Akoma Ntoso XML (or a table, HTML or Markdown view of it),
+    /// or a clean Word document (docx, with -o FILE)
     /// [default: the one -o's extension names, else plain].
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<Format>,

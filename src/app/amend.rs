@@ -21,14 +21,14 @@ fn read_all(paths: &[PathBuf], lopts: &LoadOptions) -> Result<Vec<Amendment>> {
 /// Applies the amendments and writes the amended text; returns the exit
 /// status (1 when `--keep-going` left instructions out).
 pub fn run(args: AmendArgs) -> Result<u8> {
+    let format = super::asked_format(args.format, args.output.as_deref()).unwrap_or(Format::Plain);
+    super::check_output_file(format, args.output.as_deref())?;
     let lopts = load_options(&args.input);
     let draft = parse::parse_in(&load_path(&args.draft, &lopts)?, args.input.lang)?;
     let amendments = read_all(&args.amendments, &lopts)?;
     let applied = amend::apply(&draft, &amendments, args.keep_going)?;
     let out = OutputArgs {
-        format: Some(
-            super::asked_format(args.format, args.output.as_deref()).unwrap_or(Format::Plain),
-        ),
+        format: Some(format),
         color: None,
         width: None,
         output: args.output.clone(),

@@ -631,7 +631,12 @@ impl<'a> Reader<'a> {
                         let (mark, rest) = t.split_at(end);
                         if !mark.is_empty() {
                             glue_mark(out, mark);
+                            // Word repeats a mark of its own at the start of the note
                             let text = self.note_text(note);
+                            let text = match text.strip_prefix(mark) {
+                                Some(rest) => rest.trim_start().to_string(),
+                                None => text,
+                            };
                             self.out.notes.push((mark.to_string(), text));
                             out.push_str(rest);
                             continue;

@@ -17,7 +17,7 @@ mod charset;
 mod docx;
 mod html;
 mod legacy;
-mod paragraphs;
+pub(crate) mod paragraphs;
 mod pdf;
 mod text;
 mod xml;

@@ -130,7 +130,7 @@ pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io:
             writeln!(out, "{t}")?;
             lists(b, out, opts.width.max(60) as usize)
         }
-        Format::Html | Format::Markdown | Format::Akn => Err(io::Error::new(
+        Format::Html | Format::Markdown | Format::Akn | Format::Docx => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "a batch report is a table, plain text or JSON; --out DIR writes an HTML report per pair",
         )),

@@ -151,6 +151,10 @@ pub fn render_history(h: &History, opts: &RenderOptions, out: &mut dyn Write) ->
             io::ErrorKind::InvalidInput,
             super::AKN_ONE_DRAFT,
         )),
+        Format::Docx => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "--format docx writes one comparison or one draft: use it with `resdiff compare`, `show` or `amend`",
+        )),
     }
 }
 

@@ -5,6 +5,7 @@ mod akn;
 mod amendments;
 mod batch;
 mod check;
+pub mod docx;
 mod history;
 pub mod html;
 mod json;
@@ -43,9 +44,18 @@ pub enum Format {
     Html,
     /// Markdown with `~~deleted~~` and `**inserted**` words, for a ticket or wiki.
     Markdown,
+    /// A Word document (needs `-o FILE`): a comparison with tracked changes,
+    /// one draft (`show`, `amend`) clean, in the UN layout.
+    Docx,
 }
 
 impl Format {
+    /// Whether the format is binary, so never written to a terminal or a pipe
+    /// by accident: it needs `-o FILE`.
+    pub fn needs_file(self) -> bool {
+        self == Format::Docx
+    }
+
     /// The format a file name asks for by its extension (`report.html`),
     /// which `-o` follows unless `--format` says otherwise; `None` for an
     /// extension that names no format.
@@ -65,7 +75,7 @@ impl Format {
             "json" => Format::Json,
             "xml" | "akn" => Format::Akn,
             "txt" | "text" => Format::Plain,
-            // a new output format adds its extension here: "docx" => Format::Docx,
+            "docx" => Format::Docx,
             _ => return None,
         })
     }
@@ -112,6 +122,7 @@ pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) 
         Format::Akn => Err(io::Error::new(io::ErrorKind::InvalidInput, AKN_ONE_DRAFT)),
         Format::Html => html::diff(diff, opts, out),
         Format::Markdown => markdown::diff(diff, opts, out),
+        Format::Docx => out.write_all(&docx::redline(diff, &docx::DocxOptions::default())?),
     }
 }
 
@@ -128,6 +139,7 @@ pub fn render_resolution(
         Format::Akn => akn::resolution(res, out),
         Format::Html => html::resolution(res, out),
         Format::Markdown => markdown::resolution(res, out),
+        Format::Docx => out.write_all(&docx::resolution(res, &docx::DocxOptions::default())?),
     }
 }
 

@@ -25,6 +25,10 @@ pub fn render_rivals(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> i
             io::ErrorKind::InvalidInput,
             "--format akn writes the structure of one draft: use it with `resdiff show`",
         )),
+        Format::Docx => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "--format docx writes a redline of two drafts: use it with `resdiff compare`",
+        )),
     }
 }
 

@@ -1,0 +1,62 @@
+//! Word comments on changed clauses: the labels the terminal shows (a lead
+//! softened or strengthened, a section heading changed, the amendment
+//! behind a change), one kind per variant.
+
+use crate::diff::{Change, HeadingChange, LeadChange, ResolutionDiff};
+
+/// The comments to put on a changed clause, one kind after another. To add a
+/// kind of comment, add a variant to [`CommentKind`] and its arm to
+/// [`CommentKind::text`].
+#[derive(Debug, Clone, Copy)]
+pub(super) enum CommentKind {
+    /// A lead word softened or strengthened: `Lead softened: Demands → Calls upon`.
+    Lead,
+    /// A section heading changed.
+    Heading,
+    /// The amendments that explain the change (`compare --amendments`).
+    Amendments,
+}
+
+impl CommentKind {
+    pub(super) const ALL: [CommentKind; 3] = [
+        CommentKind::Lead,
+        CommentKind::Heading,
+        CommentKind::Amendments,
+    ];
+
+    pub(super) fn text(self, c: &Change, d: Option<&ResolutionDiff>) -> Option<String> {
+        match self {
+            CommentKind::Lead => c.lead.as_ref().map(lead_note),
+            CommentKind::Heading => c.heading.as_ref().map(heading_note),
+            // the label the terminal shows: `A/ES-11/L.15 #1`, or `no amendment`
+            CommentKind::Amendments => {
+                let label = crate::render::amendments::label(c, d?)?;
+                Some(if c.amendments.is_empty() {
+                    "No amendment explains this change".to_string()
+                } else {
+                    format!("Amendment {label}")
+                })
+            }
+        }
+    }
+}
+
+fn lead_note(l: &LeadChange) -> String {
+    use crate::diff::Direction;
+    let what = match l.direction() {
+        Direction::Softened => "Lead softened",
+        Direction::Strengthened => "Lead strengthened",
+        Direction::Other => "Lead changed",
+    };
+    let side = |s: &Option<String>| s.clone().unwrap_or_else(|| "(none)".to_string());
+    format!("{what}: {} → {}", side(&l.old), side(&l.new))
+}
+
+fn heading_note(h: &HeadingChange) -> String {
+    let side = |s: &Option<String>| s.clone().unwrap_or_else(|| "(no heading)".to_string());
+    format!(
+        "Section heading changed: {} → {}",
+        side(&h.old),
+        side(&h.new)
+    )
+}
