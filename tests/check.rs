@@ -342,3 +342,48 @@ fn readme_rules_example_parses() {
     );
     assert!(rules.lead_words.is_some());
 }
+
+/// Issue 15's example: between rival drafts, `Demands that the Russian
+/// Federation immediately cease its use of force` and `Calls upon the parties
+/// to cease their use of force` stand in the same place and share few words;
+/// they are paired (loosely) and the softening of the lead is reported.
+#[test]
+fn rival_wording_in_the_same_place_reports_the_softening() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.toml");
+    std::fs::write(&rules, "[lead_words]\nsoftening = \"warning\"\n").unwrap();
+    let (code, f) = check(
+        &[
+            "tests/fixtures/rivals/register-old.txt",
+            "tests/fixtures/rivals/register-new.txt",
+        ],
+        rules.to_str().unwrap(),
+    );
+    let softened: Vec<&Value> = f
+        .iter()
+        .filter(|f| f["rule"] == "lead_words" && f["clause"] == "OP1")
+        .collect();
+    assert_eq!(softened.len(), 1, "{f:?}");
+    assert_eq!(softened[0]["severity"], "warning");
+    let message = softened[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("Demands") && message.contains("Calls upon"),
+        "{message}"
+    );
+    assert_eq!(code, 0, "warnings alone pass");
+    // and the comparison says the pairing is loose
+    resdiff()
+        .args([
+            "compare",
+            "tests/fixtures/rivals/register-old.txt",
+            "tests/fixtures/rivals/register-new.txt",
+            "--color",
+            "never",
+            "-f",
+            "plain",
+        ])
+        .current_dir(root())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("~ (loose) lead↓ OP1"));
+}

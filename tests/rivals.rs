@@ -69,9 +69,11 @@ fn links(d: &ResolutionDiff) -> Links {
 }
 
 /// Precision and recall floors on the whole set (the links found are mostly
-/// right, and most right links are found).
+/// right, and most right links are found). The aligner before issue 15 (one
+/// share-of-words bar) scored precision 0.800 (20/25), recall 0.769 (20/26);
+/// with place, weighted words and leads: 0.800 (24/30), 0.923 (24/26).
 const PRECISION_FLOOR: f64 = 0.8;
-const RECALL_FLOOR: f64 = 0.76;
+const RECALL_FLOOR: f64 = 0.9;
 
 #[test]
 fn rival_drafts_are_linked_as_the_truth_says() {

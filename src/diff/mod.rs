@@ -80,6 +80,11 @@ pub struct Change {
     pub moved: bool,
     /// Share of words kept, 0 to 1, rounded to three decimals.
     pub similarity: f32,
+    /// Paired under the ordinary `--threshold`, on weaker evidence (weighted
+    /// words, its place between two paired clauses, the lead's family): a
+    /// pairing a reader should check. Written to JSON only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub loose: bool,
     /// Lead words, when they changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lead: Option<LeadChange>,
@@ -117,7 +122,8 @@ impl Change {
     }
 
     /// A short label for the change: `=`, `~`, `+`, `-`, `split`, `merged`,
-    /// with `>` for moved.
+    /// with `>` for moved. (A loose pairing is told by [`Change::loose`];
+    /// renderers add `(loose)` after the kind's word.)
     pub fn label(&self) -> String {
         let base = match self.kind {
             LinkKind::Unchanged => "=",
@@ -402,6 +408,7 @@ impl Differ<'_> {
             new: nc.iter().map(|c| c.id.clone()).collect(),
             moved: link.moved,
             similarity: (similarity * 1000.0).round() / 1000.0,
+            loose: link.loose,
             lead,
             heading,
             segments,

@@ -304,6 +304,12 @@ impl Page<'_> {
             );
         }
         let _ = write!(b, "<span class=\"kind {class}\">{word}</span>");
+        if c.loose {
+            let _ = write!(
+                b,
+                "<span class=\"loose\" title=\"paired under the ordinary threshold, on weighted words and its place: check\">(loose)</span>"
+            );
+        }
         if c.moved
             && let Some(o) = c.old.first()
         {
@@ -433,7 +439,8 @@ del{color:var(--del-fg);background:var(--del-bg);text-decoration:line-through;te
 ins{color:var(--ins-fg);background:var(--ins-bg);text-decoration:underline;text-decoration-thickness:.09em;text-underline-offset:.18em}
 del,ins{border-radius:.15em;padding:0 .1em;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 .id{font-weight:700}
-.was,.lead-words,.from,.kind,.lead{display:block;font-size:.875rem}
+.was,.lead-words,.from,.kind,.lead,.loose{display:block;font-size:.875rem}
+.loose{color:var(--muted);font-style:italic}
 .was,.lead-words,.piece,.note,.none,.empty,.counts .zero{color:var(--muted)}
 .kind,.lead{font-weight:600}
 .k-kept{color:var(--muted);font-weight:normal}

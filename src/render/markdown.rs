@@ -138,6 +138,9 @@ fn push_text(out: &mut String, text: &str) {
 /// "reworded", "moved", "added", ... with "was PP2" when renumbered.
 fn describe(c: &Change) -> String {
     let mut s = super::html::kind_word(c).0.to_string();
+    if c.loose {
+        s.push_str(" (loose)");
+    }
     if !c.old.is_empty() && !c.new.is_empty() && c.old != c.new {
         let _ = write!(s, ", was {}", c.old.join(" + "));
     }

@@ -43,6 +43,9 @@ fn lines(
 ) -> io::Result<()> {
     for c in changes {
         let mut label = c.label();
+        if c.loose {
+            label.push_str(" (loose)");
+        }
         if let Some(l) = &c.lead {
             label.push_str(match l.direction() {
                 Direction::Softened => " lead↓",

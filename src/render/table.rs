@@ -57,11 +57,14 @@ fn label_cell(c: &Change, d: &ResolutionDiff, depth: usize, opts: &RenderOptions
     let word = kind_word(c);
     let label = c.label();
     // the symbol, then the word: "~ reworded", "> moved", "> ~ reworded"
-    let text = if label == word {
+    let mut text = if label == word {
         label.clone()
     } else {
         format!("{label} {word}")
     };
+    if c.loose {
+        text.push_str(" (loose)");
+    }
     s.push_str(&format!("\n{indent}{}", theme.label(&text, label_kind(c))));
     if let Some(lead) = &c.lead {
         let arrow = match lead.direction() {
