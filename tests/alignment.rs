@@ -1,6 +1,8 @@
 //! Each kind of change, on small drafts written for the purpose: what the
 //! aligner pairs, what it calls the change, and what the word diff shows.
 
+mod common;
+
 use resdiff::align::LinkKind;
 use resdiff::diff::{Change, Op};
 use resdiff::{CompareOptions, ResolutionDiff, compare_texts};
@@ -660,5 +662,84 @@ mod rival_evidence {
         opts.align.threshold = 0.9;
         let d = compare_texts(&old, &new, &opts).unwrap();
         assert_eq!((d.summary.added, d.summary.dropped), (1, 1));
+    }
+}
+
+/// Issue 21: clauses that cross between the preamble and the operative part.
+mod across_parts {
+    use super::*;
+    use resdiff::parse::Part;
+
+    #[test]
+    fn the_welcoming_of_68_262_became_operative_paragraph_7_of_es_11_4() {
+        let Some(corpus) = crate::common::corpus() else {
+            return;
+        };
+        let old =
+            std::fs::read_to_string(corpus.join("ga-resolutions-text/A-RES-68-262.txt")).unwrap();
+        let new = std::fs::read_to_string(crate::common::bundled("A-RES-ES-11-4.txt")).unwrap();
+        let d = cmp(&old, &new);
+        let c = change(&d, "OP7");
+        assert_eq!(
+            (c.old.as_slice(), c.crossing()),
+            (&["PP6".to_string()][..], Some(Part::Operative))
+        );
+        // Welcoming -> Welcomes is the same verb: part of the move
+        assert!(c.lead.is_none(), "{:?}", c.lead);
+        assert_eq!((d.summary.to_operative, d.summary.to_preamble), (1, 0));
+    }
+
+    const PPS: [&str; 2] = [
+        "Recalling its resolution 68/262 of 27 March 2014,",
+        "Reaffirming its commitment to the sovereignty and territorial integrity of Ukraine,",
+    ];
+    const DEMOTED: &str = "Welcomes the continued efforts of the Organization for Security and Cooperation in Europe to monitor the ceasefire along the line of contact;";
+    const DEMOTED_PP: &str = "Welcoming the continued efforts of the Organization for Security and Cooperation in Europe to monitor the ceasefire along the line of contact,";
+
+    #[test]
+    fn an_operative_paragraph_demoted_and_a_preambular_one_promoted() {
+        let old = draft(&PPS, &[OP[0], DEMOTED, OP[2]]);
+        let new = draft(&[PPS[0], PPS[1], DEMOTED_PP], &[OP[0], OP[2]]);
+        let d = cmp(&old, &new);
+        let c = change(&d, "PP3");
+        assert_eq!(
+            (c.old.as_slice(), c.crossing()),
+            (&["OP2".to_string()][..], Some(Part::Preamble))
+        );
+        assert_eq!(d.summary.to_preamble, 1);
+        // and back: promoted
+        let d = cmp(&new, &old);
+        let c = change(&d, "OP2");
+        assert_eq!(
+            (c.old.as_slice(), c.crossing()),
+            (&["PP3".to_string()][..], Some(Part::Operative))
+        );
+        // every clause once: PP1, PP2, OP1, the promoted one, OP3
+        assert_eq!(d.changes.len(), 5);
+    }
+
+    #[test]
+    fn clauses_that_merely_share_words_across_parts_stay_apart() {
+        let old = draft(
+            &PPS,
+            &[
+                OP[0],
+                "Requests the Secretary-General to report on the situation of the Organization for Security and Cooperation in Europe;",
+                OP[2],
+            ],
+        );
+        let new = draft(
+            &[
+                PPS[0],
+                PPS[1],
+                "Noting the report of the Secretary-General on the humanitarian situation in Ukraine,",
+            ],
+            &[OP[0], OP[2]],
+        );
+        let d = cmp(&old, &new);
+        assert_eq!(
+            (d.summary.to_preamble, d.summary.added, d.summary.dropped),
+            (0, 1, 1)
+        );
     }
 }

@@ -280,7 +280,7 @@ impl Evidence {
 pub(crate) struct Weights(FxHashMap<u32, f32>);
 
 impl Weights {
-    fn of(&self, s: u32) -> f32 {
+    pub(crate) fn of(&self, s: u32) -> f32 {
         self.0.get(&s).copied().unwrap_or(0.0)
     }
 }
@@ -318,6 +318,17 @@ pub(crate) const FAMILY_BONUS: f32 = 0.05;
 /// (`Mourning`, `Mourns`) off the scale.
 pub(crate) fn same_family(a: &Bag, b: &Bag) -> bool {
     (a.family.is_some() && a.family == b.family) || (a.verb.is_some() && a.verb == b.verb)
+}
+
+/// Whether two leads are one verb, perhaps in its preambular and operative
+/// forms (`Welcoming`/`Welcomes`, `Noting`/`Notes`, `Recalling also`/`Recalls`).
+pub(crate) fn same_verb(a: &str, b: &str) -> bool {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let verb = |l: &str| {
+        let base = base_lead(l);
+        stemmer.stem(head_verb(&base)).into_owned()
+    };
+    verb(a) == verb(b)
 }
 
 /// The verb of a lead in its [`base_lead`] form, past the adverbs.
@@ -565,6 +576,15 @@ mod tests {
         assert!(ab > 0.3 && content >= 3, "{ab} {content}");
         assert!(ac < 0.1, "{ac}");
         assert!(same_family(&a, &b) && same_family(&b, &c));
+    }
+
+    #[test]
+    fn preambular_and_operative_forms_are_one_verb() {
+        assert!(same_verb("Welcoming", "Welcomes"));
+        assert!(same_verb("Noting", "Notes"));
+        assert!(same_verb("Recalling also", "Recalls"));
+        assert!(same_verb("Strongly condemning", "Condemns"));
+        assert!(!same_verb("Welcoming", "Demands"));
     }
 
     #[test]

@@ -18,10 +18,15 @@
 //!    ordinary bar is marked loose;
 //! 7. a pair out of order relative to the other pairs is flagged moved.
 //!
+//! Last, clauses left dropped from one part and added to the other are
+//! paired across the preamble and the operative part, on a high bar
+//! (see [`cross`]).
+//!
 //! A deadline bounds the whole: past it, steps 4 and 5 are skipped and the
 //! result says it is coarser.
 
-mod evidence;
+mod cross;
+pub(crate) mod evidence;
 mod loose;
 mod score;
 
@@ -34,6 +39,7 @@ use crate::pair::Pair;
 use crate::parse::{Clause, Part, Resolution};
 use crate::tokens::{Interner, KeyOptions};
 
+pub use cross::CROSS_BAR;
 pub use loose::{LOOSE_SHARE, loose_bar};
 pub use score::{dice, lis_mask};
 
@@ -102,6 +108,10 @@ pub struct Link {
     /// Paired under the ordinary bar, on weighted words and place (see
     /// [`loose_bar`]): a pairing to check.
     pub loose: bool,
+    /// For a clause that crossed between the preamble and the operative
+    /// part, the part its old side stood in (its `old` indices count in that
+    /// part); `None` for a link within one part.
+    pub from_part: Option<Part>,
     /// Alignment of the sub-paragraphs. Indices refer to the children of the
     /// linked clauses taken in order (for a split, the children of all new
     /// clauses one after another).
@@ -155,10 +165,18 @@ pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
         parts.into_iter().map(one).collect()
     };
     let coarse = done.iter().any(|d| d.1);
-    Alignment {
-        parts: done.into_iter().map(|d| d.0).collect(),
-        coarse,
+    let mut parts: Vec<PartAlignment> = done.into_iter().map(|d| d.0).collect();
+    // then clauses that crossed between the preamble and the operative part
+    if !coarse {
+        let mut ctx = Ctx {
+            interner: Interner::new(),
+            opts: *opts,
+            deadline,
+            coarse: false,
+        };
+        cross::link_across(&mut parts, res, opts, &mut ctx);
     }
+    Alignment { parts, coarse }
 }
 
 /// Clause counts above which work is spread over threads; below, starting
@@ -218,6 +236,7 @@ fn identical_links(c: &Clause) -> Vec<Link> {
             moved: false,
             similarity: 1.0,
             loose: false,
+            from_part: None,
             children: identical_links(child),
         })
         .collect()
@@ -479,6 +498,7 @@ impl Ctx {
                 moved: !keep,
                 similarity: r.sim,
                 loose: r.loose,
+                from_part: None,
                 children,
             });
         }
@@ -525,6 +545,7 @@ fn one_sided(kind: LinkKind, index: usize, clause: &Clause) -> Link {
         moved: false,
         similarity: 0.0,
         loose: false,
+        from_part: None,
         children,
     }
 }

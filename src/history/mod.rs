@@ -166,6 +166,15 @@ pub fn history(docs: Vec<Resolution>, opts: &CompareOptions) -> History {
     }
 }
 
+/// How a part is named in a note.
+fn part_name(p: Part) -> &'static str {
+    match p {
+        Part::Preamble => "preamble",
+        Part::Operative => "operative part",
+        Part::Annex => "annex",
+    }
+}
+
 /// Lineages of one part, in reading order.
 fn follow(
     part: Part,
@@ -207,12 +216,47 @@ fn follow(
     }
     for (k, d) in diffs.iter().enumerate() {
         let mut next: Vec<usize> = Vec::new();
+        // a clause that left this part for the other: its lineage goes on
+        // there, as the continuation named here
+        for c in d
+            .changes
+            .iter()
+            .filter(|c| c.old_part == Some(part) && c.part != part)
+        {
+            let l = at[&(k, c.old[0].clone())];
+            lineages[l].ended = Some(k + 1);
+            lineages[l].merged_into = Some(format!(
+                "{} in {} (moved to the {})",
+                c.new[0],
+                labels[k + 1],
+                part_name(c.part)
+            ));
+            lineages[l].events.push(Event {
+                step: k,
+                change: c.clone(),
+            });
+            next.push(l);
+        }
         for c in d.changes.iter().filter(|c| c.part == part) {
             let event = || Event {
                 step: k,
                 change: c.clone(),
             };
             let substantive = c.is_substantive();
+            if let Some(from) = c.old_part.filter(|&p| p != part) {
+                // a clause that came from the other part continues its lineage
+                let l = new_lineage(&mut lineages, k + 1, &c.new[0]);
+                lineages[l].split_from = Some(format!(
+                    "{} in {} (moved from the {})",
+                    c.old[0],
+                    labels[k],
+                    part_name(from)
+                ));
+                lineages[l].events.push(event());
+                at.insert((k + 1, c.new[0].clone()), l);
+                next.push(l);
+                continue;
+            }
             match c.kind {
                 LinkKind::Inserted => {
                     let l = new_lineage(&mut lineages, k + 1, &c.new[0]);

@@ -87,6 +87,11 @@ fn part_title(p: Part) -> &'static str {
 
 /// The word for what happened to a clause, and the CSS class of its colour.
 pub(super) fn kind_word(c: &Change) -> (&'static str, &'static str) {
+    match c.crossing() {
+        Some(Part::Preamble) => return ("moved to the preamble", "k-moved"),
+        Some(_) => return ("moved to the operative part", "k-moved"),
+        None => {}
+    }
     match (c.kind, c.moved) {
         (LinkKind::Unchanged, false) => ("kept", "k-kept"),
         (LinkKind::Unchanged, true) => ("moved", "k-moved"),
