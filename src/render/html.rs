@@ -917,6 +917,9 @@ pub(super) fn history(
         if let Some(f) = &l.split_from {
             let _ = write!(b, "<p>split off {}</p>", escape(f));
         }
+        if let Some(f) = &l.moved_from {
+            let _ = write!(b, "<p>moved here from {}</p>", escape(f));
+        }
         for e in &l.events {
             let c = &e.change;
             let to = &h.versions[h.steps[e.step].to].label;
@@ -936,6 +939,9 @@ pub(super) fn history(
         }
         if let Some(m) = &l.merged_into {
             let _ = write!(b, "<p>merged into {}</p>", escape(m));
+        }
+        if let Some(m) = &l.moved_to {
+            let _ = write!(b, "<p>moved to {}</p>", escape(m));
         }
         if l.events.is_empty() && l.split_from.is_none() {
             let _ = write!(

@@ -380,6 +380,9 @@ pub(super) fn history(
         if let Some(f) = &l.split_from {
             let _ = writeln!(s, "Split off {}.\n", escape(f, false));
         }
+        if let Some(f) = &l.moved_from {
+            let _ = writeln!(s, "Moved here from {}.\n", escape(f, false));
+        }
         for e in &l.events {
             let to = &labels[h.steps[e.step].to];
             let _ = writeln!(s, "- **{to}**: {}", describe(&e.change));
@@ -387,6 +390,9 @@ pub(super) fn history(
         }
         if let Some(m) = &l.merged_into {
             let _ = writeln!(s, "Merged into {}.\n", escape(m, false));
+        }
+        if let Some(m) = &l.moved_to {
+            let _ = writeln!(s, "Moved to {}.\n", escape(m, false));
         }
         if l.events.is_empty() && l.split_from.is_none() {
             let _ = writeln!(s, "Unchanged: {}\n", escape(&l.text, false));
