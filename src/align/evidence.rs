@@ -331,6 +331,14 @@ pub(crate) fn same_verb(a: &str, b: &str) -> bool {
     verb(a) == verb(b)
 }
 
+/// Whether two leads read the same once case, adverbs and British or
+/// American spelling are set aside (`Recognizing`, `Recognising`): a
+/// spelling is no change of lead.
+pub(crate) fn same_lead_words(a: &str, b: &str) -> bool {
+    let words = |l: &str| -> Vec<String> { base_lead(l).split(' ').map(fold).collect() };
+    words(a) == words(b)
+}
+
 /// The verb of a lead in its [`base_lead`] form, past the adverbs.
 fn head_verb(base: &str) -> &str {
     base.split(' ')
@@ -585,6 +593,8 @@ mod tests {
         assert!(same_verb("Recalling also", "Recalls"));
         assert!(same_verb("Strongly condemning", "Condemns"));
         assert!(!same_verb("Welcoming", "Demands"));
+        assert!(same_lead_words("Recognizing", "Recognising"));
+        assert!(!same_lead_words("Calls upon", "Calls for"));
     }
 
     #[test]

@@ -428,7 +428,11 @@ impl Differ<'_> {
             _ if link.kind == LinkKind::Unchanged => None,
             (Some(o), Some(n)) => {
                 let base = |l: &Option<String>| l.as_deref().map(base_lead);
-                (base(&o.lead) != base(&n.lead)).then(|| {
+                let spelled = match (&o.lead, &n.lead) {
+                    (Some(a), Some(b)) => crate::align::evidence::same_lead_words(a, b),
+                    _ => false,
+                };
+                (base(&o.lead) != base(&n.lead) && !spelled).then(|| {
                     let strength =
                         |l: &Option<String>| l.as_deref().and_then(|l| lead_strength(l, part));
                     let shift = strength(&o.lead).zip(strength(&n.lead)).map(|(a, b)| b - a);

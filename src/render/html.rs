@@ -602,6 +602,9 @@ fn change_list(changes: &[&Change], opts: &RenderOptions, out: &mut String) {
             let id = shown_id(c);
             let (word, class) = kind_word(c);
             let mut what = format!("<span class=\"{class}\">{word}</span>");
+            if c.loose {
+                what.push_str(" (loose)");
+            }
             if !c.new.is_empty() && !c.old.is_empty() && c.old != c.new {
                 let _ = write!(what, ", was {}", escape(&c.old.join(" + ")));
             }
