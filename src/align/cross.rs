@@ -89,20 +89,9 @@ pub(super) fn link_across(
     if bags.iter().all(|(o, n)| o.is_empty() || n.is_empty()) {
         return;
     }
-    // weights over every clause of both texts: what is rare in these drafts
-    let all_old: Vec<Bag> = res
-        .old
-        .clauses()
-        .filter(|c| c.part != Part::Annex)
-        .map(|c| ev.bag(c))
-        .collect();
-    let all_new: Vec<Bag> = res
-        .new
-        .clauses()
-        .filter(|c| c.part != Part::Annex)
-        .map(|c| ev.bag(c))
-        .collect();
-    let every: Vec<&Bag> = all_old.iter().chain(&all_new).collect();
+    // weights over the candidates (as in the loose pass): stemming every
+    // clause of two long texts would cost more than the whole alignment
+    let every: Vec<&Bag> = bags.iter().flat_map(|(o, n)| o.iter().chain(n)).collect();
     let weights = ev.weights(&every);
     let bar = CROSS_BAR.max(opts.threshold);
     for ((from, os, to, ns), (ob, nb)) in directions.iter().zip(&bags) {
