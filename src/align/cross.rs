@@ -31,6 +31,10 @@ pub const CROSS_BAR: f32 = 0.7;
 const CONTAINED: f32 = 0.85;
 /// See [`CONTAINED`].
 const CONTAINED_DICE: f32 = 0.5;
+/// Most pairs scored in one direction: past it, two texts that share so
+/// little that hundreds of clauses were dropped and added are not searched
+/// for crossings.
+const MAX_CELLS: usize = 250_000;
 
 /// Pairs clauses dropped from one part with clauses added to the other,
 /// rewriting `parts` in place: the added clause's link becomes a link from
@@ -79,6 +83,10 @@ pub(super) fn link_across(
     ];
     let mut bags: Vec<(Vec<Bag>, Vec<Bag>)> = Vec::new();
     for (from, os, to, ns) in &directions {
+        if os.len() * ns.len() > MAX_CELLS {
+            bags.push((Vec::new(), Vec::new()));
+            continue;
+        }
         let ob = os
             .iter()
             .map(|&o| ev.bag(&res.old.part(*from)[o]))
@@ -95,6 +103,9 @@ pub(super) fn link_across(
     let weights = ev.weights(&every);
     let bar = CROSS_BAR.max(opts.threshold);
     for ((from, os, to, ns), (ob, nb)) in directions.iter().zip(&bags) {
+        if ob.len() != os.len() || nb.len() != ns.len() {
+            continue; // too many to search (see MAX_CELLS)
+        }
         for (i, &o) in os.iter().enumerate() {
             for (j, &n) in ns.iter().enumerate() {
                 let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, &ev);

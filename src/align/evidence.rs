@@ -253,18 +253,23 @@ impl Evidence {
     /// sides), so that a word every clause of these drafts uses (`Ukraine`
     /// in a resolution on Ukraine) counts for less than one two clauses share.
     pub(crate) fn weights(&self, bags: &[&Bag]) -> Weights {
-        let mut df: FxHashMap<u32, u32> = FxHashMap::default();
+        // stem ids are dense: counts and weights in vectors, not maps
+        let mut df: Vec<u32> = vec![0; self.ids.len()];
         for b in bags {
             for &s in &b.stems {
-                *df.entry(s).or_default() += 1;
+                df[s as usize] += 1;
             }
         }
         let n = bags.len() as f32;
         let w = df
-            .into_iter()
-            .map(|(s, d)| {
+            .iter()
+            .enumerate()
+            .map(|(s, &d)| {
+                if d == 0 {
+                    return 0.0;
+                }
                 let idf = (1.0 + n / d as f32).ln();
-                (s, idf * self.prior.get(&s).copied().unwrap_or(1.0))
+                idf * self.prior.get(&(s as u32)).copied().unwrap_or(1.0)
             })
             .collect();
         Weights(w)
@@ -276,12 +281,12 @@ impl Evidence {
     }
 }
 
-/// Weight of each stem in one comparison.
-pub(crate) struct Weights(FxHashMap<u32, f32>);
+/// Weight of each stem in one comparison, by stem id.
+pub(crate) struct Weights(Vec<f32>);
 
 impl Weights {
     pub(crate) fn of(&self, s: u32) -> f32 {
-        self.0.get(&s).copied().unwrap_or(0.0)
+        self.0.get(s as usize).copied().unwrap_or(0.0)
     }
 }
 

@@ -29,6 +29,10 @@ const MIN_CONTENT: usize = 2;
 /// Largest gap (old clauses times new clauses) aligned: beyond, the two
 /// texts have too little in common for place to mean anything.
 const MAX_CELLS: usize = 250_000;
+/// Most cells scored over all the gaps of one list of clauses: the gaps
+/// past it are left as they are, so that no input costs more than a few
+/// tens of milliseconds here.
+const TOTAL_CELLS: usize = 1_000_000;
 
 /// The loose bar in a gap whose larger side holds `gap` clauses.
 ///
@@ -54,13 +58,16 @@ pub(super) fn pair_in_gaps(
 ) {
     let anchors = in_order(&m.pairs());
     let mut gaps: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut budget = TOTAL_CELLS;
     let mut lo = (0usize, 0usize);
     for &(ao, an) in anchors
         .iter()
         .chain(std::iter::once(&(old.len(), new.len())))
     {
         let (os, ns) = (m.free_old(lo.0..ao), m.free_new(lo.1..an));
-        if !os.is_empty() && !ns.is_empty() && os.len() * ns.len() <= MAX_CELLS {
+        let cells = os.len() * ns.len();
+        if !os.is_empty() && !ns.is_empty() && cells <= MAX_CELLS && budget >= cells {
+            budget -= cells;
             gaps.push((os, ns));
         }
         lo = (ao + 1, an + 1);
