@@ -325,7 +325,10 @@ pub struct MatchArgs {
     pub ignore_punctuation: bool,
     /// How similar two clauses must be (0 to 1, share of words in common)
     /// to count as one clause reworded rather than one dropped and another
-    /// added. Lower pairs more boldly [default: 0.5]
+    /// added. Lower pairs more boldly [default: 0.5]. A clause left between
+    /// the same two paired clauses on both sides may still pair at half this
+    /// (rising with the size of the gap) on weighted words: shown "(loose)";
+    /// 0.9 or more turns loose pairing off
     #[arg(long, short = 't', value_name = "F", value_parser = parse_threshold)]
     pub threshold: Option<f32>,
 }

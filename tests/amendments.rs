@@ -528,3 +528,62 @@ fn the_bundled_amendment_reads_as_documented() {
     assert_eq!(a.instructions.len(), 1);
     assert!(a.notes.iter().any(|n| n.contains("PARTIAL")));
 }
+
+/// Issue 21: an amendment that deletes an operative paragraph and inserts its
+/// words in the preamble explains the clause's move to the preamble.
+#[test]
+fn deleting_an_operative_paragraph_and_inserting_its_words_in_the_preamble_explains_the_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "United Nations A/80/L.99\nGeneral Assembly\nCooperation on water resources\n\nThe General Assembly,\n\n";
+    let draft = write(
+        dir.path(),
+        "draft.txt",
+        &format!(
+            "{head}Recalling its resolution 77/334 on water,\n\nConcerned that many people lack safe drinking water,\n\n1. Calls upon States to cooperate on transboundary waters;\n\n2. Welcomes the continued efforts of river basin organizations to share hydrological data across borders;\n\n3. Decides to remain seized of the matter.\n"
+        ),
+    );
+    let adopted = write(
+        dir.path(),
+        "adopted.txt",
+        &format!(
+            "{head}Recalling its resolution 77/334 on water,\n\nConcerned that many people lack safe drinking water,\n\nWelcoming the continued efforts of river basin organizations to share hydrological data across borders,\n\n1. Calls upon States to cooperate on transboundary waters;\n\n2. Decides to remain seized of the matter.\n"
+        ),
+    );
+    let amendment = write(
+        dir.path(),
+        "amendment.txt",
+        "United Nations A/80/L.101\nGeneral Assembly\nArcadia: amendments to draft resolution A/80/L.99\n\n1.\tDelete operative paragraph 2.\n\n2.\tAfter the second preambular paragraph, insert a new paragraph reading:\n      “Welcoming the continued efforts of river basin organizations to share hydrological data across borders,”\n",
+    );
+    let json = stdout(
+        resdiff()
+            .args(["compare", "-f", "json"])
+            .arg(&draft)
+            .arg(&adopted)
+            .arg("--amendments")
+            .arg(&amendment),
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let moved = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["new"][0] == "PP3")
+        .unwrap();
+    assert_eq!(
+        (&moved["old"][0], &moved["old_part"], &moved["new_part"]),
+        (
+            &serde_json::json!("OP2"),
+            &serde_json::json!("operative"),
+            &serde_json::json!("preamble")
+        )
+    );
+    let a = &v["attribution"];
+    assert_eq!(a["unexplained"], serde_json::json!([]), "{a}");
+    let outcomes: Vec<&str> = a["instructions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["adopted", "adopted"]);
+}

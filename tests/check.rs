@@ -343,3 +343,91 @@ fn readme_rules_example_parses() {
     );
     assert!(rules.lead_words.is_some());
 }
+
+/// Issue 15's example: between rival drafts, `Demands that the Russian
+/// Federation immediately cease its use of force` and `Calls upon the parties
+/// to cease their use of force` stand in the same place and share few words;
+/// they are paired (loosely) and the softening of the lead is reported.
+#[test]
+fn rival_wording_in_the_same_place_reports_the_softening() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.toml");
+    std::fs::write(&rules, "[lead_words]\nsoftening = \"warning\"\n").unwrap();
+    let (code, f) = check(
+        &[
+            "tests/fixtures/rivals/register-old.txt",
+            "tests/fixtures/rivals/register-new.txt",
+        ],
+        rules.to_str().unwrap(),
+    );
+    let softened: Vec<&Value> = f
+        .iter()
+        .filter(|f| f["rule"] == "lead_words" && f["clause"] == "OP1")
+        .collect();
+    assert_eq!(softened.len(), 1, "{f:?}");
+    assert_eq!(softened[0]["severity"], "warning");
+    let message = softened[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("Demands") && message.contains("Calls upon"),
+        "{message}"
+    );
+    assert_eq!(code, 0, "warnings alone pass");
+    // and the comparison says the pairing is loose
+    resdiff()
+        .args([
+            "compare",
+            "tests/fixtures/rivals/register-old.txt",
+            "tests/fixtures/rivals/register-new.txt",
+            "--color",
+            "never",
+            "-f",
+            "plain",
+        ])
+        .current_dir(root())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("~ (loose) lead↓ OP1"));
+}
+
+/// Issue 21: an operative paragraph moved to the preamble is a softening,
+/// the reverse a strengthening, with the `[lead_words]` severities.
+#[test]
+fn a_clause_moved_to_the_preamble_is_a_softening() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.toml");
+    std::fs::write(&rules, "[lead_words]\nsoftening = \"error\"\n").unwrap();
+    let op = "Welcomes the continued efforts of the Organization for Security and Cooperation in Europe to monitor the ceasefire along the line of contact;";
+    let pp = "Welcoming the continued efforts of the Organization for Security and Cooperation in Europe to monitor the ceasefire along the line of contact,";
+    let head = "The General Assembly,\n\nRecalling its resolution 68/262 of 27 March 2014,\n\n";
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(&old, format!("{head}1. Calls upon all parties to respect the ceasefire;\n\n2. {op}\n\n3. Decides to remain seized of the matter.\n")).unwrap();
+    std::fs::write(&new, format!("{head}{pp}\n\n1. Calls upon all parties to respect the ceasefire;\n\n2. Decides to remain seized of the matter.\n")).unwrap();
+    let (code, f) = check(
+        &[old.to_str().unwrap(), new.to_str().unwrap()],
+        rules.to_str().unwrap(),
+    );
+    assert_eq!(
+        (code, brief(&f)),
+        (1, vec![t("lead_words", "error", "PP2")])
+    );
+    assert!(
+        f[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("moved to the preamble (OP2 → PP2)"),
+        "{f:?}"
+    );
+    let (code, f) = check(
+        &[new.to_str().unwrap(), old.to_str().unwrap()],
+        rules.to_str().unwrap(),
+    );
+    assert_eq!((code, brief(&f)), (0, vec![t("lead_words", "info", "OP2")]));
+    assert!(
+        f[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("moved to the operative part"),
+        "{f:?}"
+    );
+}

@@ -962,7 +962,9 @@ proptest! {
             assert_word_shapes(name, &bytes);
             // a clause moved whole is Word's move, not a deletion and an insertion
             let d = diff_of(&old, &new);
-            if d.changes.iter().any(|c| c.moved && c.old.len() == 1 && c.new.len() == 1) {
+            if d.changes.iter().any(|c| {
+                c.moved && c.crossing().is_none() && c.old.len() == 1 && c.new.len() == 1
+            }) {
                 let doc = &unzip(&bytes)["word/document.xml"];
                 prop_assert!(doc.contains("<w:moveFromRangeStart"), "{}: no move", name);
             }
@@ -1198,4 +1200,31 @@ fn corpus_pdfs_handed_on_as_word_read_back_the_same() {
         }
     }
     assert!(n >= 20, "{n} PDFs");
+}
+
+#[test]
+fn a_clause_moved_to_the_preamble_is_deleted_there_inserted_here_and_named() {
+    let old = "The General Assembly,\n\nRecalling its resolution 68/262 of 27 March 2014,\n\nReaffirming its commitment to the sovereignty of Ukraine,\n\n1. Demands an immediate cessation of hostilities;\n\n2. Welcomes the continued efforts of the Organization for Security and Cooperation in Europe to monitor the ceasefire along the line of contact;\n\n3. Decides to remain seized of the matter.\n";
+    let new = "The General Assembly,\n\nRecalling its resolution 68/262 of 27 March 2014,\n\nReaffirming its commitment to the sovereignty of Ukraine,\n\nWelcoming the continued efforts of the Organization for Security and Cooperation in Europe to monitor the ceasefire along the line of contact,\n\n1. Demands an immediate cessation of hostilities;\n\n2. Decides to remain seized of the matter.\n";
+    let (ro, rn) = (common::parse("old", old), common::parse("new", new));
+    let d = diff_of(&ro, &rn);
+    assert_eq!(d.summary.to_preamble, 1, "the aligner finds the move");
+    let bytes = assert_round_trip("crossing", &ro, &rn);
+    assert_word_shapes("crossing", &bytes);
+    let parts = unzip(&bytes);
+    let doc = &parts["word/document.xml"];
+    // the clauses that did not move are not rewritten: one deletion, one insertion
+    assert!(doc.contains("<w:del "), "{doc}");
+    for kept in [
+        "an immediate cessation of hostilities",
+        "to remain seized of the matter",
+    ] {
+        assert_eq!(doc.matches(kept).count(), 1, "{kept} written twice: {doc}");
+    }
+    assert_eq!(doc.matches("to monitor the ceasefire").count(), 2, "{doc}");
+    let comments = &parts["word/comments.xml"];
+    assert!(
+        comments.contains("Moved from the operative part to the preamble: a softening"),
+        "{comments}"
+    );
 }

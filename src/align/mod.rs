@@ -12,11 +12,22 @@
 //!    split; several clauses folded into one is a merge;
 //! 5. what is still left is looked up through an index of each clause's
 //!    rarest words, to find clauses moved *and* reworded;
-//! 6. a pair out of order relative to the other pairs is flagged moved.
+//! 6. what is left between two pairs that keep their order is paired on
+//!    weaker evidence: weighted, stemmed words and the lead's family, the
+//!    best set of pairs in each gap (see [`loose`]); such a pair under the
+//!    ordinary bar is marked loose;
+//! 7. a pair out of order relative to the other pairs is flagged moved.
+//!
+//! Last, clauses left dropped from one part and added to the other are
+//! paired across the preamble and the operative part, on a high bar
+//! (see [`cross`]).
 //!
 //! A deadline bounds the whole: past it, steps 4 and 5 are skipped and the
 //! result says it is coarser.
 
+mod cross;
+pub(crate) mod evidence;
+mod loose;
 mod score;
 
 use std::time::{Duration, Instant};
@@ -28,6 +39,8 @@ use crate::pair::Pair;
 use crate::parse::{Clause, Part, Resolution};
 use crate::tokens::{Interner, KeyOptions};
 
+pub use cross::CROSS_BAR;
+pub use loose::{LOOSE_SHARE, loose_bar};
 pub use score::{dice, lis_mask};
 
 /// How clauses are paired.
@@ -35,7 +48,11 @@ pub use score::{dice, lis_mask};
 pub struct AlignOptions {
     /// Minimum similarity (0 to 1, the share of words two clauses have in
     /// common) for two clauses at the same place to count as one clause
-    /// reworded rather than one dropped and another added.
+    /// reworded rather than one dropped and another added. Below it, a
+    /// clause left between the same two paired clauses on both sides may
+    /// still be paired, loosely, on weighted words ([`loose_bar`]: half the
+    /// threshold for one clause a side, rising with the gap), unless the
+    /// threshold is 0.9 or more (near-identical clauses only).
     pub threshold: f32,
     /// How words compare.
     pub keys: KeyOptions,
@@ -88,6 +105,13 @@ pub struct Link {
     pub moved: bool,
     /// Word overlap between the two sides, 0 to 1.
     pub similarity: f32,
+    /// Paired under the ordinary bar, on weighted words and place (see
+    /// [`loose_bar`]): a pairing to check.
+    pub loose: bool,
+    /// For a clause that crossed between the preamble and the operative
+    /// part, the part its old side stood in (its `old` indices count in that
+    /// part); `None` for a link within one part.
+    pub from_part: Option<Part>,
     /// Alignment of the sub-paragraphs. Indices refer to the children of the
     /// linked clauses taken in order (for a split, the children of all new
     /// clauses one after another).
@@ -141,10 +165,18 @@ pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
         parts.into_iter().map(one).collect()
     };
     let coarse = done.iter().any(|d| d.1);
-    Alignment {
-        parts: done.into_iter().map(|d| d.0).collect(),
-        coarse,
+    let mut parts: Vec<PartAlignment> = done.into_iter().map(|d| d.0).collect();
+    // then clauses that crossed between the preamble and the operative part
+    if !coarse {
+        let mut ctx = Ctx {
+            interner: Interner::new(),
+            opts: *opts,
+            deadline,
+            coarse: false,
+        };
+        cross::link_across(&mut parts, res, opts, &mut ctx);
     }
+    Alignment { parts, coarse }
 }
 
 /// Clause counts above which work is spread over threads; below, starting
@@ -203,6 +235,8 @@ fn identical_links(c: &Clause) -> Vec<Link> {
             new: vec![k],
             moved: false,
             similarity: 1.0,
+            loose: false,
+            from_part: None,
             children: identical_links(child),
         })
         .collect()
@@ -394,7 +428,16 @@ impl Ctx {
             }
         }
 
-        // 6. moves: pairs (and groups) out of order relative to the rest
+        // 6. loose pairs: between two pairs in order, on weaker evidence
+        // (a threshold that asks for near-identical clauses asks for no
+        // loose pairs either)
+        if !self.past_deadline() && thr < NEAR_IDENTICAL {
+            loose::pair_in_gaps(&mut m, old, new, thr, |o, n| {
+                dice(&oi[o].sorted, &ni[n].sorted)
+            });
+        }
+
+        // 7. moves: pairs (and groups) out of order relative to the rest
         let mut rows: Vec<Row> = Vec::new();
         for (o, info) in oi.iter().enumerate() {
             if let Some(n) = m.o2n[o]
@@ -413,6 +456,7 @@ impl Ctx {
                     old: vec![o],
                     new: vec![n],
                     sim: m.score[o],
+                    loose: m.loose[o],
                 });
             }
         }
@@ -427,6 +471,7 @@ impl Ctx {
                 old: os,
                 new: ns,
                 sim,
+                loose: false,
             });
         }
         rows.sort_by_key(|r| r.old[0]);
@@ -452,6 +497,8 @@ impl Ctx {
                 new: r.new,
                 moved: !keep,
                 similarity: r.sim,
+                loose: r.loose,
+                from_part: None,
                 children,
             });
         }
@@ -475,6 +522,7 @@ struct Row {
     old: Vec<usize>,
     new: Vec<usize>,
     sim: f32,
+    loose: bool,
 }
 
 /// A link for a clause present on one side only, with all its sub-paragraphs.
@@ -496,6 +544,8 @@ fn one_sided(kind: LinkKind, index: usize, clause: &Clause) -> Link {
         new,
         moved: false,
         similarity: 0.0,
+        loose: false,
+        from_part: None,
         children,
     }
 }
@@ -608,6 +658,8 @@ pub(crate) struct Matching {
     pub grouped_new: Vec<bool>,
     /// Pairs whose text is identical byte for byte.
     pub identical: Vec<bool>,
+    /// Pairs made loosely, under the ordinary bar.
+    pub loose: Vec<bool>,
 }
 
 impl Matching {
@@ -619,6 +671,7 @@ impl Matching {
             grouped_old: vec![false; old],
             grouped_new: vec![false; new],
             identical: vec![false; old],
+            loose: vec![false; old],
         }
     }
 
@@ -629,6 +682,7 @@ impl Matching {
     }
 
     pub(crate) fn unpair(&mut self, o: usize) {
+        self.loose[o] = false;
         if let Some(n) = self.o2n[o].take() {
             self.n2o[n] = None;
         }

@@ -170,11 +170,14 @@ fn change_at_mut<'a>(changes: &'a mut [Change], path: &[usize]) -> &'a mut Chang
     c
 }
 
-/// Every inserted change of a part, at any depth, with its path.
+/// Every inserted change of a part, at any depth, with its path; a clause
+/// that came into the part from the other one (moved to the preamble or to
+/// the operative part) counts as inserted there, so that an instruction
+/// inserting its words explains the move.
 fn inserted(changes: &[Change], part: Part, path: &mut ChangePath, out: &mut Vec<ChangePath>) {
     for (k, c) in changes.iter().enumerate() {
         path.push(k);
-        if c.part == part && c.kind == LinkKind::Inserted {
+        if c.part == part && (c.kind == LinkKind::Inserted || c.crossing() == Some(part)) {
             out.push(path.clone());
         }
         inserted(&c.children, part, path, out);
@@ -435,8 +438,12 @@ pub fn attribute(diff: &mut ResolutionDiff, amendments: &[Amendment]) -> Result<
                 let Some(id) = clause_at(&draft, *part, p).map(|c| c.id.clone()) else {
                     continue;
                 };
+                // a paragraph deleted here, or moved from here to the other part
+                // (the instruction inserting its words there explains the rest)
                 if let Some(cp) = find_change(&diff.changes, &id, &mut Vec::new())
-                    && change_at(&diff.changes, &cp).kind == LinkKind::Deleted
+                    && (change_at(&diff.changes, &cp).kind == LinkKind::Deleted
+                        || change_at(&diff.changes, &cp).old_part == Some(*part)
+                            && change_at(&diff.changes, &cp).crossing().is_some())
                 {
                     mark_whole(change_at_mut(&mut diff.changes, &cp), sym, label);
                     outcomes[n] = (Outcome::Adopted, Vec::new(), vec![id]);

@@ -380,7 +380,41 @@ pub fn check_changes(diff: &ResolutionDiff, rules: &Rules) -> Vec<Finding> {
     }
     let id = |c: &Change| c.new.first().or(c.old.first()).cloned().unwrap_or_default();
     if let Some(lr) = &rules.lead_words {
+        // a clause moved to the preamble no longer asks anything: a
+        // softening; to the operative part, a strengthening
         for c in &changes {
+            let Some(to) = c.crossing() else { continue };
+            let (severity, what) = if to == crate::parse::Part::Preamble {
+                (lr.softening, "softened: moved to the preamble")
+            } else {
+                (
+                    lr.strengthening,
+                    "strengthened: moved to the operative part",
+                )
+            };
+            let (_, new_text) = sides(c);
+            let lead = |l: Option<&String>| l.cloned().unwrap_or_else(|| "(none)".into());
+            let (ol, nl) = match &c.lead {
+                Some(l) => (lead(l.old.as_ref()), lead(l.new.as_ref())),
+                None => (String::new(), String::new()),
+            };
+            let leads = if ol.is_empty() {
+                String::new()
+            } else {
+                format!(", {ol} → {nl}")
+            };
+            out.push(Finding {
+                rule: "lead_words".into(),
+                severity,
+                clause: id(c),
+                message: format!("{what} ({} → {}{leads})", c.old.join("+"), c.new.join("+")),
+                excerpt: excerpt(&new_text, 0, 0),
+            });
+        }
+        for c in &changes {
+            if c.crossing().is_some() {
+                continue;
+            }
             let Some(l) = &c.lead else { continue };
             let (severity, what) = match l.direction() {
                 Direction::Softened => (Some(lr.softening), "softened"),

@@ -80,6 +80,20 @@ pub struct Change {
     pub moved: bool,
     /// Share of words kept, 0 to 1, rounded to three decimals.
     pub similarity: f32,
+    /// For a clause that crossed between the preamble and the operative
+    /// part, the part of its old side (`part` is the new side's); absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_part: Option<Part>,
+    /// For a clause that crossed parts, the part of its new side; absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_part: Option<Part>,
+    /// Paired under the ordinary `--threshold`, on weaker evidence (weighted
+    /// words, its place between two paired clauses, the lead's family): a
+    /// pairing a reader should check. Written to JSON only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub loose: bool,
     /// Lead words, when they changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lead: Option<LeadChange>,
@@ -108,6 +122,15 @@ impl Change {
         self.kind != LinkKind::Unchanged || self.moved || self.heading.is_some()
     }
 
+    /// For a clause that crossed parts, the part it moved to: the preamble
+    /// (a softening) or the operative part (a strengthening).
+    pub fn crossing(&self) -> Option<Part> {
+        match (self.old_part, self.new_part) {
+            (Some(a), Some(b)) if a != b => Some(b),
+            _ => None,
+        }
+    }
+
     /// Visits this change and its descendants, parents first.
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Change)) {
         f(self);
@@ -117,7 +140,8 @@ impl Change {
     }
 
     /// A short label for the change: `=`, `~`, `+`, `-`, `split`, `merged`,
-    /// with `>` for moved.
+    /// with `>` for moved. (A loose pairing is told by [`Change::loose`];
+    /// renderers add `(loose)` after the kind's word.)
     pub fn label(&self) -> String {
         let base = match self.kind {
             LinkKind::Unchanged => "=",
@@ -158,6 +182,12 @@ pub struct Summary {
     pub merged: usize,
     /// Lead words changed.
     pub lead_changes: usize,
+    /// Operative clauses moved to the preamble (a softening; also counted
+    /// under moved).
+    pub to_preamble: usize,
+    /// Preambular clauses moved to the operative part (a strengthening;
+    /// also counted under moved).
+    pub to_operative: usize,
     /// Words in inserted text.
     pub words_inserted: usize,
     /// Words in deleted text.
@@ -240,9 +270,24 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
     // one change per link: allocated once, never copied as it grows
     let mut changes = Vec::with_capacity(alignment.parts.iter().map(|p| p.links.len()).sum());
     let mut timed_out = false;
+    let olds: Vec<(Part, Vec<&Clause>)> = Part::ALL
+        .into_iter()
+        .map(|p| (p, res.old.part(p).iter().collect()))
+        .collect();
+    let old_of = |p: Part| -> &[&Clause] {
+        olds.iter()
+            .find(|o| o.0 == p)
+            .map(|o| o.1.as_slice())
+            .unwrap_or(&[])
+    };
     for pa in &alignment.parts {
         let old: Vec<&Clause> = res.old.part(pa.part).iter().collect();
         let new: Vec<&Clause> = res.new.part(pa.part).iter().collect();
+        // a link from the other part reads its old clause there
+        let change = |d: &mut Differ, l: &Link| match l.from_part {
+            Some(from) => d.crossed(l, from, pa.part, old_of(from), &new),
+            None => d.change(l, pa.part, &old, &new),
+        };
         if large {
             // chunks in order, each with its own interner: the result does not
             // depend on how the work was split
@@ -251,10 +296,7 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
                 .par_chunks(256)
                 .map(|links| {
                     let mut d = differ();
-                    let out: Vec<Change> = links
-                        .iter()
-                        .map(|l| d.change(l, pa.part, &old, &new))
-                        .collect();
+                    let out: Vec<Change> = links.iter().map(|l| change(&mut d, l)).collect();
                     (out, d.timed_out)
                 })
                 .collect();
@@ -264,7 +306,7 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
             }
         } else {
             let mut d = differ();
-            changes.extend(pa.links.iter().map(|l| d.change(l, pa.part, &old, &new)));
+            changes.extend(pa.links.iter().map(|l| change(&mut d, l)));
             timed_out |= d.timed_out;
         }
     }
@@ -281,6 +323,11 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
             }
             summary.moved += usize::from(c.moved);
             summary.lead_changes += usize::from(c.lead.is_some());
+            match c.crossing() {
+                Some(Part::Preamble) => summary.to_preamble += 1,
+                Some(_) => summary.to_operative += 1,
+                None => {}
+            }
             for s in &c.segments {
                 match s.op {
                     Op::Insert => summary.words_inserted += count_words(&s.text),
@@ -320,6 +367,30 @@ pub fn diff(res: Pair<Resolution>, alignment: &Alignment, opts: &AlignOptions) -
 }
 
 impl Differ<'_> {
+    /// The change of a clause that crossed from part `from` to part `to`:
+    /// the preambular and operative forms of one verb (`Welcoming`,
+    /// `Welcomes`) are part of the move, not a change of lead; another verb
+    /// is, with no shift (the two parts have scales of their own).
+    fn crossed(
+        &mut self,
+        link: &Link,
+        from: Part,
+        to: Part,
+        old: &[&Clause],
+        new: &[&Clause],
+    ) -> Change {
+        let mut c = self.change(link, to, old, new);
+        c.old_part = Some(from);
+        c.new_part = Some(to);
+        if let Some(l) = &mut c.lead {
+            match (&l.old, &l.new) {
+                (Some(a), Some(b)) if crate::align::evidence::same_verb(a, b) => c.lead = None,
+                _ => l.shift = None,
+            }
+        }
+        c
+    }
+
     fn change(&mut self, link: &Link, part: Part, old: &[&Clause], new: &[&Clause]) -> Change {
         let oc: Vec<&Clause> = link.old.iter().map(|&i| old[i]).collect();
         let nc: Vec<&Clause> = link.new.iter().map(|&i| new[i]).collect();
@@ -370,7 +441,11 @@ impl Differ<'_> {
             (Some(o), Some(n)) => {
                 let (ol, nl) = self.langs;
                 let base = |l: &Option<String>, lang| l.as_deref().map(|l| base_lead_in(l, lang));
-                (base(&o.lead, ol) != base(&n.lead, nl)).then(|| {
+                let spelled = match (&o.lead, &n.lead) {
+                    (Some(a), Some(b)) => crate::align::evidence::same_lead_words(a, b),
+                    _ => false,
+                };
+                (base(&o.lead, ol) != base(&n.lead, nl) && !spelled).then(|| {
                     let strength = |l: &Option<String>, lang| {
                         l.as_deref().and_then(|l| lead_strength_in(l, part, lang))
                     };
@@ -418,6 +493,9 @@ impl Differ<'_> {
             new: nc.iter().map(|c| c.id.clone()).collect(),
             moved: link.moved,
             similarity: (similarity * 1000.0).round() / 1000.0,
+            loose: link.loose,
+            old_part: None,
+            new_part: None,
             lead,
             heading,
             segments,

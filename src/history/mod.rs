@@ -69,6 +69,15 @@ pub struct Lineage {
     pub split_from: Option<String>,
     /// Where it went when merged into another clause.
     pub merged_into: Option<String>,
+    /// Where it came from when it crossed into this part from the other
+    /// (`"PP6 in A/RES/68/262 (preamble)"`); the lineage there ends with
+    /// [`Lineage::moved_to`]. Written to JSON only when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<String>,
+    /// Where it went when it crossed into the other part
+    /// (`"OP7 in A/RES/ES-11/4 (operative part)"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved_to: Option<String>,
     /// The clause's text in the last version it appears in.
     pub text: String,
     /// The steps at which something happened to it.
@@ -178,6 +187,15 @@ pub fn history_labelled(
     }
 }
 
+/// How a part is named in a note.
+fn part_name(p: Part) -> &'static str {
+    match p {
+        Part::Preamble => "preamble",
+        Part::Operative => "operative part",
+        Part::Annex => "annex",
+    }
+}
+
 /// Lineages of one part, in reading order.
 fn follow(
     part: Part,
@@ -206,6 +224,8 @@ fn follow(
             ended: None,
             split_from: None,
             merged_into: None,
+            moved_from: None,
+            moved_to: None,
             text: String::new(),
             events: Vec::new(),
         });
@@ -219,12 +239,47 @@ fn follow(
     }
     for (k, d) in diffs.iter().enumerate() {
         let mut next: Vec<usize> = Vec::new();
+        // a clause that left this part for the other: its lineage goes on
+        // there, as the continuation named here
+        for c in d
+            .changes
+            .iter()
+            .filter(|c| c.old_part == Some(part) && c.part != part)
+        {
+            let l = at[&(k, c.old[0].clone())];
+            lineages[l].ended = Some(k + 1);
+            lineages[l].moved_to = Some(format!(
+                "{} in {} ({})",
+                c.new[0],
+                labels[k + 1],
+                part_name(c.part)
+            ));
+            lineages[l].events.push(Event {
+                step: k,
+                change: c.clone(),
+            });
+            next.push(l);
+        }
         for c in d.changes.iter().filter(|c| c.part == part) {
             let event = || Event {
                 step: k,
                 change: c.clone(),
             };
             let substantive = c.is_substantive();
+            if let Some(from) = c.old_part.filter(|&p| p != part) {
+                // a clause that came from the other part continues its lineage
+                let l = new_lineage(&mut lineages, k + 1, &c.new[0]);
+                lineages[l].moved_from = Some(format!(
+                    "{} in {} ({})",
+                    c.old[0],
+                    labels[k],
+                    part_name(from)
+                ));
+                lineages[l].events.push(event());
+                at.insert((k + 1, c.new[0].clone()), l);
+                next.push(l);
+                continue;
+            }
             match c.kind {
                 LinkKind::Inserted => {
                     let l = new_lineage(&mut lineages, k + 1, &c.new[0]);
@@ -300,6 +355,38 @@ mod tests {
             s.push_str(&format!("{}. {o}\n\n", i + 1));
         }
         parse(&Document::from_text(name, s)).unwrap()
+    }
+
+    #[test]
+    fn a_clause_followed_from_the_operative_part_into_the_preamble() {
+        let op = "Welcomes the continued efforts of the Organization for Security and Cooperation in Europe to monitor the ceasefire along the line of contact;";
+        let pp = "Welcoming the continued efforts of the Organization for Security and Cooperation in Europe to monitor the ceasefire along the line of contact,";
+        let v1 = doc(
+            "A/1",
+            &["Calls upon all parties to respect the ceasefire;", op],
+        );
+        let text = format!(
+            "A/2\nThe Security Council,\n\nRecalling its resolutions,\n\n{pp}\n\n1. Calls upon all parties to respect the ceasefire;\n"
+        );
+        let v2 = parse(&Document::from_text("A/2", text)).unwrap();
+        let h = history(vec![v1, v2], &CompareOptions::default());
+        let went = h
+            .lineages
+            .iter()
+            .find(|l| l.ids[0].as_deref() == Some("OP2"))
+            .unwrap();
+        assert_eq!(went.ended, Some(1));
+        assert_eq!(went.moved_to.as_deref(), Some("PP2 in A/2 (preamble)"));
+        let came = h
+            .lineages
+            .iter()
+            .find(|l| l.ids[1].as_deref() == Some("PP2"))
+            .unwrap();
+        assert_eq!(
+            came.moved_from.as_deref(),
+            Some("OP2 in A/1 (operative part)")
+        );
+        assert!(came.events[0].change.crossing().is_some());
     }
 
     #[test]

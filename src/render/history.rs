@@ -26,6 +26,9 @@ fn events(h: &History, l: &Lineage, opts: &RenderOptions) -> String {
     if let Some(f) = &l.split_from {
         lines.push(theme.note(&format!("split off {f}")));
     }
+    if let Some(f) = &l.moved_from {
+        lines.push(theme.note(&format!("moved here from {f}")));
+    }
     for e in &l.events {
         let to = &h.versions[h.steps[e.step].to].label;
         let c = &e.change;
@@ -68,6 +71,9 @@ fn events(h: &History, l: &Lineage, opts: &RenderOptions) -> String {
     }
     if let Some(m) = &l.merged_into {
         lines.push(theme.note(&format!("merged into {m}")));
+    }
+    if let Some(m) = &l.moved_to {
+        lines.push(theme.note(&format!("moved to {m}")));
     }
     if lines.is_empty() {
         lines.push(theme.dim(&format!("= {}", l.text)));

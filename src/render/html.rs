@@ -90,6 +90,11 @@ fn part_title(p: Part) -> &'static str {
 
 /// The word for what happened to a clause, and the CSS class of its colour.
 pub(super) fn kind_word(c: &Change) -> (&'static str, &'static str) {
+    match c.crossing() {
+        Some(Part::Preamble) => return ("moved to the preamble", "k-moved"),
+        Some(_) => return ("moved to the operative part", "k-moved"),
+        None => {}
+    }
     match (c.kind, c.moved) {
         (LinkKind::Unchanged, false) => ("kept", "k-kept"),
         (LinkKind::Unchanged, true) => ("moved", "k-moved"),
@@ -307,6 +312,12 @@ impl Page<'_> {
             );
         }
         let _ = write!(b, "<span class=\"kind {class}\">{word}</span>");
+        if c.loose {
+            let _ = write!(
+                b,
+                "<span class=\"loose\" title=\"paired under the ordinary threshold, on weighted words and its place: check\">(loose)</span>"
+            );
+        }
         if c.moved
             && let Some(o) = c.old.first()
         {
@@ -442,7 +453,8 @@ del{color:var(--del-fg);background:var(--del-bg);text-decoration:line-through;te
 ins{color:var(--ins-fg);background:var(--ins-bg);text-decoration:underline;text-decoration-thickness:.09em;text-underline-offset:.18em}
 del,ins{border-radius:.15em;padding:0 .1em;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 .id{font-weight:700}
-.was,.lead-words,.from,.kind,.lead{display:block;font-size:.875rem}
+.was,.lead-words,.from,.kind,.lead,.loose{display:block;font-size:.875rem}
+.loose{color:var(--muted);font-style:italic}
 .was,.lead-words,.piece,.note,.none,.empty,.counts .zero{color:var(--muted)}
 .kind,.lead{font-weight:600}
 .k-kept{color:var(--muted);font-weight:normal}
@@ -650,6 +662,9 @@ fn change_list(
             let id = shown_id(c);
             let (word, class) = kind_word(c);
             let mut what = format!("<span class=\"{class}\">{word}</span>");
+            if c.loose {
+                what.push_str(" (loose)");
+            }
             if !c.new.is_empty() && !c.old.is_empty() && c.old != c.new {
                 let _ = write!(what, ", was {}", escape(&c.old.join(" + ")));
             }
@@ -972,6 +987,9 @@ pub(super) fn history(
         if let Some(f) = &l.split_from {
             let _ = write!(b, "<p>split off {}</p>", escape(f));
         }
+        if let Some(f) = &l.moved_from {
+            let _ = write!(b, "<p>moved here from {}</p>", escape(f));
+        }
         for e in &l.events {
             let c = &e.change;
             let to = &h.versions[h.steps[e.step].to].label;
@@ -991,6 +1009,9 @@ pub(super) fn history(
         }
         if let Some(m) = &l.merged_into {
             let _ = write!(b, "<p>merged into {}</p>", escape(m));
+        }
+        if let Some(m) = &l.moved_to {
+            let _ = write!(b, "<p>moved to {}</p>", escape(m));
         }
         if l.events.is_empty() && l.split_from.is_none() {
             let _ = write!(

@@ -140,6 +140,9 @@ fn push_text(out: &mut String, text: &str) {
 /// "reworded", "moved", "added", ... with "was PP2" when renumbered.
 fn describe(c: &Change) -> String {
     let mut s = super::html::kind_word(c).0.to_string();
+    if c.loose {
+        s.push_str(" (loose)");
+    }
     if !c.old.is_empty() && !c.new.is_empty() && c.old != c.new {
         let _ = write!(s, ", was {}", c.old.join(" + "));
     }
@@ -398,6 +401,9 @@ pub(super) fn history(
         if let Some(f) = &l.split_from {
             let _ = writeln!(s, "Split off {}.\n", escape(f, false));
         }
+        if let Some(f) = &l.moved_from {
+            let _ = writeln!(s, "Moved here from {}.\n", escape(f, false));
+        }
         for e in &l.events {
             let to = &labels[h.steps[e.step].to];
             let _ = writeln!(s, "- **{to}**: {}", describe(&e.change));
@@ -405,6 +411,9 @@ pub(super) fn history(
         }
         if let Some(m) = &l.merged_into {
             let _ = writeln!(s, "Merged into {}.\n", escape(m, false));
+        }
+        if let Some(m) = &l.moved_to {
+            let _ = writeln!(s, "Moved to {}.\n", escape(m, false));
         }
         if l.events.is_empty() && l.split_from.is_none() {
             let _ = writeln!(s, "Unchanged: {}\n", escape(&l.text, false));

@@ -266,7 +266,7 @@ pub(crate) fn note_wrapped(note: &str, width: usize) -> String {
 /// The counts of one comparison after `prefix`, joined by " · " and broken
 /// between items (never inside one) so no line is wider than `width`.
 pub(crate) fn summary_wrapped(prefix: &str, s: &crate::diff::Summary, width: usize) -> String {
-    let items = [
+    let mut items = vec![
         format!("kept {}", s.kept),
         format!("reworded {}", s.reworded),
         format!("added {}", s.added),
@@ -275,8 +275,15 @@ pub(crate) fn summary_wrapped(prefix: &str, s: &crate::diff::Summary, width: usi
         format!("split {}", s.split),
         format!("merged {}", s.merged),
         format!("lead words changed {}", s.lead_changes),
-        format!("words +{} −{}", s.words_inserted, s.words_deleted),
     ];
+    // clauses that crossed parts, only when there are some
+    if s.to_preamble > 0 {
+        items.push(format!("to the preamble {}", s.to_preamble));
+    }
+    if s.to_operative > 0 {
+        items.push(format!("to the operative part {}", s.to_operative));
+    }
+    items.push(format!("words +{} −{}", s.words_inserted, s.words_deleted));
     join_wrapped(prefix, &items, " · ", width)
 }
 

@@ -43,6 +43,14 @@ fn lines(
 ) -> io::Result<()> {
     for c in changes {
         let mut label = c.label();
+        if c.loose {
+            label.push_str(" (loose)");
+        }
+        match c.crossing() {
+            Some(crate::parse::Part::Preamble) => label.push_str(" to-preamble"),
+            Some(_) => label.push_str(" to-operative"),
+            None => {}
+        }
         if let Some(l) = &c.lead {
             label.push_str(match l.direction() {
                 Direction::Softened => " lead↓",

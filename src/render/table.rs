@@ -9,7 +9,7 @@ use super::style::LabelKind;
 use super::{RenderOptions, file_name, ids, side_text, sub_label, summary_line, visible};
 use crate::align::LinkKind;
 use crate::diff::{Change, Direction, ResolutionDiff};
-use crate::parse::{Clause, Resolution};
+use crate::parse::{Clause, Part, Resolution};
 
 pub(super) fn new_table(opts: &RenderOptions) -> Table {
     let mut t = Table::new();
@@ -37,6 +37,11 @@ fn label_kind(c: &Change) -> LabelKind {
 }
 
 fn kind_word(c: &Change) -> &'static str {
+    match c.crossing() {
+        Some(Part::Preamble) => return "moved to the preamble",
+        Some(_) => return "moved to the operative part",
+        None => {}
+    }
     match (c.kind, c.moved) {
         (LinkKind::Unchanged, false) => "kept",
         (LinkKind::Unchanged, true) => "moved",
@@ -57,11 +62,14 @@ fn label_cell(c: &Change, d: &ResolutionDiff, depth: usize, opts: &RenderOptions
     let word = kind_word(c);
     let label = c.label();
     // the symbol, then the word: "~ reworded", "> moved", "> ~ reworded"
-    let text = if label == word {
+    let mut text = if label == word {
         label.clone()
     } else {
         format!("{label} {word}")
     };
+    if c.loose {
+        text.push_str(" (loose)");
+    }
     s.push_str(&format!("\n{indent}{}", theme.label(&text, label_kind(c))));
     if let Some(lead) = &c.lead {
         let arrow = match lead.direction() {

@@ -1,8 +1,10 @@
 //! Word comments on changed clauses: the labels the terminal shows (a lead
 //! softened or strengthened, a section heading changed, the amendment
-//! behind a change), one kind per variant.
+//! behind a change, a clause moved between the preamble and the operative
+//! part), one kind per variant.
 
 use crate::diff::{Change, HeadingChange, LeadChange, ResolutionDiff};
+use crate::parse::Part;
 
 /// The comments to put on a changed clause, one kind after another. To add a
 /// kind of comment, add a variant to [`CommentKind`] and its arm to
@@ -15,10 +17,13 @@ pub(super) enum CommentKind {
     Heading,
     /// The amendments that explain the change (`compare --amendments`).
     Amendments,
+    /// A clause that crossed between the preamble and the operative part.
+    Crossing,
 }
 
 impl CommentKind {
-    pub(super) const ALL: [CommentKind; 3] = [
+    pub(super) const ALL: [CommentKind; 4] = [
+        CommentKind::Crossing,
         CommentKind::Lead,
         CommentKind::Heading,
         CommentKind::Amendments,
@@ -28,6 +33,15 @@ impl CommentKind {
         match self {
             CommentKind::Lead => c.lead.as_ref().map(lead_note),
             CommentKind::Heading => c.heading.as_ref().map(heading_note),
+            CommentKind::Crossing => c.crossing().map(|to| {
+                let from = c
+                    .old_part
+                    .map_or(String::new(), |p| format!(" from the {}", part_name(p)));
+                match to {
+                    Part::Preamble => format!("Moved{from} to the preamble: a softening"),
+                    _ => format!("Moved{from} to the {}: a strengthening", part_name(to)),
+                }
+            }),
             // the label the terminal shows: `A/ES-11/L.15 #1`, or `no amendment`
             CommentKind::Amendments => {
                 let label = crate::render::amendments::label(c, d?)?;
@@ -38,6 +52,15 @@ impl CommentKind {
                 })
             }
         }
+    }
+}
+
+/// A part as the notes name it.
+fn part_name(p: Part) -> &'static str {
+    match p {
+        Part::Preamble => "preamble",
+        Part::Operative => "operative part",
+        Part::Annex => "annex",
     }
 }
 

@@ -116,10 +116,11 @@ pub fn redline(diff: &ResolutionDiff, opts: &DocxOptions) -> io::Result<Vec<u8>>
         Some(diff),
     );
     doc.header(&diff.old, &diff.new, diff.header.title.as_deref());
+    let (gone, came) = crossing_halves(diff);
     for part in Part::ALL {
-        let changes: Vec<&Change> = diff.changes.iter().filter(|c| c.part == part).collect();
         let old: Vec<&Clause> = diff.old.part(part).iter().collect();
         let new: Vec<&Clause> = diff.new.part(part).iter().collect();
+        let changes = part_changes(diff, part, &gone, &came, &old);
         if part == Part::Annex {
             doc.line(
                 Style::Heading,
@@ -1178,6 +1179,91 @@ fn joinable(cs: &[&Clause]) -> bool {
     cs.iter().enumerate().all(|(k, c)| {
         (k + 1 == cs.len() || c.children.is_empty()) && (k == 0 || c.heading.is_none())
     })
+}
+
+/// The two halves of each clause that crossed between the preamble and the
+/// operative part: Word has no move between lists written apart, so the old
+/// clause is deleted from its part and the new one inserted in the other,
+/// where a comment names the move (`Moved to the preamble: a softening`).
+fn crossing_halves(diff: &ResolutionDiff) -> (Vec<Change>, Vec<Change>) {
+    let crossing = diff.changes.iter().filter(|c| c.crossing().is_some());
+    let half = |c: &Change, keep_old: bool| {
+        let mut h = c.clone();
+        h.moved = false;
+        h.children.clear();
+        h.lead = None;
+        h.heading = None;
+        if keep_old {
+            h.kind = crate::align::LinkKind::Deleted;
+            h.part = c.old_part.unwrap_or(c.part);
+            h.new.clear();
+            // the comment stands once, on the inserted half
+            h.old_part = None;
+            h.new_part = None;
+            h.amendments.clear();
+        } else {
+            h.kind = crate::align::LinkKind::Inserted;
+            h.part = c.new_part.unwrap_or(c.part);
+            h.old.clear();
+        }
+        h
+    };
+    (
+        crossing.clone().map(|c| half(c, true)).collect(),
+        crossing.map(|c| half(c, false)).collect(),
+    )
+}
+
+/// The changes of one part in the order [`place`] reads them: the part's
+/// own, with the halves of crossing clauses put where they stand (a deleted
+/// half before the first change that comes after it in the old text).
+fn part_changes<'c>(
+    diff: &'c ResolutionDiff,
+    part: Part,
+    gone: &'c [Change],
+    came: &'c [Change],
+    old: &[&Clause],
+) -> Vec<&'c Change> {
+    let mut out: Vec<&Change> = diff
+        .changes
+        .iter()
+        .filter(|c| c.crossing().is_none() && c.part == part)
+        .collect();
+    // inserted halves: in the new order, among the part's changes
+    let new_index = |id: &str| diff.new.part(part).iter().position(|k| k.id == id);
+    for h in came.iter().filter(|h| h.part == part) {
+        let Some(at) = h.new.first().and_then(|id| new_index(id)) else {
+            continue;
+        };
+        let pos = out
+            .iter()
+            .position(|c| {
+                c.new
+                    .first()
+                    .and_then(|id| new_index(id))
+                    .is_some_and(|i| i > at)
+            })
+            .unwrap_or(out.len());
+        out.insert(pos, h);
+    }
+    // deleted halves: before the first change that comes after them in the old text
+    let old_index = |id: &str| old.iter().position(|k| k.id == id);
+    for h in gone.iter().filter(|h| h.part == part) {
+        let Some(at) = h.old.first().and_then(|id| old_index(id)) else {
+            continue;
+        };
+        let pos = out
+            .iter()
+            .position(|c| {
+                c.old
+                    .first()
+                    .and_then(|id| old_index(id))
+                    .is_some_and(|i| i > at)
+            })
+            .unwrap_or(out.len());
+        out.insert(pos, h);
+    }
+    out
 }
 
 /// Whether a change can be written as a Word move: one clause on each side.

@@ -1,0 +1,190 @@
+//! Clauses that cross between the preamble and the operative part.
+//!
+//! A classic compromise moves an operative paragraph into the preamble: the
+//! words survive, but the body no longer *decides* or *demands*; it only
+//! *recalls* or *welcomes* (a softening). The reverse promotes a concern to
+//! a request (a strengthening). Each part is aligned on its own first; then
+//! the clauses left dropped in one part are matched against those left added
+//! in the other, on the same evidence as loose pairs (weighted, stemmed
+//! words) but with the far search's high bar, since place says nothing
+//! across parts. The preambular and operative forms of one verb
+//! (`Welcoming`/`Welcomes`, `Noting`/`Notes`) are the same lead: the change
+//! of form is part of the move.
+
+use super::evidence::{Bag, Evidence, weighted_dice};
+use super::{AlignOptions, Ctx, Link, LinkKind, PartAlignment, dice};
+use crate::pair::Pair;
+use crate::parse::{Clause, Part, Resolution};
+
+/// The bar for a pair across parts, on weighted words: as high as the far
+/// search's (a clause moved far is paired at 0.7 of its words), or
+/// `--threshold` if that is higher.
+pub const CROSS_BAR: f32 = 0.7;
+
+/// How much of the shorter clause's weight the longer must hold for a
+/// clause absorbed whole into a longer one (`Welcoming the continued
+/// efforts …` becoming `Welcomes and expresses its strong support for the
+/// continued efforts …, and calls upon …`: all its weight held, a Dice of
+/// 0.53) to count as the same clause; its weighted Dice must still reach
+/// [`CONTAINED_DICE`]. Holding 85% of a clause's weight is stronger evidence
+/// than the far search's 0.7 Dice, which lets 30% differ on both sides.
+const CONTAINED: f32 = 0.85;
+/// See [`CONTAINED`].
+const CONTAINED_DICE: f32 = 0.5;
+/// Most pairs scored in one direction: past it, two texts that share so
+/// little that hundreds of clauses were dropped and added are not searched
+/// for crossings.
+const MAX_CELLS: usize = 250_000;
+
+/// Pairs clauses dropped from one part with clauses added to the other,
+/// rewriting `parts` in place: the added clause's link becomes a link from
+/// the other part ([`Link::from_part`]), the dropped clause's link goes.
+pub(super) fn link_across(
+    parts: &mut [PartAlignment],
+    res: Pair<&Resolution>,
+    opts: &AlignOptions,
+    ctx: &mut Ctx,
+) {
+    let Some(pp) = parts.iter().position(|p| p.part == Part::Preamble) else {
+        return;
+    };
+    let Some(op) = parts.iter().position(|p| p.part == Part::Operative) else {
+        return;
+    };
+    let free = |pa: &PartAlignment, kind: LinkKind| -> Vec<usize> {
+        pa.links
+            .iter()
+            .filter(|l| l.kind == kind)
+            .map(|l| {
+                if kind == LinkKind::Deleted {
+                    l.old[0]
+                } else {
+                    l.new[0]
+                }
+            })
+            .collect()
+    };
+    // (part of the old clause, its index; part of the new clause, its index)
+    let mut cands: Vec<(f32, Part, usize, Part, usize)> = Vec::new();
+    let mut ev = Evidence::new();
+    let directions = [
+        (
+            parts[op].part,
+            free(&parts[op], LinkKind::Deleted),
+            parts[pp].part,
+            free(&parts[pp], LinkKind::Inserted),
+        ),
+        (
+            parts[pp].part,
+            free(&parts[pp], LinkKind::Deleted),
+            parts[op].part,
+            free(&parts[op], LinkKind::Inserted),
+        ),
+    ];
+    let mut bags: Vec<(Vec<Bag>, Vec<Bag>)> = Vec::new();
+    for (from, os, to, ns) in &directions {
+        if os.len() * ns.len() > MAX_CELLS {
+            bags.push((Vec::new(), Vec::new()));
+            continue;
+        }
+        let ob = os
+            .iter()
+            .map(|&o| ev.bag(&res.old.part(*from)[o]))
+            .collect();
+        let nb = ns.iter().map(|&n| ev.bag(&res.new.part(*to)[n])).collect();
+        bags.push((ob, nb));
+    }
+    if bags.iter().all(|(o, n)| o.is_empty() || n.is_empty()) {
+        return;
+    }
+    // weights over the candidates (as in the loose pass): stemming every
+    // clause of two long texts would cost more than the whole alignment
+    let every: Vec<&Bag> = bags.iter().flat_map(|(o, n)| o.iter().chain(n)).collect();
+    let weights = ev.weights(&every);
+    let bar = CROSS_BAR.max(opts.threshold);
+    for ((from, os, to, ns), (ob, nb)) in directions.iter().zip(&bags) {
+        if ob.len() != os.len() || nb.len() != ns.len() {
+            continue; // too many to search (see MAX_CELLS)
+        }
+        for (i, &o) in os.iter().enumerate() {
+            for (j, &n) in ns.iter().enumerate() {
+                let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, &ev);
+                let c = contained(&ob[i], &nb[j], &weights);
+                let ok = content >= 3 && (s >= bar || (c >= CONTAINED && s >= CONTAINED_DICE));
+                if ok {
+                    cands.push((s.max(c), *from, o, *to, n));
+                }
+            }
+        }
+    }
+    cands.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then((a.1 as u8, a.2, a.4).cmp(&(b.1 as u8, b.2, b.4)))
+    });
+    let mut taken_old: Vec<(Part, usize)> = Vec::new();
+    let mut taken_new: Vec<(Part, usize)> = Vec::new();
+    for (_, from, o, to, n) in cands {
+        if taken_old.contains(&(from, o)) || taken_new.contains(&(to, n)) {
+            continue;
+        }
+        taken_old.push((from, o));
+        taken_new.push((to, n));
+        let (oc, nc) = (&res.old.part(from)[o], &res.new.part(to)[n]);
+        let children = {
+            let a: Vec<&Clause> = oc.children.iter().collect();
+            let b: Vec<&Clause> = nc.children.iter().collect();
+            if a.is_empty() && b.is_empty() {
+                Vec::new()
+            } else {
+                ctx.level(&a, &b)
+            }
+        };
+        let (oi, ni) = (ctx.info(oc), ctx.info(nc));
+        let link = Link {
+            kind: if oi.own == ni.own {
+                LinkKind::Unchanged
+            } else {
+                LinkKind::Modified
+            },
+            old: vec![o],
+            new: vec![n],
+            moved: true,
+            similarity: dice(&oi.sorted, &ni.sorted),
+            loose: false,
+            from_part: Some(from),
+            children,
+        };
+        let fi = parts.iter().position(|p| p.part == from).unwrap_or(0);
+        parts[fi]
+            .links
+            .retain(|l| !(l.kind == LinkKind::Deleted && l.old == [o]));
+        let ti = parts.iter().position(|p| p.part == to).unwrap_or(0);
+        if let Some(l) = parts[ti]
+            .links
+            .iter_mut()
+            .find(|l| l.kind == LinkKind::Inserted && l.new == [n])
+        {
+            *l = link;
+        }
+    }
+}
+
+/// The share of the shorter bag's weight that the longer one holds.
+fn contained(a: &Bag, b: &Bag, w: &super::evidence::Weights) -> f32 {
+    let (short, long) = if a.stems.len() <= b.stems.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let total: f32 = short.stems.iter().map(|&s| w.of(s)).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let held: f32 = short
+        .stems
+        .iter()
+        .filter(|s| long.stems.binary_search(s).is_ok())
+        .map(|&s| w.of(s))
+        .sum();
+    held / total
+}
