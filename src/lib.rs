@@ -15,6 +15,7 @@
 //! * [`render`]: the side-by-side table, plain text, JSON, HTML and Markdown.
 //! * [`check`]: wording review against a rules file.
 //! * [`amend`]: amendment documents read, applied to a draft and traced in the adopted text.
+//! * [`library`] and [`trace`]: an index of past resolutions, and each clause of a draft traced to them.
 //!
 //! ```
 //! use resdiff::{compare_texts, CompareOptions};
@@ -34,11 +35,13 @@ pub mod diff;
 pub mod error;
 pub mod exit;
 pub mod history;
+pub mod library;
 pub mod load;
 pub mod pair;
 pub mod parse;
 pub mod render;
 pub mod tokens;
+pub mod trace;
 
 pub use align::AlignOptions;
 pub use diff::ResolutionDiff;

@@ -494,7 +494,7 @@ tr:target>th,tr:target>td{box-shadow:none}
 ";
 
 /// The page around a body: head, styles, landmarks.
-fn page(title: &str, body: &str) -> String {
+pub(super) fn page(title: &str, body: &str) -> String {
     let mut s = String::with_capacity(body.len() + 8192);
     s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -829,7 +829,7 @@ pub(super) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> 
 }
 
 /// Both sides of a word diff inline: equal text, `<del>` and `<ins>`.
-fn inline_html(segments: &[Segment]) -> String {
+pub(super) fn inline_html(segments: &[Segment]) -> String {
     let mut s = String::new();
     for seg in segments {
         let text = escape(&seg.text).replace('\n', " ¶ ");

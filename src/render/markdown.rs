@@ -63,7 +63,7 @@ fn punct(c: char) -> bool {
 /// Inline redline of one change: equal text plain, deleted `~~struck~~`,
 /// inserted `**bold**`. The paragraph break joining the clauses of a split
 /// or merge becomes a hard line break.
-fn redline(segments: &[Segment]) -> String {
+pub(super) fn redline(segments: &[Segment]) -> String {
     let mut out = String::new();
     let mut prev_marked: Option<Op> = None;
     for (k, s) in segments.iter().enumerate() {

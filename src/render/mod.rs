@@ -13,6 +13,7 @@ mod plain;
 pub mod style;
 mod table;
 pub(crate) mod text;
+mod trace;
 
 use std::io::{self, Write};
 
@@ -23,6 +24,7 @@ pub use batch::{batch_index, render_batch};
 pub use history::render_history;
 pub use style::Theme;
 pub use text::resolution_text;
+pub use trace::render_trace;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
