@@ -52,12 +52,12 @@ fn phrase_ref(p: &Phrase) -> String {
     format!("{} {}", p.name(), p.clause)
 }
 
-/// The draft line above the clauses.
-fn heading(t: &Trace) -> String {
+/// The draft line above the clauses, broken between its parts to fit.
+fn heading(t: &Trace, width: usize) -> String {
     let mut parts = vec![format!("Trace of {}", t.draft.source)];
     parts.extend(t.draft.symbol.clone());
     parts.extend(t.draft.title.clone());
-    parts.join("  ")
+    join_wrapped("", &parts, "  ", width)
 }
 
 /// The summary lines under the clauses.
@@ -98,7 +98,7 @@ fn plural(n: usize, word: &str) -> String {
 
 fn plain(t: &Trace, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let theme = &opts.theme;
-    writeln!(out, "{}\n", theme.strong(&heading(t)))?;
+    writeln!(out, "{}\n", theme.strong(&heading(t, opts.width as usize)))?;
     fn clause(
         out: &mut dyn Write,
         c: &TracedClause,
@@ -183,8 +183,11 @@ fn table(t: &Trace, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
                 src.push('\n');
             }
             let mut r = format!("{} {}", s.name(), s.clause);
+            if c.class == Class::New {
+                r = format!("nearest: {r}");
+            }
             if let Some(d) = &s.date {
-                let _ = write!(r, "\n{}", theme.dim(d));
+                let _ = write!(r, "\n{d}");
             }
             let _ = write!(r, "\n{:.3}", s.similarity);
             if k > 0 || c.class == Class::New {
@@ -216,12 +219,12 @@ fn table(t: &Trace, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
     for c in &t.clauses {
         rows(&mut tb, c, 0, theme);
     }
-    let (left, mid) = if narrow { (9, 16) } else { (10, 24) };
+    let (left, mid) = if narrow { (9, 18) } else { (10, 26) };
     tb.set_constraints(vec![
         ColumnConstraint::UpperBoundary(Width::Fixed(left)),
         ColumnConstraint::UpperBoundary(Width::Fixed(mid)),
     ]);
-    writeln!(out, "{}", theme.strong(&heading(t)))?;
+    writeln!(out, "{}", theme.strong(&heading(t, opts.width as usize)))?;
     writeln!(out, "{tb}")?;
     writeln!(out, "{}", summary_lines(t, theme, opts.width as usize))
 }
@@ -272,7 +275,7 @@ fn html(t: &Trace) -> String {
         }
         b.push_str("</ol>\n");
     }
-    b.push_str("<h2>Clauses</h2>\n<table class=\"clauses\">\n<colgroup><col class=\"c-label\"><col class=\"c-src\"><col></colgroup>\n<thead><tr><th scope=\"col\">Clause</th><th scope=\"col\">Sources</th><th scope=\"col\">Wording: source → draft</th></tr></thead>\n<tbody>\n");
+    b.push_str("<h2>Clauses</h2>\n<table class=\"clauses\">\n<colgroup><col class=\"c-label\"><col class=\"c-src\" style=\"width:18rem\"><col></colgroup>\n<thead><tr><th scope=\"col\">Clause</th><th scope=\"col\">Sources</th><th scope=\"col\">Wording: source → draft</th></tr></thead>\n<tbody>\n");
     fn row(b: &mut String, c: &TracedClause, depth: usize) {
         let class = match c.class {
             Class::Verbatim => "k-kept",
@@ -298,7 +301,12 @@ fn html(t: &Trace) -> String {
             };
             let _ = write!(
                 b,
-                "<span class=\"from{muted}\">{} {}{} · {:.3}</span>",
+                "<span class=\"from{muted}\">{}{} {}{} · {:.3}</span>",
+                if c.class == Class::New {
+                    "nearest: "
+                } else {
+                    ""
+                },
                 escape(s.name()),
                 escape(&s.clause),
                 s.date
