@@ -27,7 +27,7 @@ fn add_list_search_and_remove() {
     let a = write(&docs, "a.txt", ADOPTED);
     let b = write(&docs, "b.txt", DRAFT);
     let mut lib = Library::open_or_create(&dir.path().join("lib")).unwrap();
-    let (files, bad) = files_under(&[docs.clone()]);
+    let (files, bad) = files_under(std::slice::from_ref(&docs));
     assert!(bad.is_empty());
     assert_eq!(files, [a.clone(), b.clone()]);
     let report = lib.add(&files, &LoadOptions::default(), &|| {}).unwrap();

@@ -524,7 +524,7 @@ fn common_runs(a: &[u32], b: &[u32], min: usize) -> Vec<(usize, usize)> {
 fn same_wording(a: &str, b: &str) -> bool {
     let trim = |s: &str| {
         s.trim()
-            .trim_end_matches(|c: char| matches!(c, ',' | ';' | '.' | ':'))
+            .trim_end_matches([',', ';', '.', ':'])
             .to_string()
     };
     let (a, b) = (trim(a), trim(b));
