@@ -73,19 +73,24 @@ fn summary_lines(t: &Trace, theme: &Theme, width: usize) -> String {
             .documents
             .iter()
             .take(8)
-            .map(|d| {
-                let mut x = format!("{} ({}", d.name(), plural(d.clauses, "clause"));
-                if d.phrases > 0 {
-                    let _ = write!(x, ", {}", plural(d.phrases, "phrase"));
-                }
-                x.push(')');
-                x
-            })
+            .map(|d| format!("{} ({})", d.name(), uses(d)))
             .collect();
         out.push('\n');
         out.push_str(&join_wrapped("Draws on: ", &items, ", ", width));
     }
     out
+}
+
+/// "2 clauses, 1 phrase", leaving out what is none.
+fn uses(d: &crate::trace::DocumentUse) -> String {
+    let mut v = Vec::new();
+    if d.clauses > 0 {
+        v.push(plural(d.clauses, "clause"));
+    }
+    if d.phrases > 0 {
+        v.push(plural(d.phrases, "phrase"));
+    }
+    v.join(", ")
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -106,14 +111,19 @@ fn plain(t: &Trace, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
         theme: &Theme,
     ) -> io::Result<()> {
         let pad = "  ".repeat(depth);
-        let class = theme.label(&format!("{:<8}", c.class.word()), class_kind(c.class));
-        let from = c
-            .sources
-            .first()
-            .filter(|_| c.class != Class::New)
-            .map(source_ref)
-            .unwrap_or_default();
-        writeln!(out, "{pad}{:<7} {class} {from}", theme.strong(&c.id))?;
+        let word = c.class.word();
+        let class = theme.label(word, class_kind(c.class));
+        let id = theme.strong(&c.id);
+        let id_pad = " ".repeat(7usize.saturating_sub(c.id.chars().count()));
+        match c.sources.first().filter(|_| c.class != Class::New) {
+            Some(s) => writeln!(
+                out,
+                "{pad}{id}{id_pad} {class}{} {}",
+                " ".repeat(8 - word.len()),
+                source_ref(s)
+            )?,
+            None => writeln!(out, "{pad}{id}{id_pad} {class}")?,
+        }
         let text = match c.sources.first() {
             Some(s) if c.class != Class::New => inline_text(&s.segments, theme),
             _ => c.text.clone(),
@@ -263,14 +273,9 @@ fn html(t: &Trace) -> String {
         for d in &s.documents {
             let _ = writeln!(
                 b,
-                "<li>{} <span class=\"note\">({}{})</span></li>",
+                "<li>{} <span class=\"note\">({})</span></li>",
                 escape(d.name()),
-                plural(d.clauses, "clause"),
-                if d.phrases > 0 {
-                    format!(", {}", plural(d.phrases, "phrase"))
-                } else {
-                    String::new()
-                }
+                uses(d)
             );
         }
         b.push_str("</ol>\n");
@@ -361,17 +366,7 @@ fn markdown(t: &Trace) -> String {
         s.verbatim, s.adapted, s.new
     );
     for d in s.documents.iter().take(8) {
-        let _ = writeln!(
-            b,
-            "- {}: {}{}",
-            escape(d.name(), false),
-            plural(d.clauses, "clause"),
-            if d.phrases > 0 {
-                format!(", {}", plural(d.phrases, "phrase"))
-            } else {
-                String::new()
-            }
-        );
+        let _ = writeln!(b, "- {}: {}", escape(d.name(), false), uses(d));
     }
     b.push_str("\n## Clauses\n\n");
     fn item(b: &mut String, c: &TracedClause, depth: usize) {

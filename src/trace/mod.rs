@@ -522,11 +522,7 @@ fn common_runs(a: &[u32], b: &[u32], min: usize) -> Vec<(usize, usize)> {
 /// Two texts with the same words and punctuation, their final punctuation
 /// (which marks only the clause's place) aside.
 fn same_wording(a: &str, b: &str) -> bool {
-    let trim = |s: &str| {
-        s.trim()
-            .trim_end_matches([',', ';', '.', ':'])
-            .to_string()
-    };
+    let trim = |s: &str| s.trim().trim_end_matches([',', ';', '.', ':']).to_string();
     let (a, b) = (trim(a), trim(b));
     let mut i = Interner::new();
     i.content_keys(&a, KeyOptions::default()) == i.content_keys(&b, KeyOptions::default())
