@@ -393,3 +393,39 @@ fn every_format_names_the_sources() {
         }
     }
 }
+
+#[test]
+fn an_interrupted_add_leaves_the_previous_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, many) = (dir.path().join("first"), dir.path().join("many"));
+    std::fs::create_dir_all(&first).unwrap();
+    std::fs::create_dir_all(&many).unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::copy(bundled("A-RES-ES-11-4.txt"), first.join("a.txt")).unwrap();
+    add(&lib, &[&first]);
+    let base = std::fs::read_to_string(bundled("A-RES-ES-11-1.txt")).unwrap();
+    for k in 0..300 {
+        let text = base.replace("Reaffirming", &format!("Reaffirming for the {k}th time"));
+        write(&many, &format!("{k:03}.txt"), text.as_bytes());
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("resdiff"))
+        .args(["library", "add"])
+        .arg(&many)
+        .arg("--library")
+        .arg(&lib)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let _ = child.kill();
+    let _ = child.wait();
+    // killed mid-way (or, on a fast machine, done): never a broken library
+    let (code, list, err) = run(&["library", "list"], &lib);
+    assert_eq!(code, 0, "{err}");
+    let n = list.lines().count();
+    assert!(n == 1 || n == 301, "{n} documents");
+    // and the next add completes it
+    let (out, _) = add(&lib, &[&many]);
+    assert!(out.contains("now holds 301 documents"), "{out}");
+}
