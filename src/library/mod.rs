@@ -574,6 +574,26 @@ impl Searcher<'_> {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
+        // words in over half of all clauses ("the", "of", "Decides")
+        // hardly rank and cost the most to scan: left out of the query
+        // while enough rarer words remain (resdiff's similarity, which
+        // ranks the candidates, counts them all)
+        let total = self.searcher.num_docs();
+        let freq = |t: &String| {
+            self.searcher
+                .doc_freq(&Term::from_field_text(f.text, t))
+                .unwrap_or(0)
+        };
+        let rare: Vec<String> = terms
+            .iter()
+            .filter(|t| freq(t) * 2 <= total)
+            .cloned()
+            .collect();
+        let terms: Vec<String> = if rare.len() >= 3 {
+            rare
+        } else {
+            terms.into_iter().collect()
+        };
         let clauses: Vec<(Occur, Box<dyn Query>)> = terms
             .into_iter()
             .map(|t| {
