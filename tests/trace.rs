@@ -429,3 +429,27 @@ fn an_interrupted_add_leaves_the_previous_library() {
     let (out, _) = add(&lib, &[&many]);
     assert!(out.contains("now holds 301 documents"), "{out}");
 }
+
+#[test]
+fn adopted_texts_rank_above_drafts_at_equal_similarity() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    add(&lib, &[&bundled("")]);
+    // A/RES/ES-11/8 PP1 stands word for word in the draft A/ES-11/L.11 and
+    // in the adopted S/RES/2774 (2025), whose name sorts after it
+    let v = trace_json(&bundled("A-RES-ES-11-8.txt"), &lib, "3");
+    let pp1 = &v["clauses"][0];
+    assert_eq!(pp1["class"], "verbatim");
+    let s = &pp1["sources"];
+    assert_eq!(s[0]["symbol"], "S/RES/2774 (2025)");
+    assert_eq!(s[1]["symbol"], "A/ES-11/L.11");
+    assert_eq!(s[0]["similarity"], s[1]["similarity"]);
+    // and the phrase its operative paragraph shares with A/RES/ES-11/1 is named
+    let op1 = &v["clauses"][1];
+    assert_eq!(op1["class"], "adapted");
+    assert_eq!(op1["phrases"][0]["symbol"], "A/RES/ES-11/1", "{op1}");
+    assert_eq!(
+        op1["phrases"][0]["text"],
+        "with the Charter of the United Nations and"
+    );
+}
