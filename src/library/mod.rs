@@ -63,7 +63,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 pub struct Entry {
     /// Its content hash (32 hex digits): the same bytes are the same document.
     pub hash: String,
-    /// The path it was added from.
+    /// The path it was added from, made absolute.
     pub path: String,
     /// Its symbol, if its header has one.
     pub symbol: Option<String>,
@@ -390,8 +390,13 @@ impl Library {
                         Ok(r) => r,
                         Err(e) => return Ok(Outcome::Skipped(skipped(p, &e))),
                     };
-                    let entry = self.write_document(&writer, &res, &hash, &name)?;
-                    let replaces = by_path.get(name.as_str()).map(|e| e.hash.clone());
+                    // kept as an absolute path: the same file added from another
+                    // folder, or as `./x` and `x`, is the same file
+                    let path = std::fs::canonicalize(p)
+                        .map(|c| c.display().to_string())
+                        .unwrap_or(name);
+                    let entry = self.write_document(&writer, &res, &hash, &path)?;
+                    let replaces = by_path.get(path.as_str()).map(|e| e.hash.clone());
                     Ok(Outcome::Added(entry, replaces))
                 })();
                 tick();
