@@ -27,7 +27,8 @@ for n in "${sizes[@]}"; do
   rm -rf "$lib"
   t0=$(date +%s.%N)
   # CPU time of the add: user + system, children included
-  cpu=$( { /usr/bin/time -f '%U %S' "$BIN" library add "$dir/docs" --library "$lib" >/dev/null 2>/dev/null; } 2>&1 | awk '{print $1 + $2}')
+  /usr/bin/time -f '%U %S' -o "$dir/add.time" "$BIN" library add "$dir/docs" --library "$lib" >/dev/null 2>&1
+  cpu=$(awk '{print $1 + $2}' "$dir/add.time")
   t1=$(date +%s.%N)
   wall=$(awk "BEGIN {print $t1 - $t0}")
   text=$(find "$dir/docs" -type f -printf '%s\n' | awk '{s += $1} END {print s}')

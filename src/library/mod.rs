@@ -38,6 +38,9 @@ use crate::parse::{Clause, Resolution, parse};
 
 pub use shingles::{PHRASE, SHINGLE, content_hash, phrase_words, shingle_hashes};
 
+/// Words of a draft clause that query the index: its rarest ones.
+const QUERY_TERMS: usize = 12;
+
 /// What a library folder's commits are tagged with; an index written by
 /// another layout is refused with a message instead of read wrongly.
 const FORMAT: &str = "resdiff-library 1";
@@ -579,26 +582,27 @@ impl Searcher<'_> {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
-        // words in over half of all clauses ("the", "of", "Decides")
-        // hardly rank and cost the most to scan: left out of the query
-        // while enough rarer words remain (resdiff's similarity, which
-        // ranks the candidates, counts them all)
-        let total = self.searcher.num_docs();
-        let freq = |t: &String| {
-            self.searcher
-                .doc_freq(&Term::from_field_text(f.text, t))
-                .unwrap_or(0)
-        };
-        let rare: Vec<String> = terms
-            .iter()
-            .filter(|t| freq(t) * 2 <= total)
-            .cloned()
+        // the rarest words only: they decide which clauses are candidates,
+        // while the commonest ("the", "of", "Decides") rank little and cost
+        // the most to scan; resdiff's similarity, which then ranks the
+        // candidates, counts every word
+        let mut by_freq: Vec<(u64, String)> = terms
+            .into_iter()
+            .map(|t| {
+                let n = self
+                    .searcher
+                    .doc_freq(&Term::from_field_text(f.text, &t))
+                    .unwrap_or(0);
+                (n, t)
+            })
+            .filter(|(n, _)| *n > 0)
             .collect();
-        let terms: Vec<String> = if rare.len() >= 3 {
-            rare
-        } else {
-            terms.into_iter().collect()
-        };
+        by_freq.sort();
+        by_freq.truncate(QUERY_TERMS);
+        let terms: Vec<String> = by_freq.into_iter().map(|(_, t)| t).collect();
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
         let clauses: Vec<(Occur, Box<dyn Query>)> = terms
             .into_iter()
             .map(|t| {

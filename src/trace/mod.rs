@@ -46,8 +46,11 @@ impl Default for TraceOptions {
 /// clauses share little more than their function words.
 pub const MIN_SIMILARITY: f32 = 0.3;
 
-/// Candidates the index proposes per clause, by BM25 and by shared shingles.
-const CANDIDATES: usize = 24;
+/// Candidates the index proposes per clause by BM25.
+const CANDIDATES: usize = 40;
+
+/// More candidates for phrases: the clauses sharing the most shingles.
+const PHRASE_CANDIDATES: usize = 24;
 
 /// How a clause's wording relates to the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -403,7 +406,7 @@ impl Tracer<'_, '_> {
         let mut extra = Vec::new();
         for (hit, _) in self
             .lib
-            .sharing(&shingle_hashes(&words, 1), 64, CANDIDATES)?
+            .sharing(&shingle_hashes(&words, 1), 64, PHRASE_CANDIDATES)?
         {
             if seen.contains(&hit) {
                 continue;
