@@ -16,7 +16,9 @@ root = meta["resolve"]["root"]
 
 
 def version(v):
-    return tuple(int(x) for x in (v or "0").split("."))
+    # "1.88" and "1.88.0" are the same version
+    parts = [int(x) for x in (v or "0").split(".")]
+    return tuple(parts + [0] * (3 - len(parts)))
 
 
 ours = packages[root]["rust_version"]

@@ -9,6 +9,7 @@ mod check;
 pub mod config;
 mod cores;
 mod git_diff;
+mod library;
 mod pager;
 mod rivals;
 
@@ -41,6 +42,8 @@ pub fn run(cli: resdiff::cli::Cli) -> Result<u8> {
         Command::Check(args) => check::run(args),
         Command::GitDiff(args) => git_diff::run(args),
         Command::Amend(args) => amend::run(args),
+        Command::Library(args) => library::run(args),
+        Command::Trace(args) => library::trace(args),
         Command::Completions { shell } => {
             // generated into memory first: clap_complete panics on a write error
             let mut cmd = <resdiff::cli::Cli as clap::CommandFactory>::command();

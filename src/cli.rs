@@ -160,6 +160,30 @@ Examples:
   resdiff config
   resdiff --config team.toml config")]
     Config,
+    /// Keep a library of past resolutions for `resdiff trace`.
+    ///
+    /// `library add DIR...` indexes every file resdiff can read under the
+    /// folders (unreadable ones are listed and skipped); adding again updates
+    /// changed files. The library is one folder: by default
+    /// $XDG_DATA_HOME/resdiff/library (else ~/.local/share/resdiff/library).
+    #[command(after_help = "Examples:
+  resdiff library add ~/un/resolutions/ resolutions/
+  resdiff library list
+  resdiff library remove A/RES/ES-11/4
+  resdiff library add corpus/ --library /tmp/lib")]
+    Library(LibraryArgs),
+    /// Trace each clause of a draft to agreed language in the library.
+    ///
+    /// For every clause and sub-paragraph: its closest earlier sources
+    /// (symbol, date, clause, similarity) with the word diff from the
+    /// source's wording to the draft's; verbatim, adapted or new; and runs
+    /// of eight or more words agreed elsewhere. Adopted resolutions rank
+    /// above drafts at equal similarity; the draft is never its own source.
+    #[command(after_help = "Examples:
+  resdiff trace resolutions/A-ES-11-L.10.txt
+  resdiff trace draft.docx --top 1 --format markdown -o trace.md
+  resdiff trace draft.pdf --library /tmp/lib --format json")]
+    Trace(TraceArgs),
     /// Print a shell completion script.
     ///
     /// Writes the completion script for SHELL to standard output; install it
@@ -477,4 +501,62 @@ fn parse_threshold(s: &str) -> Result<f32, String> {
     } else {
         Err(format!("{v} is outside 0 to 1"))
     }
+}
+
+/// `resdiff library`.
+#[derive(Debug, Clone, Args)]
+pub struct LibraryArgs {
+    /// What to do with the library.
+    #[command(subcommand)]
+    pub command: LibraryCommand,
+    /// The library folder [default: $XDG_DATA_HOME/resdiff/library, else
+    /// ~/.local/share/resdiff/library].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub library: Option<PathBuf>,
+}
+
+/// `resdiff library` subcommands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum LibraryCommand {
+    /// Index every readable file under the folders (or the files named).
+    Add {
+        /// Folders (searched to any depth) or files.
+        #[arg(required = true, value_name = "DIR")]
+        paths: Vec<PathBuf>,
+        /// Input options.
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// List the documents in the library.
+    List,
+    /// Remove documents, named by symbol, path or content hash.
+    Remove {
+        /// Symbols (`A/RES/ES-11/4`), paths as added, or content hashes.
+        #[arg(required = true, value_name = "DOC")]
+        docs: Vec<String>,
+    },
+}
+
+/// `resdiff trace`.
+#[derive(Debug, Clone, Args)]
+pub struct TraceArgs {
+    /// The draft (a file, or - for standard input).
+    pub draft: PathBuf,
+    /// The library folder [default: $XDG_DATA_HOME/resdiff/library, else
+    /// ~/.local/share/resdiff/library].
+    #[arg(long, value_name = "PATH")]
+    pub library: Option<PathBuf>,
+    /// Sources shown per clause.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 3)]
+    pub top: usize,
+    /// How similar the closest source must be (0 to 1, share of words in
+    /// common) for a clause to count as adapted rather than new [default: 0.5]
+    #[arg(long, short = 't', value_name = "F", value_parser = parse_threshold)]
+    pub threshold: Option<f32>,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
 }

@@ -16,6 +16,7 @@
 //! * [`check`]: wording review against a rules file.
 //! * [`amend`]: amendment documents read, applied to a draft and traced in the adopted text.
 //! * [`rivals`]: one clause matrix for several rival drafts, from alignments with the base.
+//! * [`library`] and [`trace`]: an index of past resolutions, and each clause of a draft traced to them.
 //!
 //! ```
 //! use resdiff::{compare_texts, CompareOptions};
@@ -35,12 +36,14 @@ pub mod diff;
 pub mod error;
 pub mod exit;
 pub mod history;
+pub mod library;
 pub mod load;
 pub mod pair;
 pub mod parse;
 pub mod render;
 pub mod rivals;
 pub mod tokens;
+pub mod trace;
 
 pub use align::AlignOptions;
 pub use diff::ResolutionDiff;

@@ -24,6 +24,7 @@ fn validate(name: &str, instance: &Value) {
         "batch.schema.json",
         "check.schema.json",
         "rivals.schema.json",
+        "trace.schema.json",
     ] {
         registry = registry
             .add(format!("{base}{s}"), Resource::from_contents(schema(s)))
@@ -264,5 +265,41 @@ fn rival_matrices_match_the_schema() {
         vec!["rivals", "-f", "json", l11, l11],
     ] {
         validate("rivals.schema.json", &json(&args));
+    }
+}
+
+#[test]
+fn traces_match_the_schema() {
+    // a library of the bundled texts: adopted, drafts, sub-paragraphs
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let out = resdiff()
+        .args(["library", "add", "resolutions", "--library"])
+        .arg(&lib)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lib = lib.to_str().unwrap();
+    for draft in [
+        "resolutions/A-ES-11-L.10.txt",
+        "resolutions/A-RES-ES-11-8.txt",
+    ] {
+        let v = json(&["trace", "-f", "json", "--library", lib, draft]);
+        assert!(
+            v["summary"]["adapted"].as_u64().unwrap() + v["summary"]["verbatim"].as_u64().unwrap()
+                > 0
+        );
+        validate("trace.schema.json", &v);
+        // and the schema is no rubber stamp
+        let mut bad = v.clone();
+        bad["clauses"][0]["class"] = Value::from("borrowed");
+        let validator = jsonschema::validator_for(&schema("trace.schema.json")).unwrap();
+        assert!(!validator.is_valid(&bad));
     }
 }

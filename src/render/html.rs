@@ -543,7 +543,7 @@ fn lead_html(lead: Option<&str>, lang: crate::parse::Lang) -> String {
 }
 
 /// The page around a body: head, styles, landmarks.
-fn page(title: &str, body: &str) -> String {
+pub(super) fn page(title: &str, body: &str) -> String {
     page_with_css(title, "", body)
 }
 
@@ -911,7 +911,7 @@ pub(super) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> 
 }
 
 /// Both sides of a word diff inline: equal text, `<del>` and `<ins>`.
-fn inline_html(segments: &[Segment]) -> String {
+pub(super) fn inline_html(segments: &[Segment]) -> String {
     let mut s = String::new();
     for seg in segments {
         let text = escape(&seg.text).replace('\n', " ¶ ");

@@ -15,6 +15,7 @@ mod rivals;
 pub mod style;
 mod table;
 pub(crate) mod text;
+mod trace;
 
 use std::io::{self, Write};
 
@@ -26,6 +27,7 @@ pub use history::render_history;
 pub use rivals::render_rivals;
 pub use style::Theme;
 pub use text::resolution_text;
+pub use trace::render_trace;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
