@@ -25,8 +25,7 @@ pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io:
     let theme = &opts.theme;
     match opts.format {
         Format::Json => {
-            super::json::to_writer(out, b)?;
-            writeln!(out)
+            super::json::line(out, b)
         }
         Format::Plain => {
             writeln!(
