@@ -30,6 +30,7 @@ pub mod amend;
 pub mod batch;
 pub mod check;
 pub mod cli;
+mod conventions;
 pub mod diff;
 pub mod error;
 pub mod exit;

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use super::clean::Line;
 use super::lead::{lead, looks_like_clause, looks_operative, looks_preambular};
 use super::model::{Clause, Part};
+use crate::conventions::{Vocabulary, ends_hyphenated, ends_terminal};
 
 /// How a paragraph is numbered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,44 +176,6 @@ fn has_dot_leader(s: &str) -> bool {
     false
 }
 
-/// Last meaningful character, skipping closing quotes and brackets and a
-/// footnote number glued to the punctuation (`Relations;1`).
-pub(crate) fn ends_terminal(s: &str) -> bool {
-    let without_mark = s.trim_end_matches(|c: char| c.is_ascii_digit());
-    let digits = s.len() - without_mark.len();
-    // "AU/Dec.710" is a document symbol, not "Dec." with footnote 710
-    // (looked at only when digits follow the punctuation)
-    let symbol = || s.rsplit(' ').next().is_some_and(|w| w.contains('/'));
-    let glued = digits > 0 && without_mark.ends_with([',', ';', ':', '.']) && !symbol();
-    let spaced =
-        without_mark.ends_with(' ') && without_mark.trim_end().ends_with([',', ';', ':', '.']);
-    let s = if (glued && (1..=3).contains(&digits)) || (spaced && (1..=2).contains(&digits)) {
-        without_mark.trim_end()
-    } else {
-        s
-    };
-    s.chars()
-        .rev()
-        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
-        .is_some_and(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?'))
-}
-
-/// Whether a line ends in a hyphen that splits a word across lines.
-pub(crate) fn ends_hyphenated(s: &str) -> bool {
-    if s.ends_with('\u{AD}') {
-        return true;
-    }
-    let mut it = s.chars().rev();
-    matches!(it.next(), Some('-' | '\u{2010}' | '\u{2011}'))
-        && it.next().is_some_and(char::is_alphanumeric)
-}
-
-/// Words used in the body (lower case), to decide whether "interna-" +
-/// "tional" is one word or "gender-" + "based" a compound.
-pub(crate) struct Vocabulary {
-    words: HashSet<String>,
-}
-
 impl Vocabulary {
     pub fn from_lines(lines: &[Line]) -> Self {
         // only hyphenated line ends need it
@@ -222,57 +185,6 @@ impl Vocabulary {
             };
         }
         Self::from_texts(lines.iter().map(|l| l.text.as_ref()))
-    }
-
-    /// The words of some texts, hyphens of any kind written `-`.
-    pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut words = HashSet::default();
-        for t in texts {
-            for w in t.split(|c: char| {
-                !(c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-            }) {
-                if w.len() > 2
-                    && w.chars().nth(2).is_some()
-                    && !w.ends_with(['-', '\u{2010}', '\u{2011}'])
-                {
-                    let lower = w.to_lowercase();
-                    words.insert(if lower.contains(['\u{2010}', '\u{2011}']) {
-                        lower.replace(['\u{2010}', '\u{2011}'], "-")
-                    } else {
-                        lower
-                    });
-                }
-            }
-        }
-        Vocabulary { words }
-    }
-
-    /// Joins `left` (ending in a hyphen) and `right`, the first word of the
-    /// next line, across a line break.
-    pub(crate) fn join(&self, left: &str, right: &str) -> String {
-        if let Some(stem) = left.strip_suffix('\u{AD}') {
-            return format!("{stem}{right}");
-        }
-        // a suspended hyphen: "troop- and police-contributing countries"
-        if matches!(right, "and" | "or" | "to" | "and/or") {
-            return format!("{left} {right}");
-        }
-        let hyphen = left.chars().last().unwrap();
-        let stem = &left[..left.len() - hyphen.len_utf8()];
-        let head = stem
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let tail: String = right.chars().take_while(|c| c.is_alphanumeric()).collect();
-        let starts_lower = right.chars().next().is_some_and(char::is_lowercase);
-        if starts_lower && !head.is_empty() && !tail.is_empty() {
-            let joined = format!("{head}{tail}").to_lowercase();
-            let compound = format!("{head}-{tail}").to_lowercase();
-            if self.words.contains(&joined) && !self.words.contains(&compound) {
-                return format!("{stem}{right}");
-            }
-        }
-        format!("{left}{right}")
     }
 }
 

@@ -15,15 +15,14 @@ mod model;
 use crate::error::{Error, Result};
 use crate::load::Document;
 
-pub(crate) use body::{Vocabulary, ends_hyphenated, ends_terminal};
 use lead::looks_like_clause;
 pub use lead::{base_lead, lead, lead_strength, looks_operative, looks_preambular};
 pub use model::{Clause, Footnote, FootnoteRef, Header, Part, Resolution};
 
 pub(crate) use body::marker;
 // the amendment reader shares the text clean-up and symbols
-pub(crate) use clean::{SYMBOL, normalize_chars};
-pub(crate) use header::{MONTHS, split_sponsors};
+pub(crate) use crate::conventions::{MONTHS, SYMBOL, split_sponsors};
+pub(crate) use clean::normalize_chars;
 
 /// The rule above footnotes: five or more underscores or dashes, alone.
 fn is_footnote_rule(t: &str) -> bool {
@@ -91,11 +90,13 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     }
 
     // the organ line ends the header; text after it on the same line is the first clause
-    let organ_at = lines.iter().position(|l| header::ORGAN.is_match(&l.text));
+    let organ_at = lines
+        .iter()
+        .position(|l| crate::conventions::ORGAN.is_match(&l.text));
     let mut organ = None;
     let body_start = match organ_at {
         Some(k) => {
-            let caps = header::ORGAN.captures(&lines[k].text).unwrap();
+            let caps = crate::conventions::ORGAN.captures(&lines[k].text).unwrap();
             organ = Some(
                 caps[1]
                     .split_whitespace()
@@ -159,19 +160,27 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     footnote_lines.extend(comment_footnotes);
 
     // the closing meeting line (and the date after it) of an adopted text
-    if let Some(k) = body.iter().rposition(|l| header::is_meeting_line(&l.text)) {
+    if let Some(k) = body
+        .iter()
+        .rposition(|l| crate::conventions::is_meeting_line(&l.text))
+    {
         let mut meeting: Vec<String> = body[k..]
             .iter()
             .filter(|l| !l.is_blank())
             .map(|l| l.text.to_string())
             .collect();
-        if meeting.len() <= 2 && meeting.iter().skip(1).all(|m| header::is_date(m)) {
+        if meeting.len() <= 2
+            && meeting
+                .iter()
+                .skip(1)
+                .all(|m| crate::conventions::is_date(m))
+        {
             head.meeting = Some(std::mem::take(&mut meeting).join(" "));
             body.truncate(k);
         }
     }
 
-    let vocab = body::Vocabulary::from_lines(&body);
+    let vocab = crate::conventions::Vocabulary::from_lines(&body);
     let mut builder = body::Builder::new();
     let mut paras = body::paragraphs(&body, &vocab);
     body::demote_embedded_lists(&mut paras);
@@ -480,7 +489,7 @@ mod hand_matchers {
         #[test]
         fn meeting_line(s in prop_oneof![pieces(MEETINGS), meeting_like()]) {
             let re = &*MEETING;
-            prop_assert_eq!(super::header::is_meeting_line(&s), re.is_match(&s), "{:?}", s);
+            prop_assert_eq!(crate::conventions::is_meeting_line(&s), re.is_match(&s), "{:?}", s);
         }
 
         #[test]

@@ -17,6 +17,7 @@ pub(crate) mod text;
 use std::io::{self, Write};
 
 use crate::diff::{Change, Op, ResolutionDiff, Segment};
+pub(crate) use crate::load::file_name;
 use crate::parse::Resolution;
 
 pub use batch::{batch_index, render_batch};
@@ -255,11 +256,6 @@ pub(crate) fn sub_prefix(ids: &[String], depth: usize) -> String {
         .and_then(|id| sub_label(id))
         .map(|l| format!("{l} "))
         .unwrap_or_default()
-}
-
-/// The last component of a path: what a document is called where space is short.
-pub(crate) fn file_name(source: &str) -> &str {
-    source.rsplit(['/', '\\']).next().unwrap_or(source)
 }
 
 /// The name a document goes by in headings: its symbol, else its file name.

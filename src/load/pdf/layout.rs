@@ -15,8 +15,8 @@ use regex::Regex;
 
 use super::furniture::{self, Heads};
 use super::geometry::Line;
+use crate::conventions::{Vocabulary, ends_hyphenated, ends_terminal};
 use crate::load::Metadata;
-use crate::parse::{Vocabulary, ends_hyphenated, ends_terminal};
 
 /// The organ line that opens the body: `The Security Council,`.
 static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -623,7 +623,7 @@ fn split_sponsors(line: &str) -> Vec<String> {
     } else {
         return Vec::new();
     };
-    crate::parse::split_sponsors(&list)
+    crate::conventions::split_sponsors(&list)
 }
 
 #[cfg(test)]
