@@ -251,7 +251,13 @@ fn batch(args: BatchArgs) -> Result<u8> {
         indicatif::ProgressBar::hidden()
     };
     let tick = || bar.inc(1);
-    let report = batch::run(&old, &new, &lopts, &compare_options(&args.matching), &tick);
+    // the full comparisons are kept only to be written out
+    let run = if args.out.is_some() {
+        batch::run_keeping_diffs
+    } else {
+        batch::run
+    };
+    let report = run(&old, &new, &lopts, &compare_options(&args.matching), &tick);
     bar.finish_and_clear();
     if let Some(dir) = &args.out {
         write_batch_dir(dir, &report)?;
