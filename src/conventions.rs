@@ -137,6 +137,22 @@ pub(crate) fn is_date(line: &str) -> bool {
     DATE.is_match(line)
 }
 
+/// Whether a line is the organ line and nothing else (`The Security
+/// Council,`): where a PDF's header ends, drawn on a line of its own.
+pub(crate) fn is_organ_line(line: &str) -> bool {
+    ORGAN
+        .captures(line)
+        .is_some_and(|c| c.get(2).is_none_or(|rest| rest.as_str().is_empty()))
+}
+
+/// Whether `s` is a document symbol and nothing else (`S/2024/400`,
+/// `A/RES/ES-11/4`, `S/RES/2774 (2025)`).
+pub(crate) fn is_symbol(s: &str) -> bool {
+    SYMBOL
+        .find(s)
+        .is_some_and(|m| m.start() == 0 && m.end() == s.len())
+}
+
 /// Splits "Albania, Andorra, ... and Ukraine" into delegations, keeping
 /// whole the names that contain "and" ("Bosnia and Herzegovina").
 pub(crate) fn split_sponsors(list: &str) -> Vec<String> {
@@ -277,5 +293,25 @@ mod tests {
             .unwrap();
         assert_eq!(&c[2], "Reaffirming the purposes");
         assert!(!ORGAN.is_match("The General Assembly decided"));
+        assert!(is_organ_line("The Security Council,"));
+        assert!(is_organ_line("The General Assembly ,"));
+        assert!(!is_organ_line(
+            "The General Assembly, Reaffirming the purposes"
+        ));
+    }
+
+    #[test]
+    fn a_symbol_alone() {
+        for s in [
+            "S/2024/400",
+            "A/RES/ES-11/4",
+            "A/C.3/80/L.22/Rev.1",
+            "S/RES/2774 (2025)",
+        ] {
+            assert!(is_symbol(s), "{s}");
+        }
+        for s in ["see S/2024/400", "S/2024/400 and", "A/RES/", "S/2024/400."] {
+            assert!(!is_symbol(s), "{s}");
+        }
     }
 }
