@@ -36,6 +36,7 @@ pub mod error;
 pub mod exit;
 pub mod history;
 pub mod load;
+mod numbering;
 pub mod pair;
 pub mod parse;
 pub mod render;

@@ -621,7 +621,12 @@ mod tests {
 
     #[test]
     fn a_footnote_opens_with_its_number_then_a_space_or_a_tab() {
-        for line in ["1 See A/78/1.", "12\tSee A/78/1.", "* Reissued.", "†\tReissued."] {
+        for line in [
+            "1 See A/78/1.",
+            "12\tSee A/78/1.",
+            "* Reissued.",
+            "†\tReissued.",
+        ] {
             assert!(NOTE_START.is_match(line), "{line:?}");
         }
         for line in ["1.\tDecides", "2024 budget", "Decides 1 thing"] {
