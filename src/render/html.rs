@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::style::{HTML_DARK, HTML_LIGHT};
-use super::{RenderOptions, doc_name, file_name, sub_label, summary_line, visible};
+use super::{HeaderRow, RenderOptions, doc_name, file_name, sub_label, summary_line, visible};
 use crate::align::LinkKind;
 use crate::diff::{Change, Direction, LeadChange, Op, ResolutionDiff, Segment};
 use crate::parse::{Clause, Part, Resolution};
@@ -522,63 +522,48 @@ fn header_rows(d: &ResolutionDiff) -> String {
             "<tr><th scope=\"row\">{name}</th><td><span class=\"side\">Old</span>{old}</td><td><span class=\"side\">New</span>{new}</td></tr>"
         );
     };
-    let opt = |v: &Option<String>| {
-        v.as_deref()
-            .map(escape)
+    let opt = |v: Option<&str>| {
+        v.map(escape)
             .unwrap_or_else(|| "<span class=\"none\">—</span>".to_string())
     };
-    if oh.symbol.is_some() || nh.symbol.is_some() {
-        row("Symbol", opt(&oh.symbol), opt(&nh.symbol));
+    let sponsors = |list: &[String], changed: &[String], tag: &str| {
+        let s = list
+            .iter()
+            .map(|s| {
+                if changed.contains(s) {
+                    format!("<{tag}>{}</{tag}>", escape(s))
+                } else {
+                    escape(s)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        if s.is_empty() {
+            "<span class=\"none\">—</span>".to_string()
+        } else {
+            s
+        }
+    };
+    for r in super::header_rows(d) {
+        match r {
+            HeaderRow::Field(name, o, n) => row(name, opt(o), opt(n)),
+            HeaderRow::Title(segs) => row(
+                "Title",
+                side_html(segs, true, &[], ""),
+                side_html(segs, false, &[], ""),
+            ),
+            HeaderRow::Sponsors => row(
+                "Sponsors",
+                sponsors(&oh.sponsors, &d.header.sponsors_removed, "del"),
+                sponsors(&nh.sponsors, &d.header.sponsors_added, "ins"),
+            ),
+            HeaderRow::File => row(
+                "File",
+                escape(file_name(&d.old.source)),
+                escape(file_name(&d.new.source)),
+            ),
+        }
     }
-    if oh.kind.is_some() || nh.kind.is_some() {
-        row("Document", opt(&oh.kind), opt(&nh.kind));
-    }
-    if let Some(segs) = &d.header.title {
-        row(
-            "Title",
-            side_html(segs, true, &[], ""),
-            side_html(segs, false, &[], ""),
-        );
-    } else if oh.title.is_some() || nh.title.is_some() {
-        row("Title", opt(&oh.title), opt(&nh.title));
-    }
-    if !oh.sponsors.is_empty() || !nh.sponsors.is_empty() {
-        let mark = |list: &[String], changed: &[String], tag: &str| {
-            list.iter()
-                .map(|s| {
-                    if changed.contains(s) {
-                        format!("<{tag}>{}</{tag}>", escape(s))
-                    } else {
-                        escape(s)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let none = |s: String| {
-            if s.is_empty() {
-                "<span class=\"none\">—</span>".to_string()
-            } else {
-                s
-            }
-        };
-        row(
-            "Sponsors",
-            none(mark(&oh.sponsors, &d.header.sponsors_removed, "del")),
-            none(mark(&nh.sponsors, &d.header.sponsors_added, "ins")),
-        );
-    }
-    if oh.date.is_some() || nh.date.is_some() {
-        row("Date", opt(&oh.date), opt(&nh.date));
-    }
-    if oh.session.is_some() || nh.session.is_some() {
-        row("Session", opt(&oh.session), opt(&nh.session));
-    }
-    row(
-        "File",
-        escape(file_name(&d.old.source)),
-        escape(file_name(&d.new.source)),
-    );
     s
 }
 
@@ -869,20 +854,12 @@ pub(super) fn history(
     }
     b.push_str("</tbody></table>\n<h2>Steps</h2>\n<ul>\n");
     for s in &h.steps {
-        let m = &s.summary;
         let _ = writeln!(
             b,
-            "<li><strong>{} → {}</strong>: kept {} · reworded {} · added {} · dropped {} · moved {} · split {} · merged {} · lead words changed {}</li>",
+            "<li><strong>{} → {}</strong>: {}</li>",
             escape(&h.versions[s.from].label),
             escape(&h.versions[s.to].label),
-            m.kept,
-            m.reworded,
-            m.added,
-            m.dropped,
-            m.moved,
-            m.split,
-            m.merged,
-            m.lead_changes
+            super::summary_wrapped("", &s.summary, usize::MAX)
         );
     }
     b.push_str("</ul>\n<h2>Clauses through the versions</h2>\n<p class=\"note\">Each row follows one clause; deleted words are struck through, inserted words underlined.</p>\n");
