@@ -688,6 +688,13 @@ pub(crate) struct Builder {
     numbered_ops: bool,
     heading: Option<String>,
     last_number: u32,
+    /// Which annex the annex clauses opened now belong to (1 for the first;
+    /// 0 before any), whether it has clauses yet and whether numbered ones,
+    /// and the annex of each clause in `annex`.
+    annex_no: usize,
+    annex_open: bool,
+    annex_numbered: bool,
+    annex_of: Vec<usize>,
     /// Paragraphs pushed so far, and the index of the last paragraph of the
     /// main operative numbering.
     pushed: usize,
@@ -705,6 +712,10 @@ impl Builder {
             numbered_ops: false,
             heading: None,
             last_number: 0,
+            annex_no: 0,
+            annex_open: false,
+            annex_numbered: false,
+            annex_of: Vec::new(),
             pushed: 0,
             last_main: 0,
         }
@@ -734,7 +745,10 @@ impl Builder {
                     match part {
                         Part::Preamble => self.preamble.push(open.clause),
                         Part::Operative => self.operative.push(open.clause),
-                        Part::Annex => self.annex.push(open.clause),
+                        Part::Annex => {
+                            self.annex.push(open.clause);
+                            self.annex_of.push(self.annex_no);
+                        }
                     }
                 }
             }
@@ -743,6 +757,10 @@ impl Builder {
 
     fn top_level(&mut self, part: Part, label: Option<String>, text: String) {
         self.close_to(0);
+        if part == Part::Annex {
+            self.annex_no = self.annex_no.max(1);
+            self.annex_open = true;
+        }
         self.part = part;
         self.stack.push(Open {
             clause: Self::clause(part, label, text),
@@ -886,9 +904,13 @@ impl Builder {
                 // belongs to an annex (a statute, a list of tasks)
                 if value == 1 && self.part == Part::Operative && self.last_number > 1 {
                     self.part = Part::Annex;
+                } else if value == 1 && self.part == Part::Annex && self.annex_numbered {
+                    // numbering that starts again in an annex: the next annex
+                    self.next_annex();
                 }
                 self.last_number = value;
                 let part = if self.part == Part::Annex {
+                    self.annex_numbered = true;
                     Part::Annex
                 } else {
                     Part::Operative
@@ -909,6 +931,9 @@ impl Builder {
                 let text = para.text;
                 if is_annex_heading(&text) {
                     self.close_to(0);
+                    if self.annex_open || self.annex_no == 0 {
+                        self.next_annex();
+                    }
                     self.part = Part::Annex;
                     return;
                 }
@@ -949,29 +974,48 @@ impl Builder {
         }
     }
 
+    /// Closes the annex being read: clauses from here on belong to the next one.
+    fn next_annex(&mut self) {
+        self.close_to(0);
+        self.annex_no += 1;
+        self.annex_open = false;
+        self.annex_numbered = false;
+    }
+
     /// Finishes: closes open clauses and assigns ids and leads.
     pub fn finish(mut self) -> (Vec<Clause>, Vec<Clause>, Vec<Clause>) {
         self.close_to(0);
-        for (part, list) in [
-            (Part::Preamble, &mut self.preamble),
-            (Part::Operative, &mut self.operative),
-            (Part::Annex, &mut self.annex),
-        ] {
-            assign_ids(part, list);
-        }
+        assign_ids(Part::Preamble, &mut self.preamble, &[]);
+        assign_ids(Part::Operative, &mut self.operative, &[]);
+        assign_ids(Part::Annex, &mut self.annex, &self.annex_of);
         (self.preamble, self.operative, self.annex)
     }
 }
 
-/// Gives each clause its id (`PP2`, `OP3`, `OP3(a)(ii)`) and lead; ids are
-/// made unique if a draft repeats a number.
-fn assign_ids(part: Part, list: &mut [Clause]) {
-    for (k, c) in list.iter_mut().enumerate() {
-        c.id = match (&c.label, part) {
-            (Some(l), Part::Operative | Part::Annex) => {
-                format!("{}{}", part.prefix(), l.replace(' ', ""))
-            }
-            _ => format!("{}{}", part.prefix(), k + 1),
+/// Gives each clause its id (`PP2`, `OP3`, `OP3(a)(ii)`, `AN4`) and lead;
+/// ids are made unique if a draft repeats a number.
+///
+/// `annex_of` says which annex each clause of an annex belongs to: those of
+/// the first are `AN1`, `AN2` ..., those of the second `AN2.1`, `AN2.2` ...
+/// (annex 2, paragraph 1), and so on; unnumbered paragraphs are counted
+/// within their annex.
+fn assign_ids(part: Part, list: &mut [Clause], annex_of: &[usize]) {
+    let mut annex = 0;
+    let mut k = 0;
+    for (i, c) in list.iter_mut().enumerate() {
+        let of = annex_of.get(i).copied().unwrap_or(1);
+        if of != annex {
+            (annex, k) = (of, 0);
+        }
+        k += 1;
+        let number = match (&c.label, part) {
+            (Some(l), Part::Operative | Part::Annex) => l.replace(' ', ""),
+            _ => k.to_string(),
+        };
+        c.id = if annex > 1 {
+            format!("{}{annex}.{number}", part.prefix())
+        } else {
+            format!("{}{number}", part.prefix())
         };
         assign_child_ids(c);
     }
@@ -1165,6 +1209,26 @@ mod tests {
             text("AN2").is_some_and(|t| t.starts_with("The Focal Point is authorized")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn the_clauses_of_a_second_annex_say_which_annex_they_belong_to() {
+        let ids = |text: &str| -> Vec<String> { clauses(text).into_iter().map(|c| c.0).collect() };
+        // by heading: the first annex keeps AN1, AN2, the second is AN2.1, AN2.2
+        let headed = ids(
+            "The Security Council,\nRecalling all.\n1. Adopts the annexes;\n2. Decides to remain seized.\nAnnex I\n\n1. The first task.\n\n2. The second task.\n\nAnnex II\n\n1. Another task.\n\n2. A last task.\n",
+        );
+        assert_eq!(headed[1..], ["OP1", "OP2", "AN1", "AN2", "AN2.1", "AN2.2"]);
+        // by numbering that starts again, without headings
+        let restarted = ids(
+            "The Security Council,\nRecalling all.\n1. Adopts the annexes;\n2. Decides to remain seized.\n\n1. The first task.\n\n2. The second task.\n\n1. Another task.\n",
+        );
+        assert_eq!(restarted[1..], ["OP1", "OP2", "AN1", "AN2", "AN2.1"]);
+        // a title under each heading heads the annex's first paragraph
+        let titled = ids(
+            "The Security Council,\nRecalling all.\n1. Decides.\n2. Decides to remain seized.\nAnnex I\n\nProcedures\n\n1. A task.\n\nAnnex II\n\nList of entities\n\n1. An entity.\n",
+        );
+        assert_eq!(titled[1..], ["OP1", "OP2", "AN1", "AN2.1"]);
     }
 
     #[test]
