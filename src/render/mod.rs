@@ -275,7 +275,7 @@ pub(crate) enum HeaderRow<'a> {
 pub(crate) fn header_rows<'a>(d: &'a ResolutionDiff) -> Vec<HeaderRow<'a>> {
     let (oh, nh) = (&d.old.header, &d.new.header);
     let field = |name: &'static str, o: &'a Option<String>, n: &'a Option<String>| {
-        (o.is_some() || n.is_some()).then(|| HeaderRow::Field(name, o.as_deref(), n.as_deref()))
+        (o.is_some() || n.is_some()).then_some(HeaderRow::Field(name, o.as_deref(), n.as_deref()))
     };
     let title = match &d.header.title {
         Some(segs) => Some(HeaderRow::Title(segs)),
