@@ -30,8 +30,9 @@ for s in "${sizes[@]}"; do
     python3 "$shared/bench/gen_corpus.py" --out "$corpus" --sizes "$s" >&2
   fi
 done
-(cd "$root" && cargo build --release --quiet)
-bin="$root/target/release/resdiff"
+# the binary people install: the dist profile (fat LTO, one codegen unit)
+(cd "$root" && cargo build --profile dist --quiet)
+bin="${CARGO_TARGET_DIR:-$root/target}/dist/resdiff"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 

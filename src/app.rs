@@ -7,7 +7,6 @@ use std::path::Path;
 mod amend;
 mod check;
 pub mod config;
-mod cores;
 mod git_diff;
 mod library;
 mod pager;
@@ -198,14 +197,14 @@ fn compare(args: CompareArgs) -> Result<u8> {
     // thread reads, and finds the second input waiting for it.
     let on_disk = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
     let (old, new) = if on_disk(&args.old).saturating_add(on_disk(&args.new)) > TWO_CORES_ABOVE {
-        share_main_thread(Placement::TwoCores);
+        share_main_thread();
         rayon::join(|| read_and_parse(&args.old), || read_and_parse(&args.new))
     } else {
         // small on disk, or standard input: read first, and parse on two
         // cores only what costs more than its size says (see `worth_two_cores`)
         let (old, new) = (read_path(&args.old, &lopts), read_path(&args.new, &lopts));
         if worth_two_cores(&old, &new) {
-            share_main_thread(Placement::TwoCores);
+            share_main_thread();
             rayon::join(|| parse(old), || parse(new))
         } else {
             (parse(old), parse(new))
@@ -254,39 +253,15 @@ fn compare(args: CompareArgs) -> Result<u8> {
     Ok(code)
 }
 
-/// Where rayon's threads may run.
-enum Placement {
-    /// Wherever the scheduler puts them: long runs (`history`, `batch`).
-    Scheduler,
-    /// The main thread on its core, the workers on the others: a
-    /// comparison of milliseconds, which must not share one core (see
-    /// [`cores`]).
-    TwoCores,
-}
-
 /// Makes this thread one of rayon's workers, before rayon's first use: the
 /// pool then starts one thread fewer, and work handed to it from here runs
 /// here too, instead of this thread sleeping while a third thread, competing
 /// with the two workers for two cores, does it.
-fn share_main_thread(placement: Placement) {
-    let split = match placement {
-        Placement::Scheduler => None,
-        Placement::TwoCores => cores::Split::here(),
-    };
-    let mut pool = rayon::ThreadPoolBuilder::new().use_current_thread();
-    if let Some(split) = split {
-        pool = pool.start_handler(move |_| split.keep_worker_off_main());
-    }
+fn share_main_thread() {
     // fails only when the pool exists already, which is then used as it is
-    let built = pool.build_global().is_ok();
-    if let Some(split) = split
-        && built
-        && rayon::current_num_threads() > 1
-    {
-        split.pin_main();
-        // the new worker waits on this core until its start moves it off
-        std::thread::yield_now();
-    }
+    let _ = rayon::ThreadPoolBuilder::new()
+        .use_current_thread()
+        .build_global();
 }
 
 /// Whether parsing two inputs on two cores pays for waking a second thread:
@@ -348,7 +323,7 @@ fn show(args: ShowArgs) -> Result<u8> {
 fn history(args: HistoryArgs) -> Result<u8> {
     use rayon::prelude::*;
     let lopts = load_options(&args.input);
-    share_main_thread(Placement::Scheduler);
+    share_main_thread();
     let docs: Vec<parse::Resolution> = args
         .versions
         .par_iter()
@@ -377,7 +352,7 @@ fn history(args: HistoryArgs) -> Result<u8> {
 fn batch(args: BatchArgs) -> Result<u8> {
     use resdiff::batch;
     let lopts = load_options(&args.input);
-    share_main_thread(Placement::Scheduler);
+    share_main_thread();
     let old = batch::list_dir(&args.old_dir)?;
     let new = batch::list_dir(&args.new_dir)?;
     // a progress bar on a terminal only; a pipe or a log stays clean
@@ -392,7 +367,13 @@ fn batch(args: BatchArgs) -> Result<u8> {
         indicatif::ProgressBar::hidden()
     };
     let tick = || bar.inc(1);
-    let report = batch::run(&old, &new, &lopts, &compare_options(&args.matching), &tick);
+    // the full comparisons are kept only to be written out
+    let run = if args.out.is_some() {
+        batch::run_keeping_diffs
+    } else {
+        batch::run
+    };
+    let report = run(&old, &new, &lopts, &compare_options(&args.matching), &tick);
     bar.finish_and_clear();
     if let Some(dir) = &args.out {
         write_batch_dir(dir, &report)?;

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::error::{Error, Result};
 use crate::load::Document;
+use crate::numbering::letters_value;
 use crate::parse::{Clause, FootnoteRef, Part, Resolution};
 use crate::render::resolution_text;
 use crate::tokens::{KeyOptions, TokenKind, key, tokenize};
@@ -552,63 +553,20 @@ fn label_order(label: &str) -> Option<(usize, usize)> {
     } else if let Some(v) = roman_value(base) {
         v
     } else {
-        letter_value(base)?
+        letters_value(base)?
     };
     Some((n, suffix))
 }
 
+/// The value of a Roman numeral label (`xiv` 14, `xc` 90), lower case. A
+/// label of one letter repeated other than i, v, x or l (`c`, `dd`, `mm`)
+/// is read as list letters: `(c)` comes long before a hundredth item.
 pub(crate) fn roman_value(s: &str) -> Option<usize> {
-    if s.is_empty() || !s.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')) {
+    let lone_letter = letters_value(s).is_some() && !s.starts_with(['i', 'v', 'x', 'l']);
+    if lone_letter || !s.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let v = |c: char| match c {
-        'i' => 1,
-        'v' => 5,
-        'x' => 10,
-        _ => 50,
-    };
-    let chars: Vec<usize> = s.chars().map(v).collect();
-    let mut n = 0;
-    for (k, &x) in chars.iter().enumerate() {
-        if chars.get(k + 1).is_some_and(|&y| y > x) {
-            n -= x as isize;
-        } else {
-            n += x as isize;
-        }
-    }
-    let n = usize::try_from(n).ok()?;
-    (roman(n) == s).then_some(n)
-}
-
-pub(crate) fn roman(mut n: usize) -> String {
-    const T: [(usize, &str); 9] = [
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-        (0, ""),
-        (0, ""),
-    ];
-    let mut s = String::new();
-    for (v, r) in T {
-        while v > 0 && n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
-/// `a` 1 ... `z` 26, `aa` 27, `bb` 28 (the United Nations' doubling).
-fn letter_value(s: &str) -> Option<usize> {
-    let first = s.chars().next()?.to_ascii_lowercase();
-    if !first.is_ascii_lowercase() || !s.chars().all(|c| c.to_ascii_lowercase() == first) {
-        return None;
-    }
-    Some((s.len() - 1) * 26 + (first as usize - 'a' as usize + 1))
+    crate::numbering::roman_value(s)
 }
 
 /// One word or punctuation mark of a text, with its comparison key.
@@ -975,8 +933,8 @@ fn kind_of(label: &str, letter_before: Option<&str>) -> Kind {
     }
     if roman_value(base).is_some() {
         // (i) after (h) is a letter; (i) anywhere else a numeral
-        let prev = letter_before.and_then(letter_value);
-        let as_letter = letter_value(base);
+        let prev = letter_before.and_then(letters_value);
+        let as_letter = letters_value(base);
         if base.len() == 1 && prev.is_some() && as_letter == prev.map(|p| p + 1) {
             return Kind::Letter;
         }
@@ -1336,10 +1294,14 @@ fn relabel(list: &mut [Clause]) {
     }
 }
 
-/// `a` ... `z`, then `aa`, `bb`, ...
+/// Lower-case Roman numerals (`xiv`).
+pub(crate) fn roman(n: usize) -> String {
+    crate::numbering::roman(n as i64).to_lowercase()
+}
+
+/// `a` ... `z`, then `aa` ... `zz`, `aaa` ...
 fn letters(n: usize) -> String {
-    let c = (b'a' + ((n - 1) % 26) as u8) as char;
-    std::iter::repeat_n(c, (n - 1) / 26 + 1).collect()
+    crate::numbering::letters(n as i64, false)
 }
 
 #[cfg(test)]
@@ -1442,6 +1404,18 @@ mod tests {
         assert_eq!(roman_value("iiii"), None);
         assert_eq!(roman(14), "xiv");
         assert_eq!(letters(27), "aa");
+        // from 90 up, as the Secretariat numbers (the old writer stopped at l)
+        assert_eq!(roman(89), "lxxxix");
+        assert_eq!(roman(90), "xc");
+        assert_eq!(roman(3999), "mmmcmxcix");
+        assert_eq!(roman_value("xc"), Some(90));
+        assert_eq!(roman_value("cd"), Some(400));
+        assert_eq!(roman_value("ll"), None);
+        assert_eq!(letters(53), "aaa");
+        // a lone c, d or m, or one doubled past z, is a letter
+        assert_eq!(label_order("c"), Some((3, 0)));
+        assert_eq!(label_order("cc"), Some((29, 0)));
+        assert_eq!(label_order("xc"), Some((90, 0)));
         assert_eq!(label_order("3 bis"), Some((3, 1)));
         assert_eq!(label_order("c"), Some((3, 0)));
         assert_eq!(label_order("ii"), Some((2, 0)));

@@ -311,16 +311,7 @@ pub(crate) fn ordinal_word(n: usize) -> String {
         1..=19 => UNITS[n].to_string(),
         20..=99 if n.is_multiple_of(10) => TENTHS[n / 10].to_string(),
         20..=99 => format!("{}-{}", TENS[n / 10], UNITS[n % 10]),
-        _ => {
-            let suffix = match (n % 10, n % 100) {
-                (_, 11..=13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix}")
-        }
+        _ => format!("{n}{}", crate::numbering::ordinal_suffix(n as i64)),
     }
 }
 

@@ -9,7 +9,7 @@ use resdiff::load::load_path;
 use resdiff::rivals::{RivalsOptions, rivals};
 use resdiff::{exit, parse, render};
 
-use super::{Placement, compare_options, emit, load_options, render_options, share_main_thread};
+use super::{compare_options, emit, load_options, render_options, share_main_thread};
 
 /// Runs `resdiff rivals`.
 pub fn run(args: RivalsArgs) -> Result<u8> {
@@ -21,7 +21,7 @@ pub fn run(args: RivalsArgs) -> Result<u8> {
         bail!("standard input (-) can be only one of the drafts");
     }
     let lopts = load_options(&args.input);
-    share_main_thread(Placement::Scheduler);
+    share_main_thread();
     // all drafts are read and parsed before anything is written
     let docs: Vec<parse::Resolution> = paths
         .par_iter()

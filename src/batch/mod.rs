@@ -278,12 +278,39 @@ fn lead_shifts(changes: &[Change]) -> (usize, usize) {
 
 /// Runs a batch over two lists of files. `tick` is called once per file
 /// read and once per pair compared (for a progress bar).
+///
+/// Each pair's comparison is dropped once its figures are taken (the
+/// reports' `diff` is `None`), and each document once its pair is compared,
+/// so memory does not grow with the number of pairs; [`run_keeping_diffs`]
+/// keeps them, for a report per pair.
 pub fn run(
     old: &[PathBuf],
     new: &[PathBuf],
     load: &LoadOptions,
     opts: &CompareOptions,
     tick: &(dyn Fn() + Sync),
+) -> Batch {
+    run_batch(old, new, load, opts, tick, false)
+}
+
+/// [`run`], keeping every pair's full comparison in its report's `diff`.
+pub fn run_keeping_diffs(
+    old: &[PathBuf],
+    new: &[PathBuf],
+    load: &LoadOptions,
+    opts: &CompareOptions,
+    tick: &(dyn Fn() + Sync),
+) -> Batch {
+    run_batch(old, new, load, opts, tick, true)
+}
+
+fn run_batch(
+    old: &[PathBuf],
+    new: &[PathBuf],
+    load: &LoadOptions,
+    opts: &CompareOptions,
+    tick: &(dyn Fn() + Sync),
+    keep_diffs: bool,
 ) -> Batch {
     let read_old = read_all(old, load, tick);
     let read_new = read_all(new, load, tick);
@@ -307,10 +334,35 @@ pub fn run(
         &olds.iter().map(|x| &x.1).collect::<Vec<_>>(),
         &news.iter().map(|x| &x.1).collect::<Vec<_>>(),
     );
-    let mut reports: Vec<PairReport> = pairs
-        .par_iter()
-        .map(|&(o, n, how)| {
-            let d = compare(Pair::new(olds[o].1.clone(), news[n].1.clone()), opts);
+    // what the lists of unpaired documents need, before the documents go
+    let paired_old: Vec<usize> = pairs.iter().map(|p| p.0).collect();
+    let paired_new: Vec<usize> = pairs.iter().map(|p| p.1).collect();
+    let unpaired = |docs: &[(String, Resolution)], paired: &[usize]| {
+        docs.iter()
+            .enumerate()
+            .filter(|(k, _)| !paired.contains(k))
+            .map(|(_, (f, r))| Unpaired {
+                file: f.clone(),
+                symbol: r.header.symbol.clone(),
+                title: r.header.title.clone(),
+            })
+            .collect()
+    };
+    let new_documents = unpaired(&news, &paired_new);
+    let discontinued = unpaired(&olds, &paired_old);
+    // each document is in one pair at most: it moves into its comparison
+    // and is dropped with it
+    let mut olds: Vec<Option<(String, Resolution)>> = olds.into_iter().map(Some).collect();
+    let mut news: Vec<Option<(String, Resolution)>> = news.into_iter().map(Some).collect();
+    let jobs: Vec<_> = pairs
+        .iter()
+        .filter_map(|&(o, n, how)| Some((olds[o].take()?, news[n].take()?, how)))
+        .collect();
+    drop((olds, news));
+    let mut reports: Vec<PairReport> = jobs
+        .into_par_iter()
+        .map(|((old_file, old_doc), (new_file, new_doc), how)| {
+            let d = compare(Pair::new(old_doc, new_doc), opts);
             tick();
             let s = &d.summary;
             let words = d.old.word_count() + d.new.word_count();
@@ -321,8 +373,8 @@ pub fn run(
             };
             let (softened, strengthened) = lead_shifts(&d.changes);
             PairReport {
-                old: olds[o].0.clone(),
-                new: news[n].0.clone(),
+                old: old_file,
+                new: new_file,
                 symbols: Pair::new(d.old.header.symbol.clone(), d.new.header.symbol.clone()),
                 title: d
                     .new
@@ -342,7 +394,7 @@ pub fn run(
                 strengthened,
                 differs: d.has_changes(),
                 notes: d.notes.clone(),
-                diff: Some(Box::new(d)),
+                diff: keep_diffs.then(|| Box::new(d)),
             }
         })
         .collect();
@@ -352,24 +404,11 @@ pub fn run(
             .total_cmp(&a.changed)
             .then_with(|| a.new.cmp(&b.new))
     });
-    let paired_old: Vec<usize> = pairs.iter().map(|p| p.0).collect();
-    let paired_new: Vec<usize> = pairs.iter().map(|p| p.1).collect();
-    let unpaired = |docs: &[(String, Resolution)], paired: &[usize]| {
-        docs.iter()
-            .enumerate()
-            .filter(|(k, _)| !paired.contains(k))
-            .map(|(_, (f, r))| Unpaired {
-                file: f.clone(),
-                symbol: r.header.symbol.clone(),
-                title: r.header.title.clone(),
-            })
-            .collect()
-    };
     Batch {
         schema_version: SCHEMA_VERSION,
         pairs: reports,
-        new_documents: unpaired(&news, &paired_new),
-        discontinued: unpaired(&olds, &paired_old),
+        new_documents,
+        discontinued,
         skipped,
     }
 }

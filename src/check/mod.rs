@@ -215,21 +215,10 @@ fn content_lcs(a: &[String], b: &[String]) -> usize {
 
 /// `[-old-]{+new+}` marks of a word diff, as in the plain output.
 fn redline(segments: &[Segment]) -> String {
-    let mut out = String::new();
-    for s in segments {
-        let t = s.text.trim();
-        if s.op == Op::Equal || t.is_empty() {
-            out.push_str(&s.text);
-            continue;
-        }
-        out.push_str(&s.text[..s.text.len() - s.text.trim_start().len()]);
-        match s.op {
-            Op::Delete => out.push_str(&format!("[-{t}-]")),
-            _ => out.push_str(&format!("{{+{t}+}}")),
-        }
-        out.push_str(&s.text[s.text.trim_end().len()..]);
-    }
-    out
+    crate::diff::inline(segments, |op, t| match op {
+        Op::Delete => format!("[-{t}-]"),
+        _ => format!("{{+{t}+}}"),
+    })
 }
 
 /// Share of agreed wording needed for a passage to count as a departure

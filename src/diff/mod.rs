@@ -11,7 +11,7 @@ use serde::Serialize;
 pub use attribution::{
     AmendmentDoc, AmendmentRef, Attribution, InstructionOutcome, Outcome, Unexplained,
 };
-pub use words::{Op, Segment, word_diff};
+pub use words::{Op, Segment, inline, word_diff};
 
 use crate::align::{AlignOptions, Alignment, Link, LinkKind};
 use crate::pair::Pair;

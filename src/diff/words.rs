@@ -32,6 +32,35 @@ pub struct Segment {
     pub text: String,
 }
 
+/// The segments on one line, each deleted or inserted run written by
+/// `mark` (given its op and its text without the spaces around it, which
+/// stay outside the mark); line breaks read ` ¶ `.
+///
+/// ```
+/// use resdiff::diff::{Op, inline, word_diff};
+/// let (segs, _) = word_diff("all parties", "both parties", Default::default(), None);
+/// let marked = inline(&segs, |op, t| match op {
+///     Op::Delete => format!("[-{t}-]"),
+///     _ => format!("{{+{t}+}}"),
+/// });
+/// assert_eq!(marked, "[-all-]{+both+} parties");
+/// ```
+pub fn inline(segments: &[Segment], mark: impl Fn(Op, &str) -> String) -> String {
+    let mut out = String::new();
+    for s in segments {
+        let text = s.text.replace('\n', " ¶ ");
+        let trimmed = text.trim();
+        if trimmed.is_empty() || s.op == Op::Equal {
+            out.push_str(&text);
+            continue;
+        }
+        out.push_str(&text[..text.len() - text.trim_start().len()]);
+        out.push_str(&mark(s.op, trimmed));
+        out.push_str(&text[text.trim_end().len()..]);
+    }
+    out
+}
+
 /// One edit over token ranges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Edit {

@@ -128,7 +128,7 @@ fn labels(docs: &[Resolution]) -> Vec<String> {
             if distinct {
                 d.header.symbol.clone().unwrap_or_default()
             } else {
-                let name = crate::render::file_name(&d.source);
+                let name = crate::load::file_name(&d.source);
                 if name.is_empty() || name == "-" {
                     format!("v{}", k + 1)
                 } else {

@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use super::paragraphs::{Paragraphs, glue_mark, one_line};
 use super::xml::{self, Element, Node};
 use super::{Document, LoadOptions, Metadata, SourceFormat};
+use crate::conventions::MONTHS;
 use crate::error::{Error, Result};
-use crate::parse::MONTHS;
 
 /// Elements that hold a numbered provision and its sub-provisions.
 const HIERARCHICAL: &[&str] = &[

@@ -15,10 +15,11 @@ use std::io::{Cursor, Read};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use super::paragraphs::{Paragraphs, glue_mark, letters, roman};
+use super::paragraphs::{Paragraphs, glue_mark};
 use super::xml::{self, Element, one_line};
 use super::{Document, LoadOptions, Metadata, SourceFormat, TrackedChanges};
 use crate::error::{Error, Result};
+use crate::numbering::{letters, ordinal_suffix, roman};
 
 /// At most this many entries in the zip (a Word file has a few dozen).
 pub(crate) const MAX_ENTRIES: usize = 10_000;
@@ -725,16 +726,7 @@ fn format_number(n: i64, format: &str) -> String {
         "lowerRoman" => roman(n).to_lowercase(),
         "upperRoman" => roman(n),
         "decimalZero" => format!("{n:02}"),
-        "ordinal" => {
-            let suffix = match (n % 10, n % 100) {
-                (_, 11..=13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix}")
-        }
+        "ordinal" => format!("{n}{}", ordinal_suffix(n)),
         "none" => String::new(),
         _ => n.to_string(),
     }

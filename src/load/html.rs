@@ -12,9 +12,10 @@ use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::paragraphs::{Paragraphs, glue_mark, letters, one_line, roman};
+use super::paragraphs::{Paragraphs, glue_mark, one_line};
 use super::{Document, LoadOptions, Metadata, SourceFormat, charset};
 use crate::error::{Error, Result};
+use crate::numbering::{letters, roman};
 
 /// Below this depth the page's structure is flattened to its text, so a
 /// deeply nested page cannot exhaust the stack.

@@ -313,3 +313,8 @@ fn read_bounded(reader: impl Read, name: &str, limit: u64, hint: u64) -> Result<
     }
     Ok(buf)
 }
+
+/// The last component of a path: what a document is called where space is short.
+pub(crate) fn file_name(source: &str) -> &str {
+    source.rsplit(['/', '\\']).next().unwrap_or(source)
+}

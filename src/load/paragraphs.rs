@@ -98,46 +98,6 @@ pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// List letters as Word and browsers count: a … z, then aa … zz, aaa …
-pub(crate) fn letters(n: i64, upper: bool) -> String {
-    if n <= 0 {
-        return n.to_string();
-    }
-    let n = (n - 1).min(26 * 100);
-    let letter = char::from(if upper { b'A' } else { b'a' } + (n % 26) as u8);
-    std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect()
-}
-
-/// Upper-case Roman numerals (1 to 3999; other values as digits).
-pub(crate) fn roman(n: i64) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
-    }
-    let mut n = n;
-    let mut s = String::new();
-    for (v, r) in [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

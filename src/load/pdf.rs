@@ -343,11 +343,11 @@ fn fill_from_info(meta: &mut Metadata, info: &pdfboss_core::Metadata) {
         .into_iter()
         .flatten()
     {
-        if meta.symbol.is_none() && furniture::SYMBOL.is_match(&field) {
+        if meta.symbol.is_none() && crate::conventions::is_symbol(&field) {
             meta.symbol = Some(field);
         } else if meta.title.is_none()
             && !looks_like_file_name(&field)
-            && !furniture::SYMBOL.is_match(&field)
+            && !crate::conventions::is_symbol(&field)
             && field.contains(' ')
         {
             meta.title = Some(field);

@@ -8,6 +8,7 @@ use super::clean::Line;
 use super::lang::Lang;
 use super::lead::{lead_in, looks_like_clause, looks_operative, looks_preambular};
 use super::model::{Clause, Part};
+use crate::conventions::{Vocabulary, ends_hyphenated, ends_terminal};
 
 /// How a paragraph is numbered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,123 +177,22 @@ fn has_dot_leader(s: &str) -> bool {
     false
 }
 
-/// Last meaningful character, skipping closing quotes and brackets and a
-/// footnote number glued to the punctuation (`Relations;1`).
-pub(crate) fn ends_terminal(s: &str) -> bool {
-    let without_mark = s.trim_end_matches(|c: char| c.is_ascii_digit());
-    let digits = s.len() - without_mark.len();
-    // "AU/Dec.710" is a document symbol, not "Dec." with footnote 710
-    // (looked at only when digits follow the punctuation)
-    let symbol = || s.rsplit(' ').next().is_some_and(|w| w.contains('/'));
-    let glued = digits > 0 && without_mark.ends_with([',', ';', ':', '.']) && !symbol();
-    let spaced =
-        without_mark.ends_with(' ') && without_mark.trim_end().ends_with([',', ';', ':', '.']);
-    let s = if (glued && (1..=3).contains(&digits)) || (spaced && (1..=2).contains(&digits)) {
-        without_mark.trim_end()
-    } else {
-        s
-    };
-    s.chars()
-        .rev()
-        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
-        .is_some_and(|c| {
-            matches!(
-                c,
-                ',' | ';' | ':' | '.' | '!' | '?' | '،' | '؛' | '，' | '；' | '：' | '。'
-            )
-        })
-}
-
-/// Whether a line ends in a hyphen that splits a word across lines.
-pub(crate) fn ends_hyphenated(s: &str) -> bool {
-    if s.ends_with('\u{AD}') {
-        return true;
-    }
-    let mut it = s.chars().rev();
-    matches!(it.next(), Some('-' | '\u{2010}' | '\u{2011}'))
-        && it.next().is_some_and(char::is_alphanumeric)
-}
-
-/// Words used in the body (lower case), to decide whether "interna-" +
-/// "tional" is one word or "gender-" + "based" a compound.
-pub(crate) struct Vocabulary {
-    words: HashSet<String>,
-    /// The language of the text: in Russian, paragraphs open in lower case.
-    pub lang: Lang,
-}
-
 impl Vocabulary {
     pub fn from_lines(lines: &[Line]) -> Self {
         // only hyphenated line ends need it
         if !lines.iter().any(|l| ends_hyphenated(&l.text)) {
             return Vocabulary {
                 words: HashSet::default(),
-                lang: Lang::En,
             };
         }
         Self::from_texts(lines.iter().map(|l| l.text.as_ref()))
     }
+}
 
-    /// The words of some texts, hyphens of any kind written `-`.
-    pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut words = HashSet::default();
-        for t in texts {
-            for w in t.split(|c: char| {
-                !(c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-            }) {
-                if w.len() > 2
-                    && w.chars().nth(2).is_some()
-                    && !w.ends_with(['-', '\u{2010}', '\u{2011}'])
-                {
-                    let lower = w.to_lowercase();
-                    words.insert(if lower.contains(['\u{2010}', '\u{2011}']) {
-                        lower.replace(['\u{2010}', '\u{2011}'], "-")
-                    } else {
-                        lower
-                    });
-                }
-            }
-        }
-        Vocabulary {
-            words,
-            lang: Lang::En,
-        }
-    }
-
-    /// Whether a line opens in lower case as a continued sentence does; a
-    /// Russian paragraph opening with a lead word of its table does not.
-    pub(crate) fn lower_start(&self, text: &str) -> bool {
-        text.starts_with(char::is_lowercase)
-            && (self.lang == Lang::En || lead_in(text, self.lang).is_none())
-    }
-
-    /// Joins `left` (ending in a hyphen) and `right`, the first word of the
-    /// next line, across a line break.
-    pub(crate) fn join(&self, left: &str, right: &str) -> String {
-        if let Some(stem) = left.strip_suffix('\u{AD}') {
-            return format!("{stem}{right}");
-        }
-        // a suspended hyphen: "troop- and police-contributing countries"
-        if matches!(right, "and" | "or" | "to" | "and/or") {
-            return format!("{left} {right}");
-        }
-        let hyphen = left.chars().last().unwrap();
-        let stem = &left[..left.len() - hyphen.len_utf8()];
-        let head = stem
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let tail: String = right.chars().take_while(|c| c.is_alphanumeric()).collect();
-        let starts_lower = right.chars().next().is_some_and(char::is_lowercase);
-        if starts_lower && !head.is_empty() && !tail.is_empty() {
-            let joined = format!("{head}{tail}").to_lowercase();
-            let compound = format!("{head}-{tail}").to_lowercase();
-            if self.words.contains(&joined) && !self.words.contains(&compound) {
-                return format!("{stem}{right}");
-            }
-        }
-        format!("{left}{right}")
-    }
+/// Whether a line opens in lower case as a continued sentence does; a
+/// Russian paragraph opening with a lead word of its table does not.
+fn lower_start(text: &str, lang: Lang) -> bool {
+    text.starts_with(char::is_lowercase) && (lang == Lang::En || lead_in(text, lang).is_none())
 }
 
 /// Rebuilds paragraphs from lines.
@@ -302,7 +202,7 @@ impl Vocabulary {
 /// does not end in punctuation always continues; one that does continues
 /// unless the next line is indented further, the line is short, or the next
 /// line opens like a clause ("Recalling", "Deeply concerned", "Decides").
-pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
+pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> Vec<Para> {
     let nonblank: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
     // Hard-wrapped text shows long lines stopping mid-sentence and lines
     // going on in lower case; headings and contents lines are short or
@@ -318,7 +218,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
         .count();
     let lowercase = nonblank
         .iter()
-        .filter(|l| vocab.lower_start(&l.text))
+        .filter(|l| lower_start(&l.text, lang))
         .count();
     let wrapped = nonblank.len() >= 3
         && (unterminated * 4 > nonblank.len() || lowercase * 8 > nonblank.len());
@@ -493,7 +393,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                     .len()
                     .checked_sub(2)
                     .is_some_and(|k| is_annex_heading(&out[k].text));
-                !title && (vocab.lower_start(text) || !ends_terminal(&last.text))
+                !title && (lower_start(text, lang) || !ends_terminal(&last.text))
             }
         {
             cur = out.pop();
@@ -508,7 +408,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 if p.text.is_empty()
                     || ends_hyphenated(&pl.text)
                     || !ends_terminal(&pl.text)
-                    || vocab.lower_start(text)
+                    || lower_start(text, lang)
                 {
                     true
                 } else if !wrapped {
@@ -795,6 +695,13 @@ pub(crate) struct Builder {
     numbered_ops: bool,
     heading: Option<String>,
     last_number: u32,
+    /// Which annex the annex clauses opened now belong to (1 for the first;
+    /// 0 before any), whether it has clauses yet and whether numbered ones,
+    /// and the annex of each clause in `annex`.
+    annex_no: usize,
+    annex_open: bool,
+    annex_numbered: bool,
+    annex_of: Vec<usize>,
     /// Paragraphs pushed so far, and the index of the last paragraph of the
     /// main operative numbering.
     pushed: usize,
@@ -814,6 +721,10 @@ impl Builder {
             numbered_ops: false,
             heading: None,
             last_number: 0,
+            annex_no: 0,
+            annex_open: false,
+            annex_numbered: false,
+            annex_of: Vec::new(),
             pushed: 0,
             last_main: 0,
             lang: Lang::En,
@@ -844,7 +755,10 @@ impl Builder {
                     match part {
                         Part::Preamble => self.preamble.push(open.clause),
                         Part::Operative => self.operative.push(open.clause),
-                        Part::Annex => self.annex.push(open.clause),
+                        Part::Annex => {
+                            self.annex.push(open.clause);
+                            self.annex_of.push(self.annex_no);
+                        }
                     }
                 }
             }
@@ -853,6 +767,10 @@ impl Builder {
 
     fn top_level(&mut self, part: Part, label: Option<String>, text: String) {
         self.close_to(0);
+        if part == Part::Annex {
+            self.annex_no = self.annex_no.max(1);
+            self.annex_open = true;
+        }
         self.part = part;
         self.stack.push(Open {
             clause: Self::clause(part, label, text),
@@ -996,9 +914,13 @@ impl Builder {
                 // belongs to an annex (a statute, a list of tasks)
                 if value == 1 && self.part == Part::Operative && self.last_number > 1 {
                     self.part = Part::Annex;
+                } else if value == 1 && self.part == Part::Annex && self.annex_numbered {
+                    // numbering that starts again in an annex: the next annex
+                    self.next_annex();
                 }
                 self.last_number = value;
                 let part = if self.part == Part::Annex {
+                    self.annex_numbered = true;
                     Part::Annex
                 } else {
                     Part::Operative
@@ -1019,6 +941,9 @@ impl Builder {
                 let text = para.text;
                 if is_annex_heading(&text) {
                     self.close_to(0);
+                    if self.annex_open || self.annex_no == 0 {
+                        self.next_annex();
+                    }
                     self.part = Part::Annex;
                     return;
                 }
@@ -1059,29 +984,48 @@ impl Builder {
         }
     }
 
+    /// Closes the annex being read: clauses from here on belong to the next one.
+    fn next_annex(&mut self) {
+        self.close_to(0);
+        self.annex_no += 1;
+        self.annex_open = false;
+        self.annex_numbered = false;
+    }
+
     /// Finishes: closes open clauses and assigns ids and leads.
     pub fn finish(mut self) -> (Vec<Clause>, Vec<Clause>, Vec<Clause>) {
         self.close_to(0);
-        for (part, list) in [
-            (Part::Preamble, &mut self.preamble),
-            (Part::Operative, &mut self.operative),
-            (Part::Annex, &mut self.annex),
-        ] {
-            assign_ids(part, list, self.lang);
-        }
+        assign_ids(Part::Preamble, &mut self.preamble, &[], self.lang);
+        assign_ids(Part::Operative, &mut self.operative, &[], self.lang);
+        assign_ids(Part::Annex, &mut self.annex, &self.annex_of, self.lang);
         (self.preamble, self.operative, self.annex)
     }
 }
 
-/// Gives each clause its id (`PP2`, `OP3`, `OP3(a)(ii)`) and lead; ids are
-/// made unique if a draft repeats a number.
-fn assign_ids(part: Part, list: &mut [Clause], lang: Lang) {
-    for (k, c) in list.iter_mut().enumerate() {
-        c.id = match (&c.label, part) {
-            (Some(l), Part::Operative | Part::Annex) => {
-                format!("{}{}", part.prefix(), l.replace(' ', ""))
-            }
-            _ => format!("{}{}", part.prefix(), k + 1),
+/// Gives each clause its id (`PP2`, `OP3`, `OP3(a)(ii)`, `AN4`) and lead;
+/// ids are made unique if a draft repeats a number.
+///
+/// `annex_of` says which annex each clause of an annex belongs to: those of
+/// the first are `AN1`, `AN2` ..., those of the second `AN2.1`, `AN2.2` ...
+/// (annex 2, paragraph 1), and so on; unnumbered paragraphs are counted
+/// within their annex.
+fn assign_ids(part: Part, list: &mut [Clause], annex_of: &[usize], lang: Lang) {
+    let mut annex = 0;
+    let mut k = 0;
+    for (i, c) in list.iter_mut().enumerate() {
+        let of = annex_of.get(i).copied().unwrap_or(1);
+        if of != annex {
+            (annex, k) = (of, 0);
+        }
+        k += 1;
+        let number = match (&c.label, part) {
+            (Some(l), Part::Operative | Part::Annex) => l.replace(' ', ""),
+            _ => k.to_string(),
+        };
+        c.id = if annex > 1 {
+            format!("{}{annex}.{number}", part.prefix())
+        } else {
+            format!("{}{number}", part.prefix())
         };
         assign_child_ids(c, lang);
     }
@@ -1149,7 +1093,7 @@ mod tests {
     fn paras(text: &str) -> Vec<Para> {
         let l = lines(text);
         let v = Vocabulary::from_lines(&l);
-        paragraphs(&l, &v)
+        paragraphs(&l, &v, Lang::En)
     }
 
     /// Every clause of a parsed text: its id, and its heading if it has one.
@@ -1275,6 +1219,26 @@ mod tests {
             text("AN2").is_some_and(|t| t.starts_with("The Focal Point is authorized")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn the_clauses_of_a_second_annex_say_which_annex_they_belong_to() {
+        let ids = |text: &str| -> Vec<String> { clauses(text).into_iter().map(|c| c.0).collect() };
+        // by heading: the first annex keeps AN1, AN2, the second is AN2.1, AN2.2
+        let headed = ids(
+            "The Security Council,\nRecalling all.\n1. Adopts the annexes;\n2. Decides to remain seized.\nAnnex I\n\n1. The first task.\n\n2. The second task.\n\nAnnex II\n\n1. Another task.\n\n2. A last task.\n",
+        );
+        assert_eq!(headed[1..], ["OP1", "OP2", "AN1", "AN2", "AN2.1", "AN2.2"]);
+        // by numbering that starts again, without headings
+        let restarted = ids(
+            "The Security Council,\nRecalling all.\n1. Adopts the annexes;\n2. Decides to remain seized.\n\n1. The first task.\n\n2. The second task.\n\n1. Another task.\n",
+        );
+        assert_eq!(restarted[1..], ["OP1", "OP2", "AN1", "AN2", "AN2.1"]);
+        // a title under each heading heads the annex's first paragraph
+        let titled = ids(
+            "The Security Council,\nRecalling all.\n1. Decides.\n2. Decides to remain seized.\nAnnex I\n\nProcedures\n\n1. A task.\n\nAnnex II\n\nList of entities\n\n1. An entity.\n",
+        );
+        assert_eq!(titled[1..], ["OP1", "OP2", "AN1", "AN2.1"]);
     }
 
     #[test]
@@ -1417,7 +1381,7 @@ mod tests {
     fn a_list_inside_an_operative_paragraph_stays_inside() {
         let text = "1. Decides:\n\n2. Expresses its intention to consider:\n\n1. the status of Abyei;\n\n2. the oversight committee;\n\n3. Urges progress.\n";
         let l = lines(text);
-        let mut p = paragraphs(&l, &Vocabulary::from_lines(&l));
+        let mut p = paragraphs(&l, &Vocabulary::from_lines(&l), Lang::En);
         demote_embedded_lists(&mut p);
         let mut b = Builder::new();
         for x in p {

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex_lite::Regex;
+use crate::conventions::SYMBOL;
 
 /// One line of input after character clean-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,12 +223,6 @@ fn split_run_together(raw: &str) -> Vec<&str> {
     out.push(rest);
     out
 }
-
-/// A UN document symbol: `A/ES-11/L.10`, `S/2025/112`, `A/RES/78/316`,
-/// `A/C.3/80/L.22/Rev.1`, `A/HRC/58/L.5`, `E/2025/L.9`, `S/RES/2774 (2025)`.
-pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:A|S|E|UNEP|TD|ICCD|FCCC)/(?:[A-Z0-9][A-Za-z0-9.\-]*/)*[A-Z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?: \([0-9]{4}\))?").unwrap()
-});
 
 /// Page furniture is matched by hand rather than by regular expression: it
 /// is checked on almost every line, and compiling the patterns cost more

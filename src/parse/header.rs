@@ -1,74 +1,12 @@
 //! The header block: symbol, distribution, date, session, agenda item,
 //! sponsors, title, and the organ line that ends it.
 
-use std::sync::LazyLock;
+use regex_lite::Regex;
 
-use regex_lite::{Captures, Match, Regex};
-
-use super::clean::{SYMBOL, is_page_noise};
+use super::clean::is_page_noise;
 use super::model::Header;
+use crate::conventions::{Pattern, SYMBOL, split_sponsors};
 
-/// A header pattern with a quick test that every line it matches passes.
-///
-/// The header is read line by line and each line is tried against most of
-/// these patterns; the test keeps a pattern from being compiled (on first
-/// use) or run on lines that cannot match it, which are nearly all.
-pub(crate) struct Pattern {
-    /// True of every line the pattern matches, and cheap.
-    may_match: fn(&str) -> bool,
-    re: LazyLock<Regex>,
-}
-
-impl Pattern {
-    const fn new(may_match: fn(&str) -> bool, re: fn() -> Regex) -> Self {
-        Pattern {
-            may_match,
-            re: LazyLock::new(re),
-        }
-    }
-
-    pub(crate) fn is_match(&self, s: &str) -> bool {
-        (self.may_match)(s) && self.re.is_match(s)
-    }
-
-    fn find<'h>(&self, s: &'h str) -> Option<Match<'h>> {
-        (self.may_match)(s).then(|| self.re.find(s)).flatten()
-    }
-
-    pub(crate) fn captures<'h>(&self, s: &'h str) -> Option<Captures<'h>> {
-        (self.may_match)(s).then(|| self.re.captures(s)).flatten()
-    }
-
-    /// The line without the pattern's first match.
-    fn remove(&self, s: &str) -> String {
-        self.re.replace(s, "").trim().to_string()
-    }
-}
-
-/// The organ line opening the body: `The General Assembly,`, `The Security
-/// Council,`, `The Human Rights Council,` (PDF text sometimes has a space
-/// before the comma). Group 1 is the line itself, group 2 any text that
-/// follows it on the same line.
-pub(crate) static ORGAN: Pattern = Pattern::new(
-    |l| l.starts_with("The "),
-    || {
-        Regex::new(
-            r"^(The[ \t]+(?:General[ \t]+Assembly|Security[ \t]+Council|Economic[ \t]+and[ \t]+Social[ \t]+Council|Human[ \t]+Rights[ \t]+Council|Trusteeship[ \t]+Council|Commission[ \t]+on[ \t]+[A-Z][A-Za-z ]{2,60}?|Conference[ \t]+of[ \t]+the[ \t]+Parties|Executive[ \t]+Board|Governing[ \t]+Council|United[ \t]+Nations[ \t]+Environment[ \t]+Assembly|Board[ \t]+of[ \t]+Governors|[A-Z][A-Za-z]+[ \t]+Committee)[ \t]*,)[ \t]*(.*)$",
-        )
-        .unwrap()
-    },
-);
-
-fn digit(c: char) -> bool {
-    c.is_ascii_digit()
-}
-
-static DATE: Pattern = Pattern::new(
-    |l| l.starts_with(digit) && l.ends_with(digit),
-    || {
-        Regex::new(r"^[0-9]{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+[0-9]{4}$").unwrap()
-    },
-);
 static DISTR: Pattern = Pattern::new(
     |l| l.contains("Distr"),
     || Regex::new(r"Distr\.?[ \t]*:[ \t]*([A-Za-z]+)").unwrap(),
@@ -127,71 +65,10 @@ static NUMBERED_TITLE: Pattern = Pattern::new(
     },
 );
 
-/// Month names as dates are printed in United Nations documents.
-pub(crate) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Delegations whose names contain "and", which must survive splitting a
-/// sponsors list on "and".
-const AND_NAMES: &[&str] = &[
-    "United Kingdom of Great Britain and Northern Ireland",
-    "Bosnia and Herzegovina",
-    "Trinidad and Tobago",
-    "Antigua and Barbuda",
-    "Saint Kitts and Nevis",
-    "Saint Vincent and the Grenadines",
-    "Sao Tome and Principe",
-    "Heard Island and McDonald Islands",
-    "Turks and Caicos Islands",
-    "Wallis and Futuna",
-];
-
-/// Whether a line is the meeting line closing an adopted text ("11th plenary
-/// meeting", in any case). Asked of every numbered line, so matched by hand.
-pub(crate) fn is_meeting_line(line: &str) -> bool {
-    fn word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
-        let head = s.get(..w.len())?;
-        head.eq_ignore_ascii_case(w).then(|| &s[w.len()..])
-    }
-    fn gap(s: &str) -> Option<&str> {
-        let rest = s.trim_start_matches([' ', '\t']);
-        (rest.len() < s.len()).then_some(rest)
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=5).contains(&digits) {
-        return false;
-    }
-    let Some(rest) = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|w| word(&line[digits..], w))
-        .and_then(gap)
-    else {
-        return false;
-    };
-    let rest = word(rest, "plenary").and_then(gap).unwrap_or(rest);
-    word(rest, "meeting").is_some_and(|after| {
-        !after
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
-    })
-}
-
-/// Whether a line is a date as printed in headers (`12 October 2022`).
+/// Whether a line is a date as printed in headers (`12 October 2022`, or
+/// a date in one of the other official languages).
 pub(crate) fn is_date(line: &str) -> bool {
-    DATE.is_match(line)
+    crate::conventions::is_date(line)
         || (line.starts_with(|c: char| c.is_ascii_digit()) && super::intl::is_intl_date(line))
 }
 
@@ -374,35 +251,6 @@ fn join_wrapped(lines: &[&str]) -> String {
     out
 }
 
-/// Splits "Albania, Andorra, ... and Ukraine" into delegations, keeping
-/// whole the names that contain "and" ("Bosnia and Herzegovina").
-pub(crate) fn split_sponsors(list: &str) -> Vec<String> {
-    let list = list.trim().trim_end_matches(['*', ':']).trim();
-    if list.is_empty() {
-        return Vec::new();
-    }
-    // protect names that contain "and"
-    let mut protected = list.to_string();
-    for (k, name) in AND_NAMES.iter().enumerate() {
-        protected = protected.replace(name, &format!("\u{1}{k}\u{1}"));
-    }
-    let mut out = Vec::new();
-    for part in protected.split(',') {
-        for piece in part.split(" and ") {
-            let piece = piece.trim().trim_start_matches("and ").trim();
-            if piece.is_empty() {
-                continue;
-            }
-            let mut name = piece.to_string();
-            for (k, n) in AND_NAMES.iter().enumerate() {
-                name = name.replace(&format!("\u{1}{k}\u{1}"), n);
-            }
-            out.push(name.trim_end_matches('*').to_string());
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -478,17 +326,5 @@ mod tests {
         let h = parse_header(&lines);
         assert_eq!(h.sponsors, ["United States of America"]);
         assert_eq!(h.title.as_deref(), Some("The path to peace"));
-    }
-
-    #[test]
-    fn organ_line_variants() {
-        assert!(ORGAN.is_match("The General Assembly,"));
-        assert!(ORGAN.is_match("The General Assembly ,"));
-        assert!(ORGAN.is_match("The Security Council,"));
-        let c = ORGAN
-            .captures("The General Assembly, Reaffirming the purposes")
-            .unwrap();
-        assert_eq!(&c[2], "Reaffirming the purposes");
-        assert!(!ORGAN.is_match("The General Assembly decided"));
     }
 }

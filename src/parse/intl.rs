@@ -216,7 +216,7 @@ const MONTHS_AR: [&str; 12] = [
 /// ```
 pub fn find_dates(text: &str) -> Vec<(std::ops::Range<usize>, u32, u32, u32)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        let all: Vec<String> = super::header::MONTHS
+        let all: Vec<String> = crate::conventions::MONTHS
             .iter()
             .chain(&MONTHS_FR)
             .chain(&MONTHS_ES)
@@ -233,7 +233,7 @@ pub fn find_dates(text: &str) -> Vec<(std::ops::Range<usize>, u32, u32, u32)> {
     let month_of = |name: &str| -> u32 {
         let name = name.to_lowercase();
         for list in [
-            &super::header::MONTHS,
+            &crate::conventions::MONTHS,
             &MONTHS_FR,
             &MONTHS_ES,
             &MONTHS_RU,

@@ -18,7 +18,6 @@ mod scale;
 use crate::error::{Error, Result};
 use crate::load::Document;
 
-pub(crate) use body::{Vocabulary, ends_hyphenated, ends_terminal};
 pub use intl::{find_dates, intl_marker_line, intl_organ_line};
 pub use lang::{Lang, detect_lang};
 use lead::looks_like_clause;
@@ -31,8 +30,8 @@ pub use scale::{INTENSIFIER_STEP, Scale, scale};
 
 pub(crate) use body::marker;
 // the amendment reader shares the text clean-up and symbols
-pub(crate) use clean::{SYMBOL, normalize_chars};
-pub(crate) use header::{MONTHS, split_sponsors};
+pub(crate) use crate::conventions::{MONTHS, SYMBOL, split_sponsors};
+pub(crate) use clean::normalize_chars;
 
 /// The rule above footnotes: five or more underscores or dashes, alone.
 fn is_footnote_rule(t: &str) -> bool {
@@ -115,12 +114,13 @@ pub fn parse_in(doc: &Document, lang: Option<Lang>) -> Result<Resolution> {
 
     // the organ line ends the header; text after it on the same line is the first clause
     let organ_at = lines.iter().position(|l| {
-        header::ORGAN.is_match(&l.text) || intl::intl_organ_line(&l.text, lang).is_some()
+        crate::conventions::ORGAN.is_match(&l.text)
+            || intl::intl_organ_line(&l.text, lang).is_some()
     });
     let mut organ = None;
     let body_start = match organ_at {
         Some(k) => {
-            let (line, rest) = match header::ORGAN.captures(&lines[k].text) {
+            let (line, rest) = match crate::conventions::ORGAN.captures(&lines[k].text) {
                 Some(caps) => (caps[1].to_string(), caps[2].to_string()),
                 None => intl::intl_organ_line(&lines[k].text, lang).unwrap_or_default(),
             };
@@ -189,10 +189,9 @@ pub fn parse_in(doc: &Document, lang: Option<Lang>) -> Result<Resolution> {
     footnote_lines.extend(comment_footnotes);
 
     // the closing meeting line (and the date after it) of an adopted text
-    if let Some(k) = body
-        .iter()
-        .rposition(|l| header::is_meeting_line(&l.text) || intl::is_intl_meeting_line(&l.text))
-    {
+    if let Some(k) = body.iter().rposition(|l| {
+        crate::conventions::is_meeting_line(&l.text) || intl::is_intl_meeting_line(&l.text)
+    }) {
         let mut meeting: Vec<String> = body[k..]
             .iter()
             .filter(|l| !l.is_blank())
@@ -204,11 +203,10 @@ pub fn parse_in(doc: &Document, lang: Option<Lang>) -> Result<Resolution> {
         }
     }
 
-    let mut vocab = body::Vocabulary::from_lines(&body);
-    vocab.lang = lang;
+    let vocab = crate::conventions::Vocabulary::from_lines(&body);
     let mut builder = body::Builder::new();
     builder.lang = lang;
-    let mut paras = body::paragraphs(&body, &vocab);
+    let mut paras = body::paragraphs(&body, &vocab, lang);
     body::demote_embedded_lists(&mut paras);
     builder.set_last_main(body::last_main_number(&paras));
     builder.reserve(paras.len());
@@ -517,7 +515,7 @@ mod hand_matchers {
         #[test]
         fn meeting_line(s in prop_oneof![pieces(MEETINGS), meeting_like()]) {
             let re = &*MEETING;
-            prop_assert_eq!(super::header::is_meeting_line(&s), re.is_match(&s), "{:?}", s);
+            prop_assert_eq!(crate::conventions::is_meeting_line(&s), re.is_match(&s), "{:?}", s);
         }
 
         #[test]

@@ -24,10 +24,7 @@ fn percent(x: f32) -> String {
 pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let theme = &opts.theme;
     match opts.format {
-        Format::Json => {
-            super::json::to_writer(out, b)?;
-            writeln!(out)
-        }
+        Format::Json => super::json::line(out, b),
         Format::Plain => {
             writeln!(
                 out,

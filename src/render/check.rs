@@ -32,8 +32,7 @@ pub(super) fn findings(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if opts.format == Format::Json {
-        super::json::to_writer(out, &View { findings })?;
-        return writeln!(out);
+        return super::json::line(out, &View { findings });
     }
     let theme = &opts.theme;
     if findings.is_empty() {

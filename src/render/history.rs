@@ -103,8 +103,7 @@ pub fn render_history(h: &History, opts: &RenderOptions, out: &mut dyn Write) ->
                 steps: &h.steps,
                 lineages: shown,
             };
-            super::json::to_writer(out, &view)?;
-            writeln!(out)
+            super::json::line(out, &view)
         }
         Format::Plain => {
             for (k, v) in h.versions.iter().enumerate() {

@@ -18,8 +18,8 @@ use std::io::{self, Write};
 
 use super::style::{HTML_DARK, HTML_LIGHT};
 use super::{
-    FOLD_SPONSORS_ABOVE, RenderOptions, doc_name, file_name, side_names, sub_label, summary_line,
-    visible,
+    FOLD_SPONSORS_ABOVE, HeaderRow, RenderOptions, doc_name, file_name, side_names, sub_label,
+    summary_line, visible,
 };
 use crate::align::LinkKind;
 use crate::diff::{Change, Direction, LeadChange, Op, ResolutionDiff, Segment};
@@ -577,75 +577,63 @@ fn header_rows(d: &ResolutionDiff) -> String {
             "<tr><th scope=\"row\">{name}</th><td{oa}><span class=\"side\">Old</span>{old}</td><td{na}><span class=\"side\">New</span>{new}</td></tr>"
         );
     };
-    let opt = |v: &Option<String>| {
-        v.as_deref()
-            .map(escape)
+    let opt = |v: Option<&str>| {
+        v.map(escape)
             .unwrap_or_else(|| "<span class=\"none\">—</span>".to_string())
     };
-    if oh.symbol.is_some() || nh.symbol.is_some() {
-        row(&mut s, "Symbol", opt(&oh.symbol), opt(&nh.symbol));
-    }
-    if oh.kind.is_some() || nh.kind.is_some() {
-        row(&mut s, "Document", opt(&oh.kind), opt(&nh.kind));
-    }
-    if let Some(segs) = &d.header.title {
-        row(
-            &mut s,
-            "Title",
-            side_html(segs, true, &[], ""),
-            side_html(segs, false, &[], ""),
-        );
-    } else if oh.title.is_some() || nh.title.is_some() {
-        row(&mut s, "Title", opt(&oh.title), opt(&nh.title));
-    }
-    if oh.sponsors == nh.sponsors && oh.sponsors.len() > FOLD_SPONSORS_ABOVE {
-        // a long list that did not change is folded: the first screen is
-        // for what changed
-        let _ = writeln!(
-            s,
-            "<tr><th scope=\"row\">Sponsors</th><td colspan=\"2\"><details><summary>{} delegations, the same in both</summary>{}</details></td></tr>",
-            oh.sponsors.len(),
-            escape(&oh.sponsors.join(", "))
-        );
-    } else if !oh.sponsors.is_empty() || !nh.sponsors.is_empty() {
-        let mark = |list: &[String], changed: &[String], tag: &str| {
-            list.iter()
-                .map(|s| {
-                    if changed.contains(s) {
-                        format!("<{tag}>{}</{tag}>", escape(s))
-                    } else {
-                        escape(s)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let none = |s: String| {
-            if s.is_empty() {
-                "<span class=\"none\">—</span>".to_string()
-            } else {
-                s
+    let sponsors = |list: &[String], changed: &[String], tag: &str| {
+        let s = list
+            .iter()
+            .map(|s| {
+                if changed.contains(s) {
+                    format!("<{tag}>{}</{tag}>", escape(s))
+                } else {
+                    escape(s)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        if s.is_empty() {
+            "<span class=\"none\">—</span>".to_string()
+        } else {
+            s
+        }
+    };
+    for r in super::header_rows(d) {
+        match r {
+            HeaderRow::Field(name, o, n) => row(&mut s, name, opt(o), opt(n)),
+            HeaderRow::Title(segs) => row(
+                &mut s,
+                "Title",
+                side_html(segs, true, &[], ""),
+                side_html(segs, false, &[], ""),
+            ),
+            // a long list that did not change is folded: the first screen
+            // is for what changed
+            HeaderRow::Sponsors
+                if oh.sponsors == nh.sponsors && oh.sponsors.len() > FOLD_SPONSORS_ABOVE =>
+            {
+                let _ = writeln!(
+                    s,
+                    "<tr><th scope=\"row\">Sponsors</th><td colspan=\"2\"><details><summary>{} delegations, the same in both</summary>{}</details></td></tr>",
+                    oh.sponsors.len(),
+                    escape(&oh.sponsors.join(", "))
+                );
             }
-        };
-        row(
-            &mut s,
-            "Sponsors",
-            none(mark(&oh.sponsors, &d.header.sponsors_removed, "del")),
-            none(mark(&nh.sponsors, &d.header.sponsors_added, "ins")),
-        );
+            HeaderRow::Sponsors => row(
+                &mut s,
+                "Sponsors",
+                sponsors(&oh.sponsors, &d.header.sponsors_removed, "del"),
+                sponsors(&nh.sponsors, &d.header.sponsors_added, "ins"),
+            ),
+            HeaderRow::File => row(
+                &mut s,
+                "File",
+                escape(file_name(&d.old.source)),
+                escape(file_name(&d.new.source)),
+            ),
+        }
     }
-    if oh.date.is_some() || nh.date.is_some() {
-        row(&mut s, "Date", opt(&oh.date), opt(&nh.date));
-    }
-    if oh.session.is_some() || nh.session.is_some() {
-        row(&mut s, "Session", opt(&oh.session), opt(&nh.session));
-    }
-    row(
-        &mut s,
-        "File",
-        escape(file_name(&d.old.source)),
-        escape(file_name(&d.new.source)),
-    );
     s
 }
 
@@ -951,20 +939,12 @@ pub(super) fn history(
     }
     b.push_str("</tbody></table>\n<h2>Steps</h2>\n<ul>\n");
     for s in &h.steps {
-        let m = &s.summary;
         let _ = writeln!(
             b,
-            "<li><strong>{} → {}</strong>: kept {} · reworded {} · added {} · dropped {} · moved {} · split {} · merged {} · lead words changed {}</li>",
+            "<li><strong>{} → {}</strong>: {}</li>",
             escape(&h.versions[s.from].label),
             escape(&h.versions[s.to].label),
-            m.kept,
-            m.reworded,
-            m.added,
-            m.dropped,
-            m.moved,
-            m.split,
-            m.merged,
-            m.lead_changes
+            super::summary_wrapped("", &s.summary, usize::MAX)
         );
     }
     b.push_str("</ul>\n<h2>Clauses through the versions</h2>\n<p class=\"note\">Each row follows one clause; deleted words are struck through, inserted words underlined.</p>\n");

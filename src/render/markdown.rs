@@ -14,7 +14,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{
-    FOLD_SPONSORS_ABOVE, RenderOptions, doc_name, file_name, side_names, summary_line, visible,
+    FOLD_SPONSORS_ABOVE, HeaderRow, RenderOptions, doc_name, file_name, side_names, summary_line,
+    visible,
 };
 use crate::diff::{Change, Op, ResolutionDiff, Segment};
 use crate::parse::Resolution;
@@ -238,58 +239,56 @@ pub(super) fn diff(
     let _ = writeln!(s, "# {} → {}\n", escape(&old, false), escape(&new, false));
     s.push_str("| | Old | New |\n|---|---|---|\n");
     let (oh, nh) = (&d.old.header, &d.new.header);
-    let cell = |v: &Option<String>| v.as_deref().map(|v| escape(v, false)).unwrap_or_default();
+    let cell = |v: Option<&str>| v.map(|v| escape(v, false)).unwrap_or_default();
     let mut row = |name: &str, o: String, n: String| {
         let _ = writeln!(s, "| {name} | {o} | {n} |");
     };
-    if oh.symbol.is_some() || nh.symbol.is_some() {
-        row("Symbol", cell(&oh.symbol), cell(&nh.symbol));
-    }
-    if let Some(t) = &d.header.title {
-        let side = |op: Op| -> Vec<Segment> { t.iter().filter(|x| x.op != op).cloned().collect() };
-        row(
-            "Title",
-            redline(&side(Op::Insert)),
-            redline(&side(Op::Delete)),
-        );
-    } else if oh.title.is_some() || nh.title.is_some() {
-        row("Title", cell(&oh.title), cell(&nh.title));
-    }
+    let sponsors = |list: &[String], changed: &[String], m: &str| {
+        list.iter()
+            .map(|x| {
+                if changed.contains(x) {
+                    format!("{m}{}{m}", escape(x, false))
+                } else {
+                    escape(x, false)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     // a long list that did not change is folded below the table
     let folded = oh.sponsors == nh.sponsors && oh.sponsors.len() > FOLD_SPONSORS_ABOVE;
-    if folded {
-        let same = format!(
-            "{} delegations, the same in both (below)",
-            oh.sponsors.len()
-        );
-        row("Sponsors", same, String::new());
-    } else if !oh.sponsors.is_empty() || !nh.sponsors.is_empty() {
-        let mark = |list: &[String], changed: &[String], m: &str| {
-            list.iter()
-                .map(|x| {
-                    if changed.contains(x) {
-                        format!("{m}{}{m}", escape(x, false))
-                    } else {
-                        escape(x, false)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        row(
-            "Sponsors",
-            mark(&oh.sponsors, &d.header.sponsors_removed, "~~"),
-            mark(&nh.sponsors, &d.header.sponsors_added, "**"),
-        );
+    for r in super::header_rows(d) {
+        match r {
+            HeaderRow::Field(name, o, n) => row(name, cell(o), cell(n)),
+            HeaderRow::Title(t) => {
+                let side =
+                    |op: Op| -> Vec<Segment> { t.iter().filter(|x| x.op != op).cloned().collect() };
+                row(
+                    "Title",
+                    redline(&side(Op::Insert)),
+                    redline(&side(Op::Delete)),
+                )
+            }
+            HeaderRow::Sponsors if folded => row(
+                "Sponsors",
+                format!(
+                    "{} delegations, the same in both (below)",
+                    oh.sponsors.len()
+                ),
+                String::new(),
+            ),
+            HeaderRow::Sponsors => row(
+                "Sponsors",
+                sponsors(&oh.sponsors, &d.header.sponsors_removed, "~~"),
+                sponsors(&nh.sponsors, &d.header.sponsors_added, "**"),
+            ),
+            HeaderRow::File => row(
+                "File",
+                escape(file_name(&d.old.source), false),
+                escape(file_name(&d.new.source), false),
+            ),
+        }
     }
-    if oh.date.is_some() || nh.date.is_some() {
-        row("Date", cell(&oh.date), cell(&nh.date));
-    }
-    row(
-        "File",
-        escape(file_name(&d.old.source), false),
-        escape(file_name(&d.new.source), false),
-    );
     if folded {
         let _ = writeln!(
             s,
@@ -372,19 +371,12 @@ pub(super) fn history(
     let labels: Vec<String> = h.versions.iter().map(|v| escape(&v.label, false)).collect();
     let _ = writeln!(s, "# History: {}\n", labels.join(" → "));
     for st in &h.steps {
-        let m = &st.summary;
         let _ = writeln!(
             s,
-            "- **{} → {}**: kept {} · reworded {} · added {} · dropped {} · moved {} · split {} · merged {}",
+            "- **{} → {}**: {}",
             labels[st.from],
             labels[st.to],
-            m.kept,
-            m.reworded,
-            m.added,
-            m.dropped,
-            m.moved,
-            m.split,
-            m.merged
+            super::summary_wrapped("", &st.summary, usize::MAX)
         );
     }
     s.push('\n');

@@ -20,6 +20,7 @@ mod trace;
 use std::io::{self, Write};
 
 use crate::diff::{Change, Op, ResolutionDiff, Segment};
+pub(crate) use crate::load::file_name;
 use crate::parse::Resolution;
 
 pub use batch::{batch_index, render_batch};
@@ -317,9 +318,43 @@ pub(crate) fn sub_prefix(ids: &[String], depth: usize) -> String {
         .unwrap_or_default()
 }
 
-/// The last component of a path: what a document is called where space is short.
-pub(crate) fn file_name(source: &str) -> &str {
-    source.rsplit(['/', '\\']).next().unwrap_or(source)
+/// A row of a comparison's header table, for the HTML page and the Markdown
+/// alike: which rows there are and in what order is decided here, once.
+pub(crate) enum HeaderRow<'a> {
+    /// A field as each side has it (`None`: the side has none).
+    Field(&'static str, Option<&'a str>, Option<&'a str>),
+    /// The title, word by word (`HeaderDiff::title`).
+    Title(&'a [Segment]),
+    /// The sponsors, those removed and added marked.
+    Sponsors,
+    /// The file names.
+    File,
+}
+
+/// The header table's rows: the fields either side has, then the files.
+pub(crate) fn header_rows<'a>(d: &'a ResolutionDiff) -> Vec<HeaderRow<'a>> {
+    let (oh, nh) = (&d.old.header, &d.new.header);
+    let field = |name: &'static str, o: &'a Option<String>, n: &'a Option<String>| {
+        (o.is_some() || n.is_some()).then_some(HeaderRow::Field(name, o.as_deref(), n.as_deref()))
+    };
+    let title = match &d.header.title {
+        Some(segs) => Some(HeaderRow::Title(segs)),
+        None => field("Title", &oh.title, &nh.title),
+    };
+    let sponsors =
+        (!oh.sponsors.is_empty() || !nh.sponsors.is_empty()).then_some(HeaderRow::Sponsors);
+    [
+        field("Symbol", &oh.symbol, &nh.symbol),
+        field("Document", &oh.kind, &nh.kind),
+        title,
+        sponsors,
+        field("Date", &oh.date, &nh.date),
+        field("Session", &oh.session, &nh.session),
+        Some(HeaderRow::File),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// What the two sides of a comparison are called in headings: the labels

@@ -9,22 +9,10 @@ use crate::parse::Resolution;
 
 /// Both sides of a word diff inline; a paragraph break of a split or merge shows as ` ¶ `.
 pub(crate) fn inline_text(segments: &[Segment], theme: &Theme) -> String {
-    let mut out = String::new();
-    for s in segments {
-        let text = s.text.replace('\n', " ¶ ");
-        let trimmed = text.trim();
-        if trimmed.is_empty() || s.op == Op::Equal {
-            out.push_str(&text);
-            continue;
-        }
-        out.push_str(&text[..text.len() - text.trim_start().len()]);
-        out.push_str(&match s.op {
-            Op::Delete => theme.deleted(trimmed),
-            _ => theme.inserted(trimmed),
-        });
-        out.push_str(&text[text.trim_end().len()..]);
-    }
-    out
+    crate::diff::inline(segments, |op, t| match op {
+        Op::Delete => theme.deleted(t),
+        _ => theme.inserted(t),
+    })
 }
 
 fn describe(r: &Resolution) -> String {

@@ -17,10 +17,7 @@ pub fn render_trace(t: &Trace, opts: &RenderOptions, out: &mut dyn Write) -> io:
     match opts.format {
         Format::Table => table(t, opts, out),
         Format::Plain => plain(t, opts, out),
-        Format::Json => {
-            super::json::to_writer(out, t)?;
-            writeln!(out)
-        }
+        Format::Json => super::json::line(out, t),
         Format::Html => out.write_all(html(t).as_bytes()),
         Format::Markdown => out.write_all(markdown(t).as_bytes()),
         Format::Akn => Err(io::Error::new(

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::geometry::Line;
+use crate::conventions::is_symbol;
 
 /// Lines that are furniture wherever they stand: a job number with its
 /// language and date, a barcode, "Please recycle".
@@ -41,12 +42,6 @@ static PIECE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
-/// A UN document symbol on its own: `S/2024/400`, `A/RES/ES-11/4`, `A/C.3/80/L.22/Rev.1`.
-pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:A|S|E|UNEP|TD|ICCD|FCCC)/(?:[A-Z0-9][A-Za-z0-9.\-]*/)*[A-Z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?(?: \(\d{4}\))?$")
-        .expect("valid pattern")
-});
-
 /// What the running heads of a document may repeat.
 #[derive(Debug, Default)]
 pub(crate) struct Heads {
@@ -70,8 +65,7 @@ impl Heads {
         if t.is_empty() || PIECE.is_match(t) {
             return true;
         }
-        if self.symbol.as_deref().is_some_and(|s| s == t)
-            || (self.symbol.is_none() && SYMBOL.is_match(t))
+        if self.symbol.as_deref().is_some_and(|s| s == t) || (self.symbol.is_none() && is_symbol(t))
         {
             return true;
         }

@@ -15,16 +15,10 @@ use regex::Regex;
 
 use super::furniture::{self, Heads};
 use super::geometry::Line;
+use crate::conventions::{
+    Vocabulary, ends_hyphenated, ends_terminal, is_date, is_meeting_line, is_organ_line, is_symbol,
+};
 use crate::load::Metadata;
-use crate::parse::{Vocabulary, ends_hyphenated, ends_terminal};
-
-/// The organ line that opens the body: `The Security Council,`.
-static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|Trusteeship\s+Council|Commission\s+on\s+[A-Z][A-Za-z ]{2,60}?|Conference\s+of\s+the\s+Parties|Executive\s+Board|Governing\s+Council|United\s+Nations\s+Environment\s+Assembly|Board\s+of\s+Governors|[A-Z][A-Za-z]+\s+Committee)\s*,$",
-    )
-    .expect("valid pattern")
-});
 
 /// The line naming the sponsors: `Albania, ... and Ukraine: draft resolution`.
 static SPONSORS: LazyLock<Regex> = LazyLock::new(|| {
@@ -41,16 +35,9 @@ static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid pattern")
 });
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$")
-        .expect("valid pattern")
-});
 static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:ES-\d+/|S-\d+/)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Z])?\.\s+(.+)$")
         .expect("valid pattern")
-});
-static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\d{1,5}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting$").expect("valid pattern")
 });
 
 /// A horizontal rule the page draws (a footnote separator, a table border).
@@ -128,7 +115,7 @@ pub(crate) fn compose(pages: &[Page]) -> Composed {
     let organ = pages.iter().enumerate().take(3).find_map(|(p, page)| {
         page.lines
             .iter()
-            .position(|l| ORGAN.is_match(&l.text))
+            .position(|l| is_organ_line(&l.text))
             .map(|k| (p, k))
     });
     // the body's type size, measured after the header (a long sponsors
@@ -311,8 +298,9 @@ fn mark_notes(page: &Page, roles: &mut [Role], body_size: f32) {
     }
 }
 
+/// A footnote's first line: its number or mark, then a space or a tab.
 static NOTE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}|[*†‡]{1,3}) \S").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}|[*†‡]{1,3})[ \t]\S").expect("valid pattern"));
 
 /// The footnotes, one per entry as `1 Text of the note.`.
 fn notes(pages: &[Page], roles: &[Vec<Role>], vocab: &Vocabulary) -> Vec<String> {
@@ -443,7 +431,7 @@ fn starts_with_marker(s: &str) -> bool {
 fn starts_paragraph(prev: &Placed, cur: &Placed, pitch: f32) -> bool {
     let (p, c) = (prev.line, cur.line);
     let em = c.size.max(1.0);
-    if MEETING.is_match(&p.text) {
+    if is_meeting_line(&p.text) {
         return true;
     }
     if p.page == c.page && p.y - c.y > pitch * 1.35 {
@@ -596,10 +584,10 @@ fn header(lines: &[&Line]) -> (Vec<String>, HeaderInfo) {
         } else {
             for l in group {
                 for s in &l.segments {
-                    if info.symbol.is_none() && furniture::SYMBOL.is_match(&s.text) {
+                    if info.symbol.is_none() && is_symbol(&s.text) {
                         info.symbol = Some(s.text.clone());
                     }
-                    if info.date.is_none() && DATE.is_match(&s.text) {
+                    if info.date.is_none() && is_date(&s.text) {
                         info.date = Some(s.text.clone());
                     }
                     if ADOPTED.is_match(&s.text) {
@@ -624,13 +612,28 @@ fn split_sponsors(line: &str) -> Vec<String> {
     } else {
         return Vec::new();
     };
-    crate::parse::split_sponsors(&list)
+    crate::conventions::split_sponsors(&list)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::geometry::{self, Run, run};
     use super::*;
+
+    #[test]
+    fn a_footnote_opens_with_its_number_then_a_space_or_a_tab() {
+        for line in [
+            "1 See A/78/1.",
+            "12\tSee A/78/1.",
+            "* Reissued.",
+            "†\tReissued.",
+        ] {
+            assert!(NOTE_START.is_match(line), "{line:?}");
+        }
+        for line in ["1.\tDecides", "2024 budget", "Decides 1 thing"] {
+            assert!(!NOTE_START.is_match(line), "{line:?}");
+        }
+    }
 
     /// A line of text drawn as one string per word, a space glyph between.
     fn words(runs: &mut Vec<Run>, x: f32, y: f32, size: f32, text: &str) {

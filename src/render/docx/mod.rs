@@ -158,10 +158,20 @@ pub fn resolution(res: &Resolution, opts: &DocxOptions) -> io::Result<Vec<u8>> {
     doc.header(res, res, None);
     for part in Part::ALL {
         let clauses = res.part(part);
-        if part == Part::Annex && !clauses.is_empty() {
-            doc.line(Style::Heading, Some("Annex"), Some("Annex"));
-        }
+        // one heading per annex: `Annex`, or `Annex I`, `Annex II` … when
+        // there are several (the parser numbers their paragraphs AN2.1 …)
+        let several = clauses.iter().any(|c| annex_of(&c.id) > 1);
+        let mut open = 0;
         for c in clauses {
+            if part == Part::Annex && annex_of(&c.id) != open {
+                open = annex_of(&c.id);
+                let heading = if several {
+                    format!("Annex {}", crate::numbering::roman(open as i64))
+                } else {
+                    "Annex".to_string()
+                };
+                doc.line(Style::Heading, Some(&heading), Some(&heading));
+            }
             doc.unchanged(c, c, part, 0, res, res, Map::INLINE);
         }
     }
@@ -170,6 +180,15 @@ pub fn resolution(res: &Resolution, opts: &DocxOptions) -> io::Result<Vec<u8>> {
     doc.orphan_notes(res, res);
     let name = super::doc_name(res);
     xml::package(&doc, res.header.title.as_deref(), &name, opts)
+}
+
+/// Which annex a clause of an annex belongs to, from its id: `AN2.1` is in
+/// the second, `AN4` in the first.
+fn annex_of(id: &str) -> usize {
+    id.strip_prefix("AN")
+        .and_then(|rest| rest.split_once('.'))
+        .and_then(|(a, _)| a.parse().ok())
+        .unwrap_or(1)
 }
 
 /// Whether the operative paragraphs are numbered 1, 2, 3 … with
@@ -181,8 +200,8 @@ fn auto_numbering(r: &Resolution) -> bool {
             let n = k as i64 + 1;
             let want = match depth {
                 0 => n.to_string(),
-                1 => crate::load::paragraphs::letters(n, false),
-                2 => crate::load::paragraphs::roman(n).to_lowercase(),
+                1 => crate::numbering::letters(n, false),
+                2 => crate::numbering::roman(n).to_lowercase(),
                 _ => return false,
             };
             c.label.as_deref() == Some(want.as_str()) && level(&c.children, depth + 1)
