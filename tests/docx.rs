@@ -1228,3 +1228,32 @@ fn a_clause_moved_to_the_preamble_is_deleted_there_inserted_here_and_named() {
         "{comments}"
     );
 }
+
+#[test]
+fn a_loose_pairing_is_a_comment_for_the_reader_to_confirm() {
+    let old = "The Security Council,\n\nRecalling its resolutions on the protection of civilians,\n\n1. Decides to extend the mandate of the Mission until 31 December 2025;\n\n2. Calls for the safety of all humanitarian personnel;\n\n3. Decides to remain seized of the matter.\n";
+    let new = "The Security Council,\n\nRecalling its resolutions on the protection of civilians,\n\n1. Decides to extend the mandate of the Mission until 31 December 2025;\n\n2. Demands that all parties ensure the safety and security of all humanitarian personnel and United Nations personnel;\n\n3. Decides to remain seized of the matter.\n";
+    let (ro, rn) = (common::parse("old", old), common::parse("new", new));
+    let d = diff_of(&ro, &rn);
+    let c = d.changes.iter().find(|c| c.new == ["OP2"]).unwrap();
+    assert!(
+        c.loose,
+        "the two answer each other in the same place: {c:?}"
+    );
+    let bytes = assert_round_trip("loose", &ro, &rn);
+    let comments = &unzip(&bytes)["word/comments.xml"];
+    assert!(comments.contains("Loose pairing: "), "{comments}");
+    assert!(
+        comments.contains("Lead strengthened: Calls for → Demands"),
+        "{comments}"
+    );
+    // a pairing above the ordinary bar gets no such comment
+    let same = diff_of(&ro, &ro);
+    let bytes = redline(&same, &DocxOptions::default()).unwrap();
+    let parts = unzip(&bytes);
+    assert!(
+        parts
+            .get("word/comments.xml")
+            .is_none_or(|c| !c.contains("Loose pairing")),
+    );
+}

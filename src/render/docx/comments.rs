@@ -1,7 +1,7 @@
 //! Word comments on changed clauses: the labels the terminal shows (a lead
 //! softened or strengthened, a section heading changed, the amendment
 //! behind a change, a clause moved between the preamble and the operative
-//! part), one kind per variant.
+//! part, a loose pairing), one kind per variant.
 
 use crate::diff::{Change, HeadingChange, LeadChange, ResolutionDiff};
 use crate::parse::Part;
@@ -19,11 +19,15 @@ pub(super) enum CommentKind {
     Amendments,
     /// A clause that crossed between the preamble and the operative part.
     Crossing,
+    /// A loose pairing: two clauses paired on their place and a few weighted
+    /// words, under the ordinary bar, for the reader to confirm.
+    Loose,
 }
 
 impl CommentKind {
-    pub(super) const ALL: [CommentKind; 4] = [
+    pub(super) const ALL: [CommentKind; 5] = [
         CommentKind::Crossing,
+        CommentKind::Loose,
         CommentKind::Lead,
         CommentKind::Heading,
         CommentKind::Amendments,
@@ -33,6 +37,12 @@ impl CommentKind {
         match self {
             CommentKind::Lead => c.lead.as_ref().map(lead_note),
             CommentKind::Heading => c.heading.as_ref().map(heading_note),
+            CommentKind::Loose => c.loose.then(|| {
+                format!(
+                    "Loose pairing: {:.0}% of the words in common, paired by place; check that these clauses answer each other",
+                    c.similarity * 100.0
+                )
+            }),
             CommentKind::Crossing => c.crossing().map(|to| {
                 let from = c
                     .old_part
