@@ -522,6 +522,7 @@ const PPR_ORDER: &[&str] = &[
     "w:shd",
     "w:tabs",
     "w:suppressAutoHyphens",
+    "w:bidi",
     "w:spacing",
     "w:ind",
     "w:contextualSpacing",
@@ -552,6 +553,7 @@ const RPR_ORDER: &[&str] = &[
     "w:highlight",
     "w:u",
     "w:vertAlign",
+    "w:rtl",
     "w:lang",
 ];
 
@@ -1256,4 +1258,30 @@ fn a_loose_pairing_is_a_comment_for_the_reader_to_confirm() {
             .get("word/comments.xml")
             .is_none_or(|c| !c.contains("Loose pairing")),
     );
+}
+
+#[test]
+fn drafts_in_other_languages_round_trip_and_arabic_runs_right_to_left() {
+    let dir = common::root().join("tests/fixtures/lang");
+    for (lang, tag) in [
+        ("ar", "w:bidi=\"ar-SA\""),
+        ("zh", "w:eastAsia=\"zh-CN\""),
+        ("fr", "w:val=\"fr-FR\""),
+        ("ru", "w:val=\"ru-RU\""),
+        ("es", "w:val=\"es-ES\""),
+    ] {
+        let read = |side: &str| {
+            let p = dir.join(format!("{lang}-{side}.txt"));
+            common::parse(lang, &std::fs::read_to_string(p).unwrap())
+        };
+        let (ro, rn) = (read("old"), read("new"));
+        assert_eq!(rn.lang.code(), lang);
+        let bytes = assert_round_trip(lang, &ro, &rn);
+        assert_word_shapes(lang, &bytes);
+        let styles = &unzip(&bytes)["word/styles.xml"];
+        assert!(styles.contains(tag), "{lang}: {styles}");
+        // right to left for Arabic only
+        assert_eq!(styles.contains("<w:bidi/>"), lang == "ar", "{lang}");
+        assert_eq!(styles.contains("<w:rtl/>"), lang == "ar", "{lang}");
+    }
 }

@@ -31,7 +31,7 @@ use std::collections::HashMap;
 use std::io;
 
 use crate::diff::{Change, Op, ResolutionDiff, Segment, word_diff};
-use crate::parse::{Clause, Part, Resolution};
+use crate::parse::{Clause, Lang, Part, Resolution};
 use crate::tokens::KeyOptions;
 use comments::CommentKind;
 use pieces::Piece;
@@ -149,7 +149,7 @@ pub fn redline(diff: &ResolutionDiff, opts: &DocxOptions) -> io::Result<Vec<u8>>
         .title
         .as_ref()
         .and(diff.new.header.title.as_deref());
-    xml::package(&doc, title, &subject, opts)
+    xml::package(&doc, title, &subject, diff.new.lang, opts)
 }
 
 /// One draft as a clean Word document (`show` and `amend`).
@@ -179,7 +179,36 @@ pub fn resolution(res: &Resolution, opts: &DocxOptions) -> io::Result<Vec<u8>> {
     doc.line(Style::Meeting, m, m);
     doc.orphan_notes(res, res);
     let name = super::doc_name(res);
-    xml::package(&doc, res.header.title.as_deref(), &name, opts)
+    xml::package(&doc, res.header.title.as_deref(), &name, res.lang, opts)
+}
+
+/// The sponsors line as each language prints it: `A, B and C: draft
+/// resolution`, `A, B et C : projet de résolution`, `A وB وC: مشروع قرار`,
+/// `A、B和C：决议草案`.
+fn sponsors_line(names: &[String], kind: &str, lang: Lang) -> String {
+    let list = match lang {
+        Lang::En => crate::render::text::join_names(names),
+        Lang::Ar => names.join(" و"),
+        _ => {
+            let (comma, and) = match lang {
+                Lang::Fr => (", ", " et "),
+                Lang::Es => (", ", " y "),
+                Lang::Ru => (", ", " и "),
+                _ => ("、", "和"),
+            };
+            match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{}{and}{last}", rest.join(comma))
+                }
+                _ => names.join(comma),
+            }
+        }
+    };
+    match lang {
+        Lang::Zh => format!("{list}：{kind}"),
+        Lang::Fr => format!("{list} : {kind}"),
+        _ => format!("{list}: {kind}"),
+    }
 }
 
 /// Which annex a clause of an annex belongs to, from its id: `AN2.1` is in
@@ -531,7 +560,8 @@ impl<'d> Doc<'d> {
             o.agenda_item.as_deref(),
             n.agenda_item.as_deref(),
         );
-        let sponsors = |h: &crate::parse::Header| {
+        let sponsors = |r: &Resolution| {
+            let h = &r.header;
             let kind = h
                 .kind
                 .clone()
@@ -539,18 +569,15 @@ impl<'d> Doc<'d> {
             if kind.starts_with("Resolution adopted") {
                 Some(kind)
             } else if !h.sponsors.is_empty() {
-                Some(format!(
-                    "{}: {kind}",
-                    crate::render::text::join_names(&h.sponsors)
-                ))
+                Some(sponsors_line(&h.sponsors, &kind, r.lang))
             } else {
                 None
             }
         };
         self.line(
             Style::Sponsors,
-            sponsors(o).as_deref(),
-            sponsors(n).as_deref(),
+            sponsors(old).as_deref(),
+            sponsors(new).as_deref(),
         );
         self.line(
             Style::Header,

@@ -9,6 +9,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::{Doc, DocxOptions, Inline, Para, Rev, Run, Style};
+use crate::parse::Lang;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -39,6 +40,7 @@ pub(super) fn package(
     doc: &Doc,
     title: Option<&str>,
     subject: &str,
+    lang: Lang,
     opts: &DocxOptions,
 ) -> io::Result<Vec<u8>> {
     let mut ids = Ids::default();
@@ -57,7 +59,7 @@ pub(super) fn package(
             "word/_rels/document.xml.rels",
             doc_rels(has_notes, has_comments),
         ),
-        ("word/styles.xml", styles()),
+        ("word/styles.xml", styles(lang)),
         ("word/settings.xml", settings(has_notes)),
         ("word/numbering.xml", numbering()),
     ];
@@ -447,7 +449,32 @@ fn numbering() -> String {
     )
 }
 
-fn styles() -> String {
+/// The document's language as Word names it (spelling, hyphenation, fonts),
+/// and for Arabic the right-to-left defaults: every paragraph `w:bidi`,
+/// every run `w:rtl`, so Word lays the text out from the right.
+fn language_defaults(lang: Lang) -> (String, &'static str) {
+    let tag = match lang {
+        Lang::En => "en-GB",
+        Lang::Fr => "fr-FR",
+        Lang::Es => "es-ES",
+        Lang::Ru => "ru-RU",
+        Lang::Zh => "zh-CN",
+        Lang::Ar => "ar-SA",
+    };
+    match lang {
+        Lang::Ar => (
+            format!("<w:rtl/><w:lang w:val=\"en-GB\" w:bidi=\"{tag}\"/>"),
+            "<w:bidi/>",
+        ),
+        Lang::Zh => (
+            format!("<w:lang w:val=\"en-GB\" w:eastAsia=\"{tag}\"/>"),
+            "",
+        ),
+        _ => (format!("<w:lang w:val=\"{tag}\"/>"), ""),
+    }
+}
+
+fn styles(lang: Lang) -> String {
     let para = |id: &str, name: &str, ppr: &str, rpr: &str| {
         format!(
             "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>\
@@ -465,15 +492,16 @@ fn styles() -> String {
         )
     };
     let mut out = format!("{DECL}<w:styles xmlns:w=\"{W}\">");
-    out.push_str(
+    let (run_lang, bidi) = language_defaults(lang);
+    out.push_str(&format!(
         "<w:docDefaults><w:rPrDefault><w:rPr>\
          <w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/>\
-         <w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>\
-         <w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>\
+         <w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>{run_lang}</w:rPr></w:rPrDefault>\
+         <w:pPrDefault><w:pPr>{bidi}<w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>\
          </w:docDefaults>\
          <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
          <w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>",
-    );
+    ));
     out.push_str(&para(
         "UNSymbol",
         "UN Symbol",
