@@ -538,3 +538,42 @@ fn a_real_french_preamble_reads_with_its_figures() {
     );
     assert_eq!(values(1), ["56/186", "2001-12-21", "57/244", "2002-12-20"]);
 }
+
+#[test]
+fn footnotes_are_checked_across_language_versions() {
+    use resdiff::check::versions::check_versions;
+    let en = common::parse(
+        "en.txt",
+        "The General Assembly,\n\nRecalling its resolution 2625 (XXV) of 24 October 1970,1\n\n1. Decides to remain seized of the matter.\n\n__________\n1 Resolution 2625 (XXV), annex.\n2 United Nations, Treaty Series, vol. 75, Nos. 970–973.\n",
+    );
+    let fr = |notes: &str| {
+        common::parse(
+            "fr.txt",
+            &format!(
+                "L’Assemblée générale,\n\nRappelant sa résolution 2625 (XXV) du 24 octobre 1970,1\n\n1. Décide de rester saisie de la question.\n\n__________\n{notes}"
+            ),
+        )
+    };
+    assert_eq!(en.footnotes.len(), 2, "{:?}", en.footnotes);
+    // the same footnotes in French: nothing to report
+    let good = fr(
+        "1 Résolution 2625 (XXV), annexe.\n2 Nations Unies, Recueil des Traités, vol. 75, nos 970 à 973.\n",
+    );
+    let f = check_versions(&en, &good);
+    assert!(f.iter().all(|f| !f.clause.starts_with("footnote")), "{f:?}");
+    // a wrong volume, and the second footnote left out
+    let bad = fr("1 Résolution 2625 (XXV), annexe.\n");
+    let f = check_versions(&en, &bad);
+    assert!(
+        f.iter()
+            .any(|f| f.message.starts_with("footnotes: 2 in en")),
+        "{f:?}"
+    );
+    let bad = fr(
+        "1 Résolution 2625 (XXV), annexe.\n2 Nations Unies, Recueil des Traités, vol. 57, nos 970 à 973.\n",
+    );
+    let f = check_versions(&en, &bad);
+    let note: Vec<_> = f.iter().filter(|f| f.clause == "footnote 2").collect();
+    assert_eq!(note.len(), 1, "{f:?}");
+    assert_eq!(note[0].message, "figures differ: en has 75 where fr has 57");
+}

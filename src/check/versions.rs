@@ -1,8 +1,8 @@
 //! Two language versions of one text: their paragraphs paired by structure
 //! (words cannot be compared across languages), and what must agree in
-//! every language checked pair by pair: the number of paragraphs and
-//! sub-paragraphs, and every number, date, document symbol and resolution
-//! reference.
+//! every language checked pair by pair: the number of paragraphs,
+//! sub-paragraphs and footnotes, and every number, date, document symbol and
+//! resolution reference in each paragraph and footnote.
 
 use std::sync::LazyLock;
 
@@ -254,7 +254,71 @@ pub fn check_versions(a: &Resolution, b: &Resolution) -> Vec<Finding> {
         }
         compare_lists(pa, pb, la, lb, &mut out);
     }
+    compare_footnotes(a, b, &mut out);
     out
+}
+
+/// Footnotes in order: as many in each version, with the same figures
+/// (a footnote cites a resolution, a treaty series volume, a date).
+fn compare_footnotes(a: &Resolution, b: &Resolution, out: &mut Vec<Finding>) {
+    let (la, lb) = (a.lang, b.lang);
+    let (na, nb) = (&a.footnotes, &b.footnotes);
+    if na.len() != nb.len() {
+        out.push(Finding {
+            rule: "versions".into(),
+            severity: Severity::Error,
+            clause: "document".into(),
+            message: format!(
+                "footnotes: {} in {la} ({}), {} in {lb} ({})",
+                na.len(),
+                a.source,
+                nb.len(),
+                b.source
+            ),
+            excerpt: String::new(),
+        });
+    }
+    for (x, y) in na.iter().zip(nb) {
+        let (fx, fy) = (figures(&x.text, la), figures(&y.text, lb));
+        let (ox, oy) = (only(&fx, &fy), only(&fy, &fx));
+        if !ox.is_empty() || !oy.is_empty() {
+            out.push(Finding {
+                rule: "versions".into(),
+                severity: Severity::Error,
+                clause: format!("footnote {}", x.mark),
+                message: format!(
+                    "figures differ: {la} has {} where {lb} has {}",
+                    list(&ox),
+                    list(&oy)
+                ),
+                excerpt: excerpt(&y.text),
+            });
+        }
+    }
+}
+
+/// The figures of `p` that `q` lacks (each of `q`'s used once), as printed.
+fn only(p: &[Figure], q: &[Figure]) -> Vec<String> {
+    let mut rest: Vec<&str> = q.iter().map(|f| f.value.as_str()).collect();
+    p.iter()
+        .filter(|f| match rest.iter().position(|v| *v == f.value) {
+            Some(k) => {
+                rest.remove(k);
+                false
+            }
+            None => true,
+        })
+        .map(|f| f.printed.clone())
+        .collect()
+}
+
+/// A list of printed figures for a message: `nothing` when empty.
+fn list(v: &[String]) -> String {
+    if v.is_empty() {
+        "nothing".to_string()
+    } else {
+        v.join(", ")
+    }
 }
 
 fn part_name(p: Part) -> &'static str {
@@ -290,28 +354,8 @@ fn compare_lists(pa: &[Clause], pb: &[Clause], la: Lang, lb: Lang, out: &mut Vec
             }),
             (Some(x), Some(y)) => {
                 let (fx, fy) = (figures(&x.text, la), figures(&y.text, lb));
-                let only = |p: &[Figure], q: &[Figure]| -> Vec<String> {
-                    let mut rest: Vec<&str> = q.iter().map(|f| f.value.as_str()).collect();
-                    p.iter()
-                        .filter(|f| match rest.iter().position(|v| *v == f.value) {
-                            Some(k) => {
-                                rest.remove(k);
-                                false
-                            }
-                            None => true,
-                        })
-                        .map(|f| f.printed.clone())
-                        .collect()
-                };
                 let (ox, oy) = (only(&fx, &fy), only(&fy, &fx));
                 if !ox.is_empty() || !oy.is_empty() {
-                    let list = |v: &[String]| {
-                        if v.is_empty() {
-                            "nothing".to_string()
-                        } else {
-                            v.join(", ")
-                        }
-                    };
                     out.push(Finding {
                         rule: "versions".into(),
                         severity: Severity::Error,
