@@ -19,7 +19,9 @@
 
 mod score;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use web_time::Instant;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;

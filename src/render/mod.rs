@@ -1,27 +1,42 @@
 //! Renderers: plain data in, bytes out. Renderers never parse; they read a
 //! [`ResolutionDiff`] or a [`Resolution`] and write.
 
+// in WebAssembly the helpers only the table-drawn reports use stand idle
+#![cfg_attr(target_family = "wasm", allow(dead_code))]
+
 mod akn;
 mod amendments;
-mod batch;
-mod check;
-mod history;
 pub mod html;
 mod json;
 pub mod markdown;
 mod plain;
-mod rivals;
 pub mod style;
-mod table;
 pub(crate) mod text;
+
+// The terminal table and the reports drawn with it (history, batch, check,
+// rivals) use comfy-table, which does not build for WebAssembly: the
+// browser page (web/) compares two drafts and needs none of them.
+#[cfg(not(target_family = "wasm"))]
+mod batch;
+#[cfg(not(target_family = "wasm"))]
+mod check;
+#[cfg(not(target_family = "wasm"))]
+mod history;
+#[cfg(not(target_family = "wasm"))]
+mod rivals;
+#[cfg(not(target_family = "wasm"))]
+mod table;
 
 use std::io::{self, Write};
 
 use crate::diff::{Change, Op, ResolutionDiff, Segment};
 use crate::parse::Resolution;
 
+#[cfg(not(target_family = "wasm"))]
 pub use batch::{batch_index, render_batch};
+#[cfg(not(target_family = "wasm"))]
 pub use history::render_history;
+#[cfg(not(target_family = "wasm"))]
 pub use rivals::render_rivals;
 pub use style::Theme;
 pub use text::resolution_text;
@@ -72,7 +87,10 @@ impl Default for RenderOptions {
 /// Writes a comparison.
 pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     match opts.format {
+        #[cfg(not(target_family = "wasm"))]
         Format::Table => table::diff(diff, opts, out),
+        #[cfg(target_family = "wasm")]
+        Format::Table => Err(no_table()),
         Format::Plain => plain::diff(diff, opts, out),
         Format::Json => json::diff(diff, opts, out),
         // a comparison has no Akoma Ntoso form
@@ -92,7 +110,10 @@ pub fn render_resolution(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match opts.format {
+        #[cfg(not(target_family = "wasm"))]
         Format::Table => table::resolution(res, opts, out),
+        #[cfg(target_family = "wasm")]
+        Format::Table => Err(no_table()),
         Format::Plain => out.write_all(resolution_text(res).as_bytes()),
         Format::Json => json::resolution(res, out),
         Format::Akn => akn::resolution(res, out),
@@ -101,8 +122,18 @@ pub fn render_resolution(
     }
 }
 
+/// The error for `--format table` in WebAssembly, which has no terminal.
+#[cfg(target_family = "wasm")]
+fn no_table() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        "the terminal table is not available in WebAssembly: use html, markdown, json or plain",
+    )
+}
+
 /// Writes the findings of `resdiff check`: JSON with `--format json`, a
 /// table otherwise.
+#[cfg(not(target_family = "wasm"))]
 pub fn render_findings(
     findings: &[crate::check::Finding],
     opts: &RenderOptions,
