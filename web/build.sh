@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds target/web/resdiff.html: resdiff compiled to WebAssembly, its
+# wasm-bindgen glue, the engine (base64) and the page's own script inlined in
+# one self-contained HTML file that works from file:// with no network.
+#
+# Installs what it needs: the wasm32-unknown-unknown target (rustup) and
+# wasm-bindgen-cli at exactly the wasm-bindgen crate's version in
+# web/Cargo.lock (crates.io). wasm-opt (Debian's `binaryen`) shrinks the
+# engine further when it is installed; without it the page is larger, not
+# different.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT="$(cd .. && pwd)"
+TARGET="$ROOT/target"
+OUT="$TARGET/web"
+mkdir -p "$OUT"
+
+rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+    || rustup target add wasm32-unknown-unknown
+
+# the CLI must match the crate byte for byte in its protocol: same version
+WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)"
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+    # --locked first; the lock file of a CLI can name a dependency version a
+    # registry mirror lacks, then let cargo pick a compatible one
+    cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked --quiet \
+        || cargo install wasm-bindgen-cli --version "$WB_VERSION" --quiet
+fi
+
+cargo build --release --target wasm32-unknown-unknown --target-dir "$TARGET"
+WASM="$TARGET/wasm32-unknown-unknown/release/resdiff_web.wasm"
+wasm-bindgen --target no-modules --no-typescript --out-dir "$OUT/pkg" "$WASM"
+ENGINE="$OUT/pkg/resdiff_web_bg.wasm"
+if command -v wasm-opt >/dev/null; then
+    # an older binaryen may not know every feature rustc now emits: then
+    # the engine goes in as rustc and wasm-bindgen wrote it
+    if wasm-opt -Os --all-features "$ENGINE" -o "$OUT/pkg/resdiff_web_opt.wasm"; then
+        ENGINE="$OUT/pkg/resdiff_web_opt.wasm"
+    else
+        echo "wasm-opt failed on this engine: the page is larger, not different"
+    fi
+else
+    echo "wasm-opt not found (apt-get install binaryen): the page is larger, not different"
+fi
+
+python3 assemble.py page.html page.js "$OUT/pkg/resdiff_web.js" "$ENGINE" \
+    "$(grep -m1 '^version' ../Cargo.toml | cut -d'"' -f2)" "$OUT/resdiff.html"
+echo "wrote $OUT/resdiff.html ($(wc -c <"$OUT/resdiff.html") bytes; engine $(wc -c <"$ENGINE") bytes)"
