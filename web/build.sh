@@ -29,20 +29,28 @@ fi
 
 cargo build --release --target wasm32-unknown-unknown --target-dir "$TARGET"
 WASM="$TARGET/wasm32-unknown-unknown/release/resdiff_web.wasm"
-wasm-bindgen --target no-modules --no-typescript --out-dir "$OUT/pkg" "$WASM"
-ENGINE="$OUT/pkg/resdiff_web_bg.wasm"
+mkdir -p "$OUT/opt"
 if command -v wasm-opt >/dev/null; then
-    # an older binaryen may not know every feature rustc now emits: then
-    # the engine goes in as rustc and wasm-bindgen wrote it
-    if wasm-opt -Os --all-features "$ENGINE" -o "$OUT/pkg/resdiff_web_opt.wasm"; then
-        ENGINE="$OUT/pkg/resdiff_web_opt.wasm"
+    # before wasm-bindgen, not after: Debian 12's binaryen (108) rewrites
+    # the export of wasm-bindgen's externref table to the function table,
+    # and the page then fails to start ("WebAssembly.Table.set(): Argument 1
+    # is invalid"). The features are rustc's defaults for this target, no
+    # more: an engine that uses none other runs in every current browser.
+    if wasm-opt -Os --enable-bulk-memory --enable-multivalue --enable-mutable-globals \
+        --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext \
+        "$WASM" -o "$OUT/opt/resdiff_web.wasm"; then
+        WASM="$OUT/opt/resdiff_web.wasm"
     else
         echo "wasm-opt failed on this engine: the page is larger, not different"
     fi
 else
     echo "wasm-opt not found (apt-get install binaryen): the page is larger, not different"
 fi
+rm -rf "$OUT/pkg"
+wasm-bindgen --target no-modules --no-typescript --out-name resdiff_web --out-dir "$OUT/pkg" "$WASM"
+GLUE="$OUT/pkg/resdiff_web.js"
+ENGINE="$OUT/pkg/resdiff_web_bg.wasm"
 
-python3 assemble.py page.html page.js "$OUT/pkg/resdiff_web.js" "$ENGINE" \
+python3 assemble.py page.html page.js "$GLUE" "$ENGINE" \
     "$(grep -m1 '^version' ../Cargo.toml | cut -d'"' -f2)" "$OUT/resdiff.html"
 echo "wrote $OUT/resdiff.html ($(wc -c <"$OUT/resdiff.html") bytes; engine $(wc -c <"$ENGINE") bytes)"

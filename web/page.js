@@ -24,16 +24,24 @@
     for (const id of ["save-html", "save-markdown", "save-json"]) $(id).disabled = !on;
   }
 
-  function init() {
+  // The engine is compiled asynchronously, off the page's own thread where
+  // the browser can: the page is usable (and says "Loading…") meanwhile.
+  async function init() {
     try {
       const bin = atob(RESDIFF_WASM);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      wasm_bindgen.initSync({ module: bytes });
+      const packed = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+      // gzipped by web/assemble.py; unpacked here, in memory (a Response
+      // built from a stream fetches nothing)
+      const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+      const bytes = await new Response(stream).arrayBuffer();
+      await wasm_bindgen({ module_or_path: bytes });
       engine = wasm_bindgen;
       const style = document.createElement("style");
       style.textContent = engine.stylesheet();
       document.head.insertBefore(style, document.head.querySelector("style"));
+      // how long the page took to be ready, for the browser test's figures
+      status.dataset.readyMs = Math.round(performance.now());
       say("Ready: choose, drop or paste two drafts.");
     } catch (e) {
       fail("resdiff: this browser cannot run the comparison engine (" + e + ")");
@@ -50,12 +58,15 @@
   }
 
   function options() {
+    const t = $("threshold").value.trim();
+    const n = t === "" ? 0.5 : Number(t);
+    if (!Number.isFinite(n) || n < 0 || n > 1)
+      throw "resdiff: the threshold must be a number from 0 to 1, not " + (t || "empty");
     const o = new engine.Options();
     o.changes_only = $("changes-only").checked;
     o.ignore_case = $("ignore-case").checked;
     o.ignore_punctuation = $("ignore-punctuation").checked;
-    const t = $("threshold").value.trim();
-    o.threshold = t === "" ? 0.5 : Number(t);
+    o.threshold = n;
     return o;
   }
 
@@ -88,7 +99,11 @@
     let comparison, html;
     try {
       const opts = options();
-      comparison = engine.compare(old.bytes, old.name, neu.bytes, neu.name, opts);
+      try {
+        comparison = engine.compare(old.bytes, old.name, neu.bytes, neu.name, opts);
+      } finally {
+        opts.free();
+      }
       html = comparison.html();
     } catch (e) {
       const panic = engine.last_panic();
@@ -102,6 +117,8 @@
     error.textContent = "";
     result.replaceChildren(...doc.body.childNodes);
     setSaves(true);
+    // the time includes laying the report out, as a reader waits for it
+    void result.offsetHeight;
     const ms = Math.round(performance.now() - t0);
     result.dataset.ms = ms;
     say((comparison.changed() ? "Compared: the drafts differ" : "Compared: no substantive difference") + ` (${ms} ms).`);
@@ -140,6 +157,13 @@
       started = performance.now();
       chosen(which);
       run(false);
+    });
+    // a file once chosen wins over pasted text: this lets the user go back
+    $(which + "-clear").addEventListener("click", () => {
+      input.value = "";
+      $(which + "-text").value = "";
+      chosen(which);
+      say(`The ${which} draft is cleared.`);
     });
     const zone = $(which + "-zone");
     zone.addEventListener("dragover", (e) => {
