@@ -939,6 +939,30 @@ fn web_page_compares_text_pdf_and_docx_like_the_command_line() {
         std::fs::copy(bundled("A-ES-11-L.10.txt"), &l10).unwrap();
         assert_same_report(b, &page, &docx, &l10, "docx-l11-vs-l10");
 
+        // the HTML and Akoma Ntoso readers, each against a text draft
+        let dir = out_dir().join("web-formats");
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, old, new) in [
+            (
+                "html-es-11-4-vs-1",
+                root().join("tests/fixtures/A-RES-ES-11-4.html"),
+                bundled("A-RES-ES-11-1.txt"),
+            ),
+            (
+                "akn-2774-vs-es-11-8",
+                root().join("tests/fixtures/S-RES-2774.akn.xml"),
+                bundled("A-RES-ES-11-8.txt"),
+            ),
+        ] {
+            let (o, n) = (
+                dir.join(old.file_name().unwrap()),
+                dir.join(new.file_name().unwrap()),
+            );
+            std::fs::copy(&old, &o).unwrap();
+            std::fs::copy(&new, &n).unwrap();
+            assert_same_report(b, &page, &o, &n, name);
+        }
+
         // corpus PDFs: the long pair as printed, and the longest PDF
         if let Some(corpus) = corpus() {
             let ga = corpus.join("ga-resolutions");

@@ -108,6 +108,8 @@
     } catch (e) {
       const panic = engine.last_panic();
       fail(panic || (typeof e === "string" ? e : "resdiff: " + e));
+      // a panic aborts the engine mid-call: its state is not to be trusted
+      if (panic) say("Reload the page before the next comparison.");
       return;
     }
     if (last) last.comparison.free();
