@@ -978,6 +978,11 @@ fn web_page_compares_text_pdf_and_docx_like_the_command_line() {
             let long = corpus.join("sc-drafts/S_2018_693-EN.pdf");
             let ms = assert_same_report(b, &page, &long, &long, "pdf-15-pages");
             timings.push(("S_2018_693-EN.pdf (15 pages) against itself", ms));
+            // and against the next longest (13 pages), two unrelated drafts:
+            // 28 pages, almost every clause different, the aligner's worst
+            let other = corpus.join("sc-drafts/S_2018_221-EN.pdf");
+            let ms = assert_same_report(b, &page, &long, &other, "pdf-15-vs-13-pages");
+            timings.push(("S_2018_693-EN.pdf (15 pages) vs S_2018_221-EN.pdf (13)", ms));
         } else {
             eprintln!("{test}: no corpus (../shared/corpus): PDF part skipped");
         }
