@@ -1135,6 +1135,19 @@ fn web_page_refuses_junk_and_keeps_markup_as_text() {
         b.click("#old-clear");
         let r = b.js("return [document.getElementById('old').files.length, document.getElementById('old-text').value, document.getElementById('old-chosen').textContent]");
         assert_eq!(r, json!([0, "", ""]));
+
+        // two files dropped on the two zones
+        b.open_page(&page);
+        b.next_result("the dropped files", || {
+            b.call(
+                "POST",
+                "/execute/sync",
+                Some(json!({ "script": "for (const [which, name, text] of [['old', 'L11.txt', arguments[0]], ['new', 'L10.txt', arguments[1]]]) { const dt = new DataTransfer(); dt.items.add(new File([text], name, { type: 'text/plain' })); document.getElementById(which + '-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); }", "args": [a, c] })),
+            );
+        });
+        let r = b.js("return [document.getElementById('new-chosen').textContent.startsWith('L10.txt'), document.getElementById('result').querySelector('h1').textContent]");
+        assert_eq!(r[0], json!(true), "the dropped file is shown as chosen");
+        assert!(r[1].as_str().unwrap().contains("A/ES-11/L.11"), "{r}");
         let errors = b.console_errors();
         assert!(errors.is_empty(), "console: {errors:?}");
     });
