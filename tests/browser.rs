@@ -1055,6 +1055,34 @@ fn web_page_refuses_junk_and_keeps_markup_as_text() {
         let r = b.js("return document.getElementById('result').children.length");
         assert_eq!(r, json!(0), "no result beside an error");
 
+        // a file over the input limit (sparse: it costs no disk): the command
+        // line's error, and the page refuses it by its size, unread
+        let big = dir.join("big.pdf");
+        let f = std::fs::File::create(&big).unwrap();
+        f.set_len(resdiff::load::DEFAULT_MAX_BYTES + 4096).unwrap();
+        drop(f);
+        let o = resdiff()
+            .args(["compare", "big.pdf", "good.txt"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        let cli_error = String::from_utf8_lossy(&o.stderr).trim().to_string();
+        assert!(cli_error.contains("input limit"), "{cli_error}");
+        b.open_page(&page);
+        b.pick("#new", &good);
+        b.pick("#old", &big);
+        let e = b.wait_for(
+            "the size error",
+            "const e=document.getElementById('error').textContent;return e||null",
+        );
+        assert_eq!(
+            e,
+            json!(cli_error),
+            "the page's error is the command line's"
+        );
+        std::fs::remove_file(&big).unwrap();
+
         // a draft with markup in it: shown as text, nothing runs
         let hostile = |op: &str| {
             format!(

@@ -51,7 +51,12 @@
   // One side's input: the chosen file, else the pasted text.
   async function side(which) {
     const file = $(which).files[0];
-    if (file) return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    if (file) {
+      // refused by its size, as the command line would, before it is read
+      const big = engine.too_large(file.name, file.size);
+      if (big) throw big;
+      return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    }
     const text = $(which + "-text").value;
     if (text.trim() !== "") return { name: which + " (pasted)", bytes: new TextEncoder().encode(text) };
     return null;
@@ -85,7 +90,7 @@
     try {
       [old, neu] = [await side("old"), await side("new")];
     } catch (e) {
-      fail("resdiff: cannot read the file: " + e);
+      fail(typeof e === "string" ? e : "resdiff: cannot read the file: " + e);
       return;
     }
     if (!old || !neu) {

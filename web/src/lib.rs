@@ -137,6 +137,25 @@ impl Comparison {
     }
 }
 
+/// The command line's error for an input over its size limit, or `None`:
+/// the page asks before reading a file, so that a huge one is refused
+/// without being read into memory (twice: JavaScript's copy and ours).
+#[wasm_bindgen]
+pub fn too_large(name: &str, size: f64) -> Option<String> {
+    let limit = LoadOptions::default().max_bytes;
+    // sizes above 2^53 are not exact in JavaScript, but they are still large
+    let size = size as u64;
+    (size > limit).then(|| {
+        // the command line reads one byte past the limit, and says so
+        let e = resdiff::error::Error::TooLarge {
+            path: name.to_string(),
+            size: size.min(limit + 1),
+            limit,
+        };
+        format!("resdiff: {}", resdiff::error::one_line(e.to_string()))
+    })
+}
+
 /// Compares two drafts given as bytes (any format the command line reads),
 /// named as the page shows them. The error is the command line's one line.
 #[wasm_bindgen]
@@ -201,6 +220,17 @@ mod tests {
         assert!(c.changed());
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(html.contains("<del>") && html.contains("<ins>"));
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_by_its_size() {
+        let limit = resdiff::load::DEFAULT_MAX_BYTES;
+        assert_eq!(too_large("a.pdf", limit as f64), None);
+        let e = too_large("a.pdf", 1e12).unwrap();
+        assert!(
+            e.starts_with(&format!("resdiff: a.pdf: {} bytes is over", limit + 1)),
+            "{e}"
+        );
     }
 
     #[test]
