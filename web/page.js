@@ -1,5 +1,5 @@
 // The page's own script (inlined by web/build.sh after wasm-bindgen's glue and
-// the engine as base64 in RESDIFF_WASM). Plain JavaScript, no framework: read
+// the engine, gzipped and in base64, in RESDIFF_WASM). Plain JavaScript, no framework: read
 // the two inputs, call the engine, show its HTML report, offer the saves.
 (function () {
   "use strict";
@@ -43,6 +43,8 @@
       // how long the page took to be ready, for the browser test's figures
       status.dataset.readyMs = Math.round(performance.now());
       say("Ready: choose, drop or paste two drafts.");
+      // two files chosen while the engine was loading
+      if ($("old").files[0] && $("new").files[0]) run(false);
     } catch (e) {
       fail("resdiff: this browser cannot run the comparison engine (" + e + ")");
     }
