@@ -4,6 +4,9 @@
 # page, both through Debian's headless Chromium.
 #
 #   docs/screenshots.sh        (needs tmux, python3, chromium)
+#
+# web-desktop.png and web-phone.png (the browser page, web/) are taken by
+# tests/browser.rs instead, into target/browser-screenshots/: copy them here.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 img="$root/docs/img"

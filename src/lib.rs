@@ -37,6 +37,7 @@ pub mod diff;
 pub mod error;
 pub mod exit;
 pub mod history;
+#[cfg(not(target_family = "wasm"))]
 pub mod library;
 pub mod load;
 mod numbering;
@@ -45,6 +46,7 @@ pub mod parse;
 pub mod render;
 pub mod rivals;
 pub mod tokens;
+#[cfg(not(target_family = "wasm"))]
 pub mod trace;
 
 pub use align::AlignOptions;

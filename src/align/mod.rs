@@ -30,7 +30,9 @@ pub(crate) mod evidence;
 mod loose;
 mod score;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use web_time::Instant;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;

@@ -4,7 +4,7 @@
 mod attribution;
 mod words;
 
-use std::time::Instant;
+use web_time::Instant;
 
 use serde::Serialize;
 

@@ -3,7 +3,7 @@
 //! alternating fragments.
 
 use std::borrow::Cow;
-use std::time::Instant;
+use web_time::Instant;
 
 use serde::Serialize;
 use similar::{Algorithm, DiffOp};

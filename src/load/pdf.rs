@@ -14,7 +14,9 @@ mod furniture;
 mod geometry;
 mod layout;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use web_time::Instant;
 
 use pdfboss_core::Document as Pdf;
 use pdfboss_text::{ExtractReport, FontCache, ReadingOrder, SkipCause, SkippedTextKind};

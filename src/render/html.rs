@@ -427,6 +427,12 @@ fn css() -> String {
     s
 }
 
+/// The report's style sheet, for a page that shows reports inside it (the
+/// browser page in `web/`): the same look, light, dark, phone and print.
+pub fn stylesheet() -> String {
+    css()
+}
+
 const CSS: &str = "*{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--text);font:1rem/1.55 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",\"Liberation Sans\",\"DejaVu Sans\",sans-serif}

@@ -1,20 +1,33 @@
 //! Renderers: plain data in, bytes out. Renderers never parse; they read a
 //! [`ResolutionDiff`] or a [`Resolution`] and write.
 
+// in WebAssembly the helpers only the table-drawn reports use stand idle
+#![cfg_attr(target_family = "wasm", allow(dead_code))]
+
 mod akn;
 mod amendments;
-mod batch;
-mod check;
 pub mod docx;
-mod history;
 pub mod html;
 mod json;
 pub mod markdown;
 mod plain;
-mod rivals;
 pub mod style;
-mod table;
 pub(crate) mod text;
+
+// The terminal table and the reports drawn with it (history, batch, check,
+// rivals) use comfy-table, which does not build for WebAssembly: the
+// browser page (web/) compares two drafts and needs none of them.
+#[cfg(not(target_family = "wasm"))]
+mod batch;
+#[cfg(not(target_family = "wasm"))]
+mod check;
+#[cfg(not(target_family = "wasm"))]
+mod history;
+#[cfg(not(target_family = "wasm"))]
+mod rivals;
+#[cfg(not(target_family = "wasm"))]
+mod table;
+#[cfg(not(target_family = "wasm"))]
 mod trace;
 
 use std::io::{self, Write};
@@ -23,11 +36,15 @@ use crate::diff::{Change, Op, ResolutionDiff, Segment};
 pub(crate) use crate::load::file_name;
 use crate::parse::Resolution;
 
+#[cfg(not(target_family = "wasm"))]
 pub use batch::{batch_index, render_batch};
+#[cfg(not(target_family = "wasm"))]
 pub use history::render_history;
+#[cfg(not(target_family = "wasm"))]
 pub use rivals::render_rivals;
 pub use style::Theme;
 pub use text::resolution_text;
+#[cfg(not(target_family = "wasm"))]
 pub use trace::render_trace;
 
 /// Output formats.
@@ -118,7 +135,10 @@ pub(crate) const AKN_ONE_DRAFT: &str = "Akoma Ntoso XML (--format akn, or -o FIL
 /// Writes a comparison.
 pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     match opts.format {
+        #[cfg(not(target_family = "wasm"))]
         Format::Table => table::diff(diff, opts, out),
+        #[cfg(target_family = "wasm")]
+        Format::Table => Err(no_table()),
         Format::Plain => plain::diff(diff, opts, out),
         Format::Json => json::diff(diff, opts, out),
         // a comparison has no Akoma Ntoso form
@@ -136,7 +156,10 @@ pub fn render_resolution(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match opts.format {
+        #[cfg(not(target_family = "wasm"))]
         Format::Table => table::resolution(res, opts, out),
+        #[cfg(target_family = "wasm")]
+        Format::Table => Err(no_table()),
         Format::Plain => out.write_all(resolution_text(res).as_bytes()),
         Format::Json => json::resolution(res, out),
         Format::Akn => akn::resolution(res, out),
@@ -146,8 +169,18 @@ pub fn render_resolution(
     }
 }
 
+/// The error for `--format table` in WebAssembly, which has no terminal.
+#[cfg(target_family = "wasm")]
+fn no_table() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        "the terminal table is not available in WebAssembly: use html, markdown, json or plain",
+    )
+}
+
 /// Writes the findings of `resdiff check`: JSON with `--format json`, a
 /// table otherwise.
+#[cfg(not(target_family = "wasm"))]
 pub fn render_findings(
     findings: &[crate::check::Finding],
     opts: &RenderOptions,

@@ -44,7 +44,7 @@
 //! assert_eq!((m.summary.agreed, m.summary.disputed), (1, 1));
 //! ```
 
-use std::time::Instant;
+use web_time::Instant;
 
 use serde::Serialize;
 
