@@ -127,6 +127,9 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     let mut body: Vec<clean::Line> = Vec::with_capacity(lines.len() - body_start);
     let mut footnote_lines: Vec<clean::Line> = Vec::new();
     let mut in_notes = false;
+    // a job number was the last line seen, blank lines aside: its date may
+    // stand alone on the next line
+    let mut after_job = false;
     for mut l in lines.drain(body_start..) {
         if let Some(rest) = clean::strip_job_prefix(&l.text) {
             l.text = rest.to_string().into();
@@ -135,9 +138,14 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
         if clean::is_page_noise(t)
             || clean::is_symbol_line(t)
             || clean::is_running_head(t, symbol.as_deref(), title.as_deref())
+            || (after_job && clean::is_job_date(t))
         {
+            after_job = after_job || clean::has_job_number(t);
             in_notes = false; // a page ends the footnotes at its foot
             continue;
+        }
+        if !l.is_blank() {
+            after_job = false;
         }
         if is_footnote_rule(t) {
             in_notes = true;
