@@ -5,7 +5,9 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::clean::Line;
-use super::lead::{lead, looks_like_clause, looks_operative, looks_preambular};
+use super::lead::{
+    lead, looks_like_clause, looks_operative, looks_preambular, opens_with_known_lead,
+};
 use super::model::{Clause, Part};
 
 /// How a paragraph is numbered.
@@ -305,22 +307,48 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
         && (unterminated * 4 > nonblank.len() || lowercase * 8 > nonblank.len());
     // the wrap width: how long lines run where a paragraph continues on
     // the next line (texts can mix wrapped and one-line paragraphs)
+    // (in characters: a line of "Timor‑Leste" is no longer for its bytes)
     let width = {
-        // only wrapped text needs it, and only roughly: bytes will do
         let mut lens: Vec<usize> = if wrapped {
             nonblank
                 .iter()
                 .filter(|l| !ends_terminal(&l.text))
-                .map(|l| l.text.len())
+                .map(|l| chars(&l.text))
                 .collect()
         } else {
             Vec::new()
         };
         if lens.len() < 3 {
-            lens = nonblank.iter().map(|l| l.text.len()).collect();
+            lens = nonblank.iter().map(|l| chars(&l.text)).collect();
         }
         lens.sort_unstable();
         lens.get(lens.len() * 3 / 4).copied().unwrap_or(80)
+    };
+    // A line fills the measure when the next line's first word would not
+    // have fitted on it: wrapping, not the writer, broke the line there. The
+    // measure is a low estimate (three lines in four that run on are no
+    // longer), so a line that runs on always counts as full.
+    let full = |pl: &Line, line: &Line| {
+        wrapped && chars(&pl.text) + 1 + chars(line.text.split(' ').next().unwrap_or("")) > width
+    };
+    // Where a wrapped text separates its paragraphs with blank lines, a
+    // single line break never starts one: nearly every line that closes
+    // with punctuation and is followed by another is followed by a blank.
+    // (and paragraphs run over two lines or more on average: one line a
+    // paragraph is no wrapping, whatever a few lines left open suggest)
+    let blank_separated = wrapped && {
+        let (mut blank_after, mut text_after, mut single) = (0usize, 0usize, 0usize);
+        for w in lines.windows(2) {
+            single += usize::from(!w[0].is_blank() && !w[1].is_blank());
+            if !w[0].is_blank() && ends_terminal(&w[0].text) {
+                if w[1].is_blank() {
+                    blank_after += 1;
+                } else if !w[1].text.starts_with(char::is_lowercase) {
+                    text_after += 1;
+                }
+            }
+        }
+        blank_after >= 3 && text_after * 10 <= blank_after && single >= blank_after
     };
 
     // at most one paragraph per line: reserved address space that is not
@@ -330,6 +358,8 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
     let mut prev: Option<&Line> = None; // previous non-blank line of the current paragraph
     let mut last_number: u32 = 0;
     let mut after_blank = true;
+    // the last line of the paragraph a blank line closed
+    let mut closed: Option<&Line> = None;
     let mut last_sub: Option<String> = None;
 
     let mut skip = 0;
@@ -342,6 +372,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             if let Some(p) = cur.take() {
                 out.push(p);
             }
+            closed = prev.or(closed);
             prev = None;
             after_blank = true;
             continue;
@@ -363,14 +394,41 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             if after_blank || cur.is_none() {
                 return true;
             }
+            let in_sequence = |value: u32| {
+                (last_number + 1..=last_number + 2).contains(&value)
+                    || (value == 1 && last_number == 0)
+            };
+            if blank_separated {
+                // only the next number, after a line that closes well short
+                let pl = prev.expect("a paragraph has a line");
+                return matches!(m, Marker::Number { value, .. } if in_sequence(*value))
+                    && prev_closed
+                    && pl_stops_short(pl, line, width);
+            }
             match m {
+                // after a line that fills the measure, a number is a
+                // paragraph's only if it comes next in sequence or opens
+                // like a clause; a paragraph left open takes a number only
+                // in one-line-per-paragraph text or after a line that
+                // stops well short, in sequence and before a capital
                 Marker::Number { value, .. } => {
-                    prev_closed
-                        && (!wrapped
+                    let pl = prev.expect("a paragraph has a line");
+                    if !prev_closed {
+                        (!wrapped || pl_stops_short(pl, line, width))
+                            && in_sequence(*value)
+                            && r.starts_with(char::is_uppercase)
+                    } else if full(pl, line) {
+                        let indented = line.indent > pl.indent + 1 && line.indent >= 2;
+                        (in_sequence(*value) && (last_number > 0 || starts_like_clause(r)))
+                            || opens_after_full_line(r)
+                            || indented
+                    } else {
+                        !wrapped
                             || (last_number..=last_number + 2).contains(value)
                             || *value == 1
                             || last_number == 0
-                            || starts_like_clause(r))
+                            || starts_like_clause(r)
+                    }
                 }
                 Marker::Sub { label } => {
                     prev_closed
@@ -405,7 +463,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             after_blank = false;
             continue;
         }
-        let heading = if prev_closed {
+        let heading = if prev_closed && !(blank_separated && cur.is_some()) {
             section_heading(&lines[idx..], last_number)
         } else {
             0
@@ -474,7 +532,20 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                     .len()
                     .checked_sub(2)
                     .is_some_and(|k| is_annex_heading(&out[k].text));
-                !title && (text.starts_with(char::is_lowercase) || !ends_terminal(&last.text))
+                // a page break in the middle of a paragraph: the line
+                // before it filled the measure and this one does not open
+                // a paragraph (with paragraphs set apart by blank lines, a
+                // blank is itself evidence, and any clause opening counts)
+                let runs_on = closed.is_some_and(|c| full(c, line))
+                    && if blank_separated {
+                        !looks_like_clause(text)
+                    } else {
+                        !opens_after_full_line(text)
+                    };
+                !title
+                    && (text.starts_with(char::is_lowercase)
+                        || !ends_terminal(&last.text)
+                        || runs_on)
             }
         {
             cur = out.pop();
@@ -494,10 +565,19 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                     true
                 } else if !wrapped {
                     false
+                } else if blank_separated {
+                    true
                 } else {
+                    // a capitalised word after a line that fills the
+                    // measure ("African Charter on Democracy,⏎Elections and
+                    // Governance") opens a paragraph only as a known lead
                     let indented = line.indent > pl.indent + 1 && line.indent >= 2;
-                    let short = pl.text.len() * 4 < width * 3;
-                    let clause_like = starts_like_clause(text);
+                    let short = chars(&pl.text) * 4 < width * 3;
+                    let clause_like = if full(pl, line) {
+                        opens_after_full_line(text)
+                    } else {
+                        starts_like_clause(text)
+                    };
                     !(indented || short || clause_like)
                 }
             }
@@ -536,6 +616,41 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
     }
     out.retain(|p| !p.text.is_empty() || p.marker.is_some());
     out
+}
+
+/// Whether a line after one that fills the measure opens a paragraph: it
+/// starts with a lead of the strength scale, or like a clause but not like
+/// a name or title running on ("Elections and Governance", "Restructuring
+/// and Rebuilding of PNTL": a capitalised word, a conjunction, a capital).
+fn opens_after_full_line(text: &str) -> bool {
+    if opens_with_known_lead(text) {
+        return true;
+    }
+    let mut words = text.split(' ');
+    let title = words
+        .nth(1)
+        .is_some_and(|w| matches!(w, "and" | "or" | "&" | "of"))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    !title && starts_like_clause(text)
+}
+
+/// The length of a line in characters.
+fn chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// Whether `pl`, a line left without closing punctuation, stops well short
+/// of the measure: the first word of `line` would have fitted on it with a
+/// fifth of the measure to spare. Text wrapped at that measure does not
+/// break a paragraph there; a writer does.
+fn pl_stops_short(pl: &Line, line: &Line, width: usize) -> bool {
+    (chars(&pl.text) + 1 + chars(line.text.split(' ').next().unwrap_or(""))) * 5 <= width * 4
 }
 
 /// How many lines from here form a section heading ("Arms embargo", or
