@@ -414,8 +414,11 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 Marker::Number { value, .. } => {
                     let pl = prev.expect("a paragraph has a line");
                     if !prev_closed {
-                        (!wrapped || pl_stops_short(pl, line, width))
-                            && in_sequence(*value)
+                        // (the same number again is a slip of the source
+                        // that the line itself does not make)
+                        let indented = line.indent > pl.indent + 1 && line.indent >= 2;
+                        (!wrapped || indented || pl_stops_short(pl, line, width))
+                            && (in_sequence(*value) || *value == last_number)
                             && r.starts_with(char::is_uppercase)
                     } else if full(pl, line) {
                         let indented = line.indent > pl.indent + 1 && line.indent >= 2;
@@ -649,8 +652,12 @@ fn chars(s: &str) -> usize {
 /// of the measure: the first word of `line` would have fitted on it with a
 /// fifth of the measure to spare. Text wrapped at that measure does not
 /// break a paragraph there; a writer does.
+/// A line far longer than the measure was not wrapped at it either (texts
+/// mix wrapped and one-line paragraphs): its end is the writer's too.
 fn pl_stops_short(pl: &Line, line: &Line, width: usize) -> bool {
-    (chars(&pl.text) + 1 + chars(line.text.split(' ').next().unwrap_or(""))) * 5 <= width * 4
+    let len = chars(&pl.text);
+    (len + 1 + chars(line.text.split(' ').next().unwrap_or(""))) * 5 <= width * 4
+        || len * 2 > width * 3
 }
 
 /// How many lines from here form a section heading ("Arms embargo", or
