@@ -1,7 +1,7 @@
 //! The body: rebuilds paragraphs from lines (wrapped or not), recognises
 //! paragraph numbers and sub-paragraph letters, and nests clauses.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::clean::Line;
@@ -211,24 +211,19 @@ pub(crate) fn ends_hyphenated(s: &str) -> bool {
 
 /// Words used in the body (lower case), to decide whether "interna-" +
 /// "tional" is one word or "gender-" + "based" a compound.
+/// Also, how often each stands, to rejoin a word split inside a line.
 pub(crate) struct Vocabulary {
-    words: HashSet<String>,
+    words: HashMap<String, u32>,
 }
 
 impl Vocabulary {
     pub fn from_lines(lines: &[Line]) -> Self {
-        // only hyphenated line ends need it
-        if !lines.iter().any(|l| ends_hyphenated(&l.text)) {
-            return Vocabulary {
-                words: HashSet::default(),
-            };
-        }
         Self::from_texts(lines.iter().map(|l| l.text.as_ref()))
     }
 
     /// The words of some texts, hyphens of any kind written `-`.
     pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut words = HashSet::default();
+        let mut words: HashMap<String, u32> = HashMap::default();
         for t in texts {
             for w in t.split(|c: char| {
                 !(c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
@@ -238,11 +233,12 @@ impl Vocabulary {
                     && !w.ends_with(['-', '\u{2010}', '\u{2011}'])
                 {
                     let lower = w.to_lowercase();
-                    words.insert(if lower.contains(['\u{2010}', '\u{2011}']) {
+                    let key = if lower.contains(['\u{2010}', '\u{2011}']) {
                         lower.replace(['\u{2010}', '\u{2011}'], "-")
                     } else {
                         lower
-                    });
+                    };
+                    *words.entry(key).or_insert(0) += 1;
                 }
             }
         }
@@ -270,11 +266,93 @@ impl Vocabulary {
         if starts_lower && !head.is_empty() && !tail.is_empty() {
             let joined = format!("{head}{tail}").to_lowercase();
             let compound = format!("{head}-{tail}").to_lowercase();
-            if self.words.contains(&joined) && !self.words.contains(&compound) {
+            if self.words.contains_key(&joined) && !self.words.contains_key(&compound) {
                 return format!("{stem}{right}");
             }
         }
         format!("{left}{right}")
+    }
+}
+
+/// Whether `w` is one of [`SHORT_WORDS`], in any case.
+fn is_short_word(w: &str) -> bool {
+    w.len() <= 2 && SHORT_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
+/// Function words of one or two letters, known words although the
+/// vocabulary keeps only longer ones.
+const SHORT_WORDS: &[&str] = &[
+    "a", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "no", "of", "on", "or",
+    "so", "to", "up", "us", "we",
+];
+
+impl Vocabulary {
+    /// Whether `w` stands as a word elsewhere in the text (its count takes
+    /// in the occurrence being judged).
+    fn known_elsewhere(&self, w: &str) -> bool {
+        self.words.get(&w.to_lowercase()).is_some_and(|&n| n >= 2)
+    }
+
+    /// Rejoins a word that text extraction split inside a line (`drough t`,
+    /// `humani tarian`, `Genev a`, `de -escalation`): two neighbours are one
+    /// word when, joined, they make a word that stands elsewhere in the text
+    /// and one of them is not a word found elsewhere. Two words that both
+    /// stand elsewhere ("every one"), and a function word of one or two
+    /// letters and another ("a cross-cutting", "in to", "Genev a"), are
+    /// left apart. Borrowed
+    /// when nothing changes, which is nearly always.
+    pub(crate) fn rejoin_split_words<'a>(&self, line: &'a str) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
+        let tokens: Vec<&str> = line.split(' ').collect();
+        if tokens.len() < 2 {
+            return Cow::Borrowed(line);
+        }
+        let mut out: Option<String> = None;
+        let mut k = 0;
+        while k < tokens.len() {
+            let (x, y) = (tokens[k], tokens.get(k + 1).copied().unwrap_or(""));
+            // the letters ending x and opening y (y may open with a hyphen)
+            let x_core = &x[x.trim_end_matches(char::is_alphabetic).len()..];
+            let y_body = y.strip_prefix(['-', '\u{2010}', '\u{2011}']).unwrap_or(y);
+            let hyphen = &y[..y.len() - y_body.len()];
+            let y_core =
+                &y_body[..y_body.len() - y_body.trim_start_matches(char::is_alphabetic).len()];
+            let joins = !x_core.is_empty()
+                && !y_core.is_empty()
+                // a word ends at y's letters (punctuation or nothing after)
+                && !y_body[y_core.len()..].starts_with(|c: char| {
+                    c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}')
+                })
+                // "a cross", "a broad", "in to": a function word is a word
+                && !is_short_word(x_core)
+                && !is_short_word(y_core)
+                && {
+                    let joined = format!("{x_core}{}{y_core}", if hyphen.is_empty() { "" } else { "-" });
+                    joined.chars().count() >= 5
+                        && self.words.contains_key(&joined.to_lowercase())
+                        && !(self.known_elsewhere(x_core) && self.known_elsewhere(y_core))
+                        && y_core.starts_with(char::is_lowercase)
+                };
+            if joins {
+                let o = out.get_or_insert_with(|| tokens[..k].join(" "));
+                if !o.is_empty() {
+                    o.push(' ');
+                }
+                o.push_str(x);
+                o.push_str(if hyphen.is_empty() { "" } else { "-" });
+                o.push_str(y_body);
+                k += 2;
+                continue;
+            }
+            if let Some(o) = out.as_mut() {
+                if !o.is_empty() {
+                    o.push(' ');
+                }
+                o.push_str(x);
+            }
+            k += 1;
+        }
+        out.map_or(Cow::Borrowed(line), Cow::Owned)
     }
 }
 

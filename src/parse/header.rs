@@ -252,6 +252,16 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             i += 1;
             continue;
         }
+        // a PDF copy can wrap the sponsors line before "draft resolution":
+        // the two lines are read as one
+        let start = i;
+        if line.trim_end_matches([' ', '*']).ends_with(':')
+            && let Some(next) = lines.get(i + 1)
+            && starts_with_kind(next.trim())
+        {
+            line = format!("{line} {}", next.trim());
+            i += 1;
+        }
         if h.date.is_none() && is_date(&line) {
             h.date = Some(line);
         } else if h.session.is_none() && line.len() < 60 && SESSION.is_match(&line) {
@@ -289,7 +299,7 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
         } else if let Some(c) = SPONSORS_END.captures(&line) {
             h.kind = Some(c[2].to_string());
             // the sponsors list may run over several lines before this one
-            let mut first = i;
+            let mut first = start;
             let mut list = c[1].to_string();
             while let Some(&prev) = free.last() {
                 if prev + 1 != first || Some(prev) == agenda_at {
@@ -298,7 +308,8 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
                 let p = lines[prev].trim();
                 let continues = p.ends_with(',')
                     || p.ends_with(" and")
-                    || list.starts_with(|c: char| c.is_lowercase());
+                    || list.starts_with(|c: char| c.is_lowercase())
+                    || reads_as_list(p);
                 if !continues {
                     break;
                 }
@@ -348,6 +359,34 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
         }
     }
     h
+}
+
+/// Whether a line starts with the kind of a draft (`draft resolution`,
+/// `Revised draft decision`), as it does when wrapped off the sponsors.
+fn starts_with_kind(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let rest = lower
+        .strip_prefix("further revised ")
+        .or_else(|| lower.strip_prefix("revised "))
+        .unwrap_or(&lower);
+    ["draft resolution", "draft decision"].iter().any(|k| {
+        rest.strip_prefix(k)
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+/// Whether a header line is part of a list of delegations wrapped in the
+/// middle of a name ("Bangladesh, Belgium, Bulgaria, Cabo" before "Verde,
+/// Canada, ..."): names set apart by commas, each capitalised, and no
+/// closing punctuation. An agenda item's title ("..., including special
+/// economic assistance") has a lower-case piece.
+fn reads_as_list(line: &str) -> bool {
+    let pieces: Vec<&str> = line.split(',').map(str::trim).collect();
+    pieces.len() >= 2
+        && !line.ends_with(['.', ';', ':', ')'])
+        && pieces
+            .iter()
+            .all(|p| p.starts_with(|c: char| c.is_uppercase()) && p.split(' ').count() <= 6)
 }
 
 /// Joins the lines of a wrapped header field; a word hyphenated at a line

@@ -182,6 +182,12 @@ pub fn parse(doc: &Document) -> Result<Resolution> {
     let vocab = body::Vocabulary::from_lines(&body);
     let mut builder = body::Builder::new();
     let mut paras = body::paragraphs(&body, &vocab);
+    // words split by extraction, inside a line or across one
+    for p in &mut paras {
+        if let std::borrow::Cow::Owned(joined) = vocab.rejoin_split_words(&p.text) {
+            p.text = joined;
+        }
+    }
     body::demote_embedded_lists(&mut paras);
     builder.set_last_main(body::last_main_number(&paras));
     builder.reserve(paras.len());
