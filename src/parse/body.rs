@@ -753,8 +753,10 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
         let t: &str = &l.text;
         if let Some((mk, r)) = marker(t) {
             let follows = match mk {
+                // (a paragraph opens with a capital: "and its paragraph⏎1.
+                // of the Declaration" is a reference running on)
                 Marker::Number { value, .. } => {
-                    !r.is_empty()
+                    r.starts_with(|c: char| c.is_uppercase() || c == '(')
                         && ((last_number..=last_number + 2).contains(&value)
                             || (value == 1 && last_number > 1))
                 }
@@ -1547,6 +1549,54 @@ mod tests {
             p[0].text,
             "consult troop- and police-contributing countries, and the com-munity,"
         );
+    }
+
+    #[test]
+    fn words_split_inside_a_line_are_rejoined_where_the_text_has_them_whole() {
+        let text = "The drought and the humanitarian response,\nRecalling the drough t, the humani tarian crisis and de -escalation,\nNoting a cross-cutting issue and every one of the de-escalation steps, as everyone knows, and every State is one,";
+        let l = lines(text);
+        let v = Vocabulary::from_lines(&l);
+        assert_eq!(
+            v.rejoin_split_words(
+                "Recalling the drough t, the humani tarian crisis and de -escalation,"
+            ),
+            "Recalling the drought, the humanitarian crisis and de-escalation,"
+        );
+        // two words that both stand elsewhere, or an article, stay apart;
+        // a joined word found nowhere else is not made up
+        for kept in [
+            "every one of them",
+            "a cross-cutting issue",
+            "the Genev a Conventions",
+        ] {
+            assert_eq!(v.rejoin_split_words(kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_capital_after_a_full_line_runs_on_unless_it_opens_a_clause() {
+        // wrapped at 60 columns: "Elections" and "1." continue the paragraph
+        // above them, "Recalling" and "2." after a line stopping short do not
+        let text = "The General Assembly,\nRecalling the African Charter on Democracy, Elections and\nGovernance, the Constitutive Act of the African Union and its\nDeclaration on the Framework for an OAU Response to\nUnconstitutional Changes of Government, as recalled in the\nannex, and the Lomé Declaration adopted in 2000 by the Union,\nRecalling also the Charter of the United Nations,\n1. Decides to consider the annex to its resolution of 2000,\nDemocracy, Elections and Governance of the African Charter\nand its paragraph\n1. of the Declaration, with the Union and its members;\n2. Decides to remain seized of the matter.\n";
+        let c = clauses(text);
+        let ids: Vec<&str> = c.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(ids, ["PP1", "PP2", "OP1", "OP2"], "{c:#?}");
+    }
+
+    #[test]
+    fn blank_lines_between_paragraphs_make_a_single_break_run_on() {
+        let mut text = String::from("The Security Council,\n\n");
+        for k in 1..=10 {
+            text.push_str(&format!(
+                "Recalling its resolution {k} on the situation in the country and\nthe region, and the statements of its President,\n\n"
+            ));
+        }
+        // "Recalling" after a comma at a single break, in a text whose
+        // paragraphs are set apart by blank lines, runs on
+        text.push_str("Welcoming the efforts of the Secretary-General and of the African\nUnion, the European Union and the League of Arab States,\nRecalling in this regard the Lomé Declaration and its annex,\n\n1. Decides to remain seized of the matter.\n");
+        let c = clauses(&text);
+        assert_eq!(c.len(), 12, "{c:#?}");
+        assert!(c[10].2.ends_with("the Lomé Declaration and its annex,"));
     }
 
     #[test]

@@ -354,7 +354,7 @@ pub(crate) fn is_job_date(line: &str) -> bool {
 /// Whether a page-noise line carries a job number (`22-04067 (E)`,
 /// `2/4 22-04067`), so that a date alone on the next line is its date.
 pub(crate) fn has_job_number(line: &str) -> bool {
-    line.split_whitespace().any(|w| job_number(w))
+    line.split_whitespace().any(job_number)
 }
 
 /// Whether a line is nothing but a document symbol (with perhaps a page

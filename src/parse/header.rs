@@ -252,12 +252,13 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             i += 1;
             continue;
         }
-        // a PDF copy can wrap the sponsors line before "draft resolution":
-        // the two lines are read as one
+        // a PDF copy can wrap the sponsors line before "draft resolution"
+        // or inside it ("...: draft⏎resolution"): the two lines are read as one
         let start = i;
-        if line.trim_end_matches([' ', '*']).ends_with(':')
+        if let Some((_, after)) = line.rsplit_once(':')
             && let Some(next) = lines.get(i + 1)
-            && starts_with_kind(next.trim())
+            && !starts_with_kind(after.trim())
+            && starts_with_kind(format!("{} {}", after.trim(), next.trim()).trim())
         {
             line = format!("{line} {}", next.trim());
             i += 1;
@@ -496,6 +497,55 @@ mod tests {
         assert_eq!(
             h.agenda_item.as_deref(),
             Some("Agenda item 5 Letter dated 28 February 2014 from the Permanent")
+        );
+    }
+
+    /// S/2024/302 as `pdftotext` gives its header: the list wrapped in the
+    /// middle of names ("Cabo⏎Verde", "United Kingdom of⏎Great Britain")
+    /// and "draft resolution" alone on the last line.
+    #[test]
+    fn a_sponsors_line_wrapped_by_a_pdf_copy() {
+        let lines = [
+            "S/2024/302",
+            "Security Council",
+            "Distr.: General",
+            "24 April 2024",
+            "Original: English",
+            "Albania, Antigua and Barbuda, Argentina, Australia, Bahamas,",
+            "Bangladesh, Belgium, Bosnia and Herzegovina, Bulgaria, Cabo",
+            "Verde, Canada, Colombia, Costa Rica, Croatia, Cyprus, Czechia,",
+            "Türkiye, Ukraine, United Arab Emirates, United Kingdom of",
+            "Great Britain and Northern Ireland and United States of America: draft",
+            "resolution",
+        ];
+        let h = parse_header(&lines);
+        assert_eq!(h.kind.as_deref(), Some("draft resolution"));
+        assert_eq!(h.title, None);
+        assert_eq!(h.sponsors.len(), 21, "{:?}", h.sponsors);
+        assert_eq!(h.sponsors[9], "Cabo Verde");
+        assert_eq!(
+            h.sponsors[19..],
+            [
+                "United Kingdom of Great Britain and Northern Ireland",
+                "United States of America"
+            ]
+        );
+        // an agenda item's title before the sponsors stays the agenda item's
+        let lines = [
+            "Agenda item 74",
+            "Strengthening of the coordination of humanitarian assistance, including",
+            "special economic assistance",
+            "France and Germany:",
+            "draft resolution",
+            "Assistance to the victims",
+        ];
+        let h = parse_header(&lines);
+        assert_eq!(h.sponsors, ["France", "Germany"]);
+        assert_eq!(h.title.as_deref(), Some("Assistance to the victims"));
+        assert!(
+            h.agenda_item
+                .unwrap()
+                .ends_with("special economic assistance")
         );
     }
 
