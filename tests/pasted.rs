@@ -39,6 +39,7 @@ fn measure_false_changes_at_every_width() {
     let texts = corpus_texts(&corpus);
     println!("{} corpus texts", texts.len());
     let mut any = [0usize; 4];
+    let mut unexpected = Vec::new();
     for (name, text) in &texts {
         let symbol = symbol_of(text);
         for (k, (blank, furniture)) in [(true, false), (true, true), (false, false), (false, true)]
@@ -61,6 +62,9 @@ fn measure_false_changes_at_every_width() {
                 .collect();
             if !bad.is_empty() {
                 any[k] += 1;
+                if !NO_SINGLE_READING.contains(&name.as_str()) {
+                    unexpected.push(format!("{name} blank={blank} furniture={furniture}"));
+                }
                 println!(
                     "{name} blank={blank} furniture={furniture}: {} widths {:?}",
                     bad.len(),
@@ -73,28 +77,28 @@ fn measure_false_changes_at_every_width() {
         "texts with false changes: blank lines {} (+furniture {}), no blank lines {} (+furniture {})",
         any[0], any[1], any[2], any[3]
     );
+    assert!(unexpected.is_empty(), "{unexpected:?}");
 }
 
-/// Corpus texts whose own form has no single right reading, so that a
-/// layout of them cannot be held to one: task3-07, -10, -11 and -29 run
-/// paragraphs together in one line (see tests/noise.rs); task3-04 is
-/// itself hard-wrapped at the PDF's measure with sub-paragraphs run
-/// together ("...; (b) Monitor ..."), so re-wrapping regroups them;
-/// task3-08 has unnumbered headings ("Political situation and elections")
-/// that a narrow measure wraps onto two lines, where they read as text;
-/// task3-16 has its annex run straight on after "Decides to remain
-/// actively seized of the matter." with no heading, which a narrow measure
-/// (60 to 70) joins to that last line; in task3-06 paragraph 1 breaks off
-/// mid-sentence ("..., as") and the next is numbered 1 again, so where that
-/// line happens to fill the measure nothing shows that a paragraph starts.
+/// Corpus texts whose own file is not one paragraph a line, so that a
+/// layout of them has no single right reading: task3-07, -10, -11 and -29
+/// run paragraphs together in one line (see tests/noise.rs), as does
+/// task3-08 ("...Peacekeepers”; 40. Recognizes ... 41. Requests") and
+/// task3-04 ("(ii) Implementation ... process (a) Provide ...; (b) Monitor"):
+/// where a measure brings such a number to a line start, the pasted text
+/// reads as a reader reads it and the file does not. With those lines split
+/// by hand, task3-07, -08 and -29 give no false change at any measure in any
+/// layout; what is left is undecidable from the text: task3-04's run-in list
+/// ("subject to the following conditions: (i) the Council’s ...") reads as a
+/// list where "(i)" starts a line, task3-10 has a stray "through a⏎1.
+/// Comprehensive" that its file reads as a paragraph and a full line reads
+/// as running on, and task3-11's statute has garbled article headings.
 const NO_SINGLE_READING: &[&str] = &[
     "task3-04.txt",
-    "task3-06.txt",
     "task3-07.txt",
     "task3-08.txt",
     "task3-10.txt",
     "task3-11.txt",
-    "task3-16.txt",
     "task3-29.txt",
 ];
 

@@ -469,13 +469,36 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
         // the next letter of a list counts, and in wrapped text only before
         // a capital.
         let m = marker(text).filter(|(m, r)| {
-            if after_blank || cur.is_none() {
-                return true;
-            }
             let in_sequence = |value: u32| {
                 (last_number + 1..=last_number + 2).contains(&value)
                     || (value == 1 && last_number == 0)
             };
+            if after_blank || cur.is_none() {
+                // a page break in a paragraph left open on a full line: the
+                // marker must be one that a line left open takes (a reference
+                // running on, "referred to in paragraph⏎⏎(a) of this annex",
+                // or an abbreviation, "Court⏎⏎(ICC) by the Government", is no
+                // item)
+                let left_open = after_blank
+                    && wrapped
+                    && closed.is_some_and(|c| full(c, line))
+                    && out.last().is_some_and(|p| {
+                        !p.heading && !p.text.is_empty() && !ends_terminal(&p.text)
+                    });
+                return !left_open
+                    || match m {
+                        Marker::Sub { label } => {
+                            (next_in_list(label, last_sub.as_deref())
+                                && r.starts_with(char::is_uppercase))
+                                || (continues_list(label, last_sub.as_deref())
+                                    && !reads_as_reference(r))
+                        }
+                        Marker::Number { value, .. } => {
+                            (in_sequence(*value) || *value == last_number) && starts_like_clause(r)
+                        }
+                        Marker::Explicit { .. } => false,
+                    };
+            }
             if blank_separated {
                 // only the next number, after a line that closes well short
                 let pl = prev.expect("a paragraph has a line");
@@ -493,9 +516,15 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                     let pl = prev.expect("a paragraph has a line");
                     if !prev_closed {
                         // (the same number again is a slip of the source
-                        // that the line itself does not make)
+                        // that the line itself does not make; a clause's
+                        // verb after the number, "as⏎1. Fully supports",
+                        // does not run on from a sentence left open, where
+                        // a reference goes on in lower case)
                         let indented = line.indent > pl.indent + 1 && line.indent >= 2;
-                        (!wrapped || indented || pl_stops_short(pl, line, width))
+                        (!wrapped
+                            || indented
+                            || pl_stops_short(pl, line, width)
+                            || starts_like_clause(r))
                             && (in_sequence(*value) || *value == last_number)
                             && r.starts_with(char::is_uppercase)
                     } else if full(pl, line) {
@@ -617,7 +646,8 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 // before it filled the measure and this one does not open
                 // a paragraph (with paragraphs set apart by blank lines, a
                 // blank is itself evidence, and any clause opening counts)
-                let runs_on = closed.is_some_and(|c| full(c, line))
+                let runs_on = closed
+                    .is_some_and(|c| full(c, line) && !ends_operative_part(&c.text))
                     && if blank_separated {
                         !looks_like_clause(text)
                     } else {
@@ -644,7 +674,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                     || text.starts_with(char::is_lowercase)
                 {
                     true
-                } else if !wrapped {
+                } else if !wrapped || ends_operative_part(&pl.text) {
                     false
                 } else if blank_separated {
                     true
@@ -717,6 +747,15 @@ fn opens_after_full_line(text: &str) -> bool {
     !title && starts_like_clause(text)
 }
 
+/// Whether a line ends with the formula that closes a resolution's
+/// operative part ("Decides to remain (actively) seized of the matter."):
+/// nothing runs on from it, so what follows (an annex without a heading)
+/// starts a paragraph however full the line looks.
+fn ends_operative_part(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with("seized of the matter.") || t.ends_with("seized of this matter.")
+}
+
 /// The length of a line in characters.
 fn chars(s: &str) -> usize {
     if s.is_ascii() {
@@ -749,8 +788,17 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
         return 0;
     }
     let mut short_preamble_heading = true;
+    // a heading may wrap after a comma of its own ("Implementation of the
+    // Agreement on Peace and Reconciliation in Mali,⏎Political situation
+    // and elections"), but its last line is left open
+    // (not in a paragraph opening like a clause, "Reaffirming ...,⏎III")
+    let mut last_closed = false;
+    let clause_like = starts_like_clause(first);
     for (k, l) in lines.iter().filter(|l| !l.is_blank()).enumerate() {
         let t: &str = &l.text;
+        if last_closed && (marker(t).is_some() || looks_preambular(t)) {
+            return 0;
+        }
         if let Some((mk, r)) = marker(t) {
             let follows = match mk {
                 // (a paragraph opens with a capital: "and its paragraph⏎1.
@@ -771,9 +819,15 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
         if last_number == 0 && k > 0 && looks_preambular(t) {
             return if short_preamble_heading { k } else { 0 };
         }
-        if k == 3 || ends_terminal(t) || t.len() > 120 || t.split(' ').count() > 18 {
+        let inner_comma = k < 2 && t.ends_with(',') && !clause_like;
+        if k == 3
+            || (ends_terminal(t) && !inner_comma)
+            || t.len() > 120
+            || t.split(' ').count() > 18
+        {
             return 0;
         }
+        last_closed = inner_comma;
         // (only the preamble asks, so only the preamble pays for the lead test)
         short_preamble_heading &= last_number == 0
             && t.len() <= 80
@@ -1571,6 +1625,87 @@ mod tests {
         ] {
             assert_eq!(v.rejoin_split_words(kept), kept);
         }
+    }
+
+    // Layouts of pasted text that no line length decides, each read by
+    // what a reader sees instead (tests/pasted.rs measures them on the
+    // corpus).
+
+    /// The closing formula ends the operative part: the annex that runs on
+    /// without a heading starts a paragraph.
+    #[test]
+    fn nothing_runs_on_from_remaining_seized_of_the_matter() {
+        let text = "The Security Council,\nRecalling its previous resolutions on the situation in the\ncountry and the statements of its President on the matter,\n1. Decides to renew the measures set out in paragraph 1 of\nresolution 2000 for a further period of twelve months and\nto review them in the light of the situation on the ground;\n2. Decides to remain actively seized of the matter.\nIn accordance with paragraph 1 of this resolution, the Team\nshall operate under the direction of the Committee and have\nthe following responsibilities:\n";
+        let p = paras(text);
+        assert!(
+            p.iter()
+                .any(|p| p.text == "Decides to remain actively seized of the matter."),
+            "{p:#?}"
+        );
+    }
+
+    /// A number repeated by the source after a paragraph cut off ("as")
+    /// starts a paragraph when a clause's verb follows it.
+    #[test]
+    fn a_clause_verb_after_a_number_starts_a_paragraph_left_open_before_it() {
+        let text = "The Security Council,\n1. Reaffirms all its relevant resolutions on the country, in\nparticular resolution 1251 (1999) and recalls the importance of\nachieving a settlement based on a bicommunal, bizonal one, as\n1. Fully supports the ongoing engagement with the two sides and\nencourages further rounds of informal talks on the settlement;\n2. Decides to remain seized of the matter.\n";
+        let p = paras(text);
+        assert_eq!(p.len(), 4, "{p:#?}");
+        assert!(p[2].text.starts_with("Fully supports"));
+    }
+
+    /// A heading wrapped after a comma of its own, after the last
+    /// preambular paragraph whose line looks full before its long word.
+    #[test]
+    fn a_heading_can_wrap_after_its_own_comma() {
+        let text = "The Security Council,\nRecalling its resolutions on the situation in the country and in\nthe region, and the statements of its President on the matter,\nActing under Chapter VII of the Charter of the United Nations,\nImplementation of the Agreement on Peace and Reconciliation,\nPolitical\nsituation and elections\n1. Urges the parties to work towards resuming the meetings of all\nthe bodies of the Agreement and to implement its provisions;\n";
+        let c = clauses(text);
+        assert_eq!(
+            c[1].2,
+            "Acting under Chapter VII of the Charter of the United Nations,"
+        );
+        assert_eq!(
+            c[2].1.as_deref(),
+            Some(
+                "Implementation of the Agreement on Peace and Reconciliation, Political situation and elections"
+            ),
+            "{c:#?}"
+        );
+        // (but a paragraph opening like a clause is no heading)
+        let text = "The Security Council,\n\n1. Requests the States to report to the Council at least at monthly\nintervals;\n\nReaffirming the legal basis in the Charter on which the Force was\ngiven its mandate in resolution 1035 (1995),\n\nIII\n\n2. Decides to extend the mandate of the Force for an additional\nperiod of twelve months;\n";
+        let c = clauses(text);
+        assert_eq!(c.last().unwrap().1.as_deref(), Some("III"), "{c:#?}");
+    }
+
+    /// A page break after a line left open: a reference running on is no
+    /// item of a list.
+    #[test]
+    fn a_reference_after_a_page_break_runs_on() {
+        let mut text = String::from("The Security Council,\n\n");
+        for k in 1..=4 {
+            text.push_str(&format!(
+                "{k}. Requests the Team to report on the measures taken by the States and\nthe region, and on the statements of its Chair to the Committee;\n\n"
+            ));
+        }
+        text.push_str("5. Decides that the Team shall consult the States on the reports referred\nto in the annex and on the issues that might be referred to in paragraph\n\n(a) of this annex;\n\n6. Decides to remain seized of the matter.\n");
+        let p = paras(&text);
+        assert!(
+            p.iter().any(|p| p
+                .text
+                .ends_with("referred to in paragraph (a) of this annex;")),
+            "{p:#?}"
+        );
+        // nor an abbreviation that looks like a roman number
+        let text = text.replace(
+            "paragraph\n\n(a) of this annex;",
+            "paragraph 3 and the International Criminal Court\n\n(ICC) by the Government;",
+        );
+        let p = paras(&text);
+        assert!(
+            p.iter()
+                .any(|p| p.text.ends_with("Criminal Court (ICC) by the Government;")),
+            "{p:#?}"
+        );
     }
 
     #[test]
