@@ -435,6 +435,10 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
     let mut cur: Option<Para> = None;
     let mut prev: Option<&Line> = None; // previous non-blank line of the current paragraph
     let mut last_number: u32 = 0;
+    // the main sequence's number when a list inside a paragraph restarts
+    // at 1 ("7. ... the following:" "1." "2." "3." then "8."): the main
+    // sequence resumes after the list
+    let mut outer_number: u32 = 0;
     let mut after_blank = true;
     // the last line of the paragraph a blank line closed
     let mut closed: Option<&Line> = None;
@@ -447,6 +451,15 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             continue;
         }
         if line.is_blank() {
+            // a number alone on its line keeps waiting for its text
+            // ("1.⏎⏎Upon receipt of a request", as pdftotext sets a hanging
+            // number apart)
+            if cur
+                .as_ref()
+                .is_some_and(|p| p.text.is_empty() && p.marker.is_some())
+            {
+                continue;
+            }
             if let Some(p) = cur.take() {
                 out.push(p);
             }
@@ -472,6 +485,8 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             let in_sequence = |value: u32| {
                 (last_number + 1..=last_number + 2).contains(&value)
                     || (value == 1 && last_number == 0)
+                    || (outer_number > last_number
+                        && (outer_number + 1..=outer_number + 2).contains(&value))
             };
             if after_blank || cur.is_none() {
                 // a page break in a paragraph left open on a full line: the
@@ -534,6 +549,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                             || indented
                     } else {
                         !wrapped
+                            || in_sequence(*value)
                             || (last_number..=last_number + 2).contains(value)
                             || *value == 1
                             || last_number == 0
@@ -558,6 +574,11 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             }
             match &mk {
                 Marker::Number { value, .. } => {
+                    if *value == 1 && last_number > 1 {
+                        outer_number = outer_number.max(last_number);
+                    } else if *value > outer_number {
+                        outer_number = 0;
+                    }
                     last_number = *value;
                     last_sub = None;
                 }
@@ -600,6 +621,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
             let annex = is_annex_heading(text);
             if annex {
                 last_number = 0;
+                outer_number = 0;
             }
             let take = if annex { 1 } else { heading };
             let mut parts: Vec<&str> = Vec::new();
@@ -784,7 +806,10 @@ fn pl_stops_short(pl: &Line, line: &Line, width: usize) -> bool {
 /// preambular paragraph. Zero when this is not a heading.
 fn section_heading(lines: &[Line], last_number: u32) -> usize {
     let first = &lines[0].text;
-    if !first.starts_with(char::is_uppercase) {
+    // (a clause's known lead opens no heading: "Decides to extend the
+    // mandate until 31 October" before "5." is a paragraph whose end
+    // pdftotext set elsewhere)
+    if !first.starts_with(char::is_uppercase) || opens_with_known_lead(first) {
         return 0;
     }
     let mut short_preamble_heading = true;
@@ -804,7 +829,7 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
                 // (a paragraph opens with a capital: "and its paragraph⏎1.
                 // of the Declaration" is a reference running on)
                 Marker::Number { value, .. } => {
-                    r.starts_with(|c: char| c.is_uppercase() || c == '(')
+                    (r.is_empty() || r.starts_with(|c: char| c.is_uppercase() || c == '('))
                         && ((last_number..=last_number + 2).contains(&value)
                             || (value == 1 && last_number > 1))
                 }
@@ -1706,6 +1731,44 @@ mod tests {
                 .any(|p| p.text.ends_with("Criminal Court (ICC) by the Government;")),
             "{p:#?}"
         );
+    }
+
+    /// `pdftotext` (S/2018/1021) sets a hanging number alone on its line:
+    /// after a list inside paragraph 7 numbered from 1, the main sequence
+    /// resumes at 8 though the line before stops short.
+    #[test]
+    fn the_main_sequence_resumes_after_a_list_of_bare_numbers() {
+        let text = "The Security Council,\nRecalling its previous resolutions and the statements of its\nPresident on the situation in the two countries and the region,\n7. Expresses disappointment that the parties have taken few steps\nto implement the Agreement, and invites the Panel to update it by\n15 April 2019 on the steps taken towards the following:\n1.\nResolution of the final status of the Area to include steps towards\nconsidering the 2012 proposal made by the Panel,\n2.\nImplementation of all the decisions of the Committee,\n3.\nSteps the Commission has taken to submit its findings;\n8.\nUrges continued progress toward the establishment of the interim\ninstitutions of the Area, in accordance with the Agreement;\n9.\nEncourages the Panel and the Special Envoy to continue coordinating\ntheir efforts;\n";
+        let c = clauses(text);
+        let ops: Vec<(&str, &str)> = c
+            .iter()
+            .filter(|c| c.0.starts_with("OP") && !c.0.contains('('))
+            .map(|c| (c.0.as_str(), c.2.as_str()))
+            .collect();
+        assert_eq!(ops.len(), 3, "{c:#?}");
+        assert!(ops[1].1.starts_with("Urges continued progress"), "{c:#?}");
+        assert!(ops[2].1.starts_with("Encourages the Panel"), "{c:#?}");
+    }
+
+    /// `pdftotext` (S/2024/557) can also set a blank line between a hanging
+    /// number or letter and its text.
+    #[test]
+    fn a_number_alone_waits_for_its_text_across_a_blank_line() {
+        let text = "1.\n\nUpon receipt of a delisting request, the Focal Point will:\n(a)\n\nAcknowledge to the petitioner the receipt of the delisting request;\n\n(b) Inform the petitioner of the general procedure for processing delisting\nrequests;\n(c) Answer specific questions from the petitioner about Committee\nprocedures;\nInformation Gathering (up to four months)\n2.\n\nFor delisting petitions not returned to the petitioner, the Focal Point\nwill forward the request to the members of the Committee;\n";
+        let p = paras(text);
+        let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Upon receipt of a delisting request, the Focal Point will:",
+                "Acknowledge to the petitioner the receipt of the delisting request;",
+                "Inform the petitioner of the general procedure for processing delisting requests;",
+                "Answer specific questions from the petitioner about Committee procedures;",
+                "Information Gathering (up to four months)",
+                "For delisting petitions not returned to the petitioner, the Focal Point will forward the request to the members of the Committee;",
+            ]
+        );
+        assert!(p[4].heading);
     }
 
     #[test]

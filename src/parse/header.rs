@@ -379,15 +379,18 @@ fn starts_with_kind(line: &str) -> bool {
 /// Whether a header line is part of a list of delegations wrapped in the
 /// middle of a name ("Bangladesh, Belgium, Bulgaria, Cabo" before "Verde,
 /// Canada, ..."): names set apart by commas, each capitalised, and no
-/// closing punctuation. An agenda item's title ("..., including special
-/// economic assistance") has a lower-case piece.
+/// closing punctuation; a name's qualifier may open a line ("Micronesia⏎
+/// (Federated States of), Monaco"), and the last two names go together
+/// ("Emirates and United Republic of⏎Tanzania"). An agenda item's title ("...,
+/// including special economic assistance") has a lower-case piece.
 fn reads_as_list(line: &str) -> bool {
     let pieces: Vec<&str> = line.split(',').map(str::trim).collect();
     pieces.len() >= 2
         && !line.ends_with(['.', ';', ':', ')'])
-        && pieces
-            .iter()
-            .all(|p| p.starts_with(|c: char| c.is_uppercase()) && p.split(' ').count() <= 6)
+        && pieces.iter().flat_map(|p| p.split(" and ")).all(|p| {
+            p.trim().starts_with(|c: char| c.is_uppercase() || c == '(')
+                && p.split_whitespace().count() <= 6
+        })
 }
 
 /// Joins the lines of a wrapped header field; a word hyphenated at a line
@@ -547,6 +550,26 @@ mod tests {
                 .unwrap()
                 .ends_with("special economic assistance")
         );
+        // S/2024/557 through pdftotext: a qualifier opens a line
+        let lines = [
+            "S/2024/557",
+            "Latvia, Liechtenstein, Lithuania, Luxembourg, Malta, Micronesia",
+            "(Federated States of), Monaco, Montenegro, Kingdom of the",
+            "Netherlands, New Zealand and Norway: draft resolution",
+        ];
+        let h = parse_header(&lines);
+        assert_eq!(h.sponsors.len(), 11, "{:?}", h.sponsors);
+        assert_eq!(h.sponsors[5], "Micronesia (Federated States of)");
+        assert_eq!(h.sponsors[8], "Kingdom of the Netherlands");
+        // S/2019/179 through pdftotext: the last name split after "and"
+        let lines = [
+            "Switzerland, Togo, Tunisia, Turkey,",
+            "Uganda, Ukraine, United Arab Emirates and United Republic of",
+            "Tanzania: draft resolution",
+        ];
+        let h = parse_header(&lines);
+        assert_eq!(h.sponsors.len(), 8, "{:?}", h.sponsors);
+        assert_eq!(h.sponsors[7], "United Republic of Tanzania");
     }
 
     #[test]
