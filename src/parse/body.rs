@@ -567,6 +567,27 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary) -> Vec<Para> {
                 Marker::Explicit { .. } => prev_closed,
             }
         });
+        // a paragraph number that lost its full stop in extraction ("11
+        // Condemns", S/2024/400 through pdftotext): the next number, after
+        // a line that closed its paragraph, before a known lead
+        let m = m.or_else(|| {
+            let (digits, rest) = text.split_once(' ')?;
+            let value: u32 = digits.parse().ok()?;
+            (digits.len() <= 3
+                && value == last_number + 1
+                && last_number > 0
+                && prev.is_none_or(|p| ends_terminal(&p.text))
+                && opens_with_known_lead(rest))
+            .then(|| {
+                (
+                    Marker::Number {
+                        value,
+                        label: digits.to_string(),
+                    },
+                    rest,
+                )
+            })
+        });
         if let Some((mk, rest)) = m {
             if let Some(p) = cur.take() {
                 // a bare number on its own line takes the next line as its text
@@ -951,6 +972,22 @@ fn in_capitals(text: &str) -> bool {
 fn opens_item(prev: &Line, line: &Line) -> bool {
     matches!(&*prev.text, "and" | "or" | "and/or" | "or/and" | "and, or")
         || (line.indent > prev.indent + 1 && line.indent >= 2)
+        || opens_list_after_verb(prev, line)
+}
+
+/// Whether `line` opens a list whose items complete the verb that ends
+/// `prev` ("..., shall" then "(a) prioritize the provision"), as
+/// `pdftotext` gives the list without its indentation: the first letter of
+/// a list after a modal or "to", not a reference ("shall⏎(a) of").
+fn opens_list_after_verb(prev: &Line, line: &Line) -> bool {
+    let last = prev.text.rsplit(' ').next().unwrap_or("");
+    matches!(
+        last,
+        "shall" | "will" | "should" | "must" | "may" | "would" | "to"
+    ) && marker(&line.text).is_some_and(|(m, r)| {
+        matches!(&m, Marker::Sub { label } if matches!(label.as_str(), "a" | "i"))
+            && !reads_as_reference(r)
+    })
 }
 
 /// Whether `label` follows `last` in its list ("b" after "a", "ii" after
@@ -1769,6 +1806,28 @@ mod tests {
             ]
         );
         assert!(p[4].heading);
+    }
+
+    /// What `pdftotext` loses: the indentation of a list that completes a
+    /// verb (S/2020/449) and the full stop of a paragraph number
+    /// (S/2024/400 prints "11 Condemns").
+    #[test]
+    fn lists_and_numbers_read_without_what_pdftotext_loses() {
+        let text = "The Security Council,\nRecalling its resolutions on the situation in Iraq and the statements of its\npresident on the same subject,\n1. Decides to extend the mandate of the Mission until 31 May 2021;\n2. Decides further that the SRSG, taking into account the report of the Secretary-General\n(S/2020/448), shall\n(a) prioritize the provision of advice, support, and assistance to the\nGovernment and people of Iraq on advancing inclusive dialogue;\n(b) further advise, support, and assist the Government of Iraq\nwith efforts to plan and execute elections;\n3. Decides to remain seized.\n";
+        assert_eq!(ids(text), ["PP1", "OP1", "OP2", "OP2(a)", "OP2(b)", "OP3"]);
+        // (a reference after a modal stays in the text)
+        let text = text.replace("(a) prioritize the", "(a) of resolution 2000, the");
+        assert_eq!(ids(&text), ["PP1", "OP1", "OP2", "OP2(b)", "OP3"]);
+        let text = "The Security Council,\nRecalling its resolutions on the protection of civilians in armed conflict and\nthe statements of its President on the same subject,\n10. Calls upon all States to ensure the full, equal, safe and meaningful\nparticipation of female humanitarian personnel in humanitarian activities;\n11 Condemns disinformation, information manipulation, and incitement to\nviolence against humanitarian personnel and their premises and assets;\n12. Encourages Member States to take appropriate action to address the\nincreasing threat of disinformation campaigns\n";
+        let c = clauses(text);
+        assert_eq!(c.len(), 4, "{c:#?}");
+        assert!(c[2].2.starts_with("Condemns disinformation"), "{c:#?}");
+        // (a number without its stop elsewhere is wording)
+        let c = clauses(&text.replace(
+            "personnel in humanitarian activities;\n11 Condemns",
+            "personnel in humanitarian activities of\n11 Condemns",
+        ));
+        assert_eq!(c.len(), 3, "{c:#?}");
     }
 
     #[test]
