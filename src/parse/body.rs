@@ -299,56 +299,122 @@ impl Vocabulary {
     /// and one of them is not a word found elsewhere. Two words that both
     /// stand elsewhere ("every one"), and a function word of one or two
     /// letters and another ("a cross-cutting", "in to", "Genev a"), are
-    /// left apart. Borrowed
-    /// when nothing changes, which is nearly always.
+    /// left apart. Short words split by `pdftotext` ("o f", "th e", "t he",
+    /// "wit h") join when the joined word is frequent and a piece is no word
+    /// or a lone letter; three pieces join around a lone letter
+    /// ("resoluti o n"); a piece opening with a hyphen ("Secretary
+    /// -General", "gender -based") joins whenever the compound stands
+    /// elsewhere; a possessive set apart ("Somalia ’s") always joins.
+    /// Borrowed when nothing changes, which is nearly always.
     pub(crate) fn rejoin_split_words<'a>(&self, line: &'a str) -> std::borrow::Cow<'a, str> {
         use std::borrow::Cow;
         let tokens: Vec<&str> = line.split(' ').collect();
         if tokens.len() < 2 {
             return Cow::Borrowed(line);
         }
+        // the letters ending a token, and those opening one (after a hyphen)
+        fn ending(x: &str) -> &str {
+            &x[x.trim_end_matches(char::is_alphabetic).len()..]
+        }
+        fn opening(y: &str) -> &str {
+            &y[..y.len() - y.trim_start_matches(char::is_alphabetic).len()]
+        }
+        let word = |w: &str| is_short_word(w) || self.known_elsewhere(w);
+        // a letter standing alone that is no word ("t he", "th e")
+        let lone = |w: &str| w.chars().count() == 1 && !matches!(w, "a" | "A" | "I");
+        let frequent = |w: &str| {
+            is_short_word(w) || self.words.get(&w.to_lowercase()).is_some_and(|&n| n >= 3)
+        };
+        // a word ends at y's letters (punctuation or nothing after)
+        let ends_word = |rest: &str| {
+            !rest.starts_with(|c: char| {
+                c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}')
+            })
+        };
         let mut out: Option<String> = None;
+        let push = |out: &mut Option<String>, k: usize, piece: &str, space: bool| {
+            let o = out.get_or_insert_with(|| tokens[..k].join(" "));
+            if space && !o.is_empty() {
+                o.push(' ');
+            }
+            o.push_str(piece);
+        };
         let mut k = 0;
         while k < tokens.len() {
             let (x, y) = (tokens[k], tokens.get(k + 1).copied().unwrap_or(""));
-            // the letters ending x and opening y (y may open with a hyphen)
-            let x_core = &x[x.trim_end_matches(char::is_alphabetic).len()..];
-            let y_body = y.strip_prefix(['-', '\u{2010}', '\u{2011}']).unwrap_or(y);
-            let hyphen = &y[..y.len() - y_body.len()];
-            let y_core =
-                &y_body[..y_body.len() - y_body.trim_start_matches(char::is_alphabetic).len()];
-            let joins = !x_core.is_empty()
-                && !y_core.is_empty()
-                // a word ends at y's letters (punctuation or nothing after)
-                && !y_body[y_core.len()..].starts_with(|c: char| {
-                    c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}')
-                })
-                // "a cross", "a broad", "in to": a function word is a word
-                && !is_short_word(x_core)
-                && !is_short_word(y_core)
-                && {
-                    let joined = format!("{x_core}{}{y_core}", if hyphen.is_empty() { "" } else { "-" });
-                    joined.chars().count() >= 5
-                        && self.words.contains_key(&joined.to_lowercase())
-                        && !(self.known_elsewhere(x_core) && self.known_elsewhere(y_core))
-                        && y_core.starts_with(char::is_lowercase)
-                };
-            if joins {
-                let o = out.get_or_insert_with(|| tokens[..k].join(" "));
-                if !o.is_empty() {
-                    o.push(' ');
+            let x_core = ending(x);
+            // three pieces around a lone letter: "resoluti o n"
+            if let Some(z) = tokens.get(k + 2)
+                && !x_core.is_empty()
+                && y.len() <= 2
+                && y.chars().all(|c| c.is_ascii_lowercase())
+                && !word(x_core)
+            {
+                let z_core = opening(z);
+                let joined = format!("{x_core}{y}{z_core}");
+                if !z_core.is_empty()
+                    && (!word(y) || lone(z_core))
+                    && ends_word(&z[z_core.len()..])
+                    && joined.chars().count() >= 5
+                    && self.words.contains_key(&joined.to_lowercase())
+                {
+                    push(&mut out, k, x, true);
+                    push(&mut out, k, y, false);
+                    push(&mut out, k, z, false);
+                    k += 3;
+                    continue;
                 }
-                o.push_str(x);
-                o.push_str(if hyphen.is_empty() { "" } else { "-" });
-                o.push_str(y_body);
+            }
+            // a possessive set apart: "Somalia ’s"
+            if !x_core.is_empty()
+                && matches!(y.strip_prefix(['\u{2019}', '\'']), Some(r) if r.starts_with('s') && ends_word(&r[1..]))
+            {
+                push(&mut out, k, x, true);
+                push(&mut out, k, y, false);
                 k += 2;
                 continue;
             }
-            if let Some(o) = out.as_mut() {
-                if !o.is_empty() {
-                    o.push(' ');
-                }
-                o.push_str(x);
+            let y_body = y.strip_prefix(['-', '\u{2010}', '\u{2011}']).unwrap_or(y);
+            let hyphen = &y[..y.len() - y_body.len()];
+            let y_core = opening(y_body);
+            let joins = !x_core.is_empty()
+                && !y_core.is_empty()
+                && ends_word(&y_body[y_core.len()..])
+                && if hyphen.is_empty() {
+                    let joined = format!("{x_core}{y_core}");
+                    y_core.starts_with(char::is_lowercase)
+                        && ((joined.chars().count() >= 5
+                            // "a cross", "a broad", "in to": a function word is a word
+                            && !is_short_word(x_core)
+                            && !is_short_word(y_core)
+                            && self.words.contains_key(&joined.to_lowercase())
+                            && !(self.known_elsewhere(x_core) && self.known_elsewhere(y_core)))
+                            // "humanitari an", "Genev a" where "Geneva" stands
+                            // elsewhere: a function word after no word
+                            || (joined.chars().count() >= 5
+                                && is_short_word(y_core)
+                                && x_core.chars().count() >= 3
+                                && !word(x_core)
+                                && self.words.contains_key(&joined.to_lowercase()))
+                            // "o f", "th e", "t he", "wit h"
+                            || (frequent(&joined)
+                                && (lone(x_core)
+                                    || lone(y_core)
+                                    || !(word(x_core) || word(y_core)))))
+                } else {
+                    // a piece never opens with a hyphen: "gender -based"
+                    let joined = format!("{x_core}-{y_core}");
+                    self.words.contains_key(&joined.to_lowercase())
+                };
+            if joins {
+                push(&mut out, k, x, true);
+                push(&mut out, k, if hyphen.is_empty() { "" } else { "-" }, false);
+                push(&mut out, k, y_body, false);
+                k += 2;
+                continue;
+            }
+            if out.is_some() {
+                push(&mut out, k, x, true);
             }
             k += 1;
         }
@@ -1828,6 +1894,46 @@ mod tests {
             "personnel in humanitarian activities of\n11 Condemns",
         ));
         assert_eq!(c.len(), 3, "{c:#?}");
+    }
+
+    /// Words as `pdftotext` splits them in the Security Council PDFs.
+    #[test]
+    fn words_split_by_pdftotext_are_rejoined() {
+        let text = "Recalling its resolution 2216 (2015) and the resolutions on the situation, with the Secretary-General and the immediate needs of humanitarian and gender-based work,\nRecalling the Secretary-General, with the immediate humanitarian aid for Somalia and gender-based violence, and the aid of the Council,\nStressing the work of the Council and the need for the aid, for the work with them and for all, with all,";
+        let l = lines(text);
+        let v = Vocabulary::from_lines(&l);
+        for (split, whole) in [
+            (
+                "paragraph 17 o f resoluti o n 2216 (2015)",
+                "paragraph 17 of resolution 2216 (2015)",
+            ),
+            ("th e need fo r t he aid wit h", "the need for the aid with"),
+            (
+                "an immedi at e humanitari an need",
+                "an immediate humanitarian need",
+            ),
+            (
+                "the Secretary -General and gender -based work",
+                "the Secretary-General and gender-based work",
+            ),
+            (
+                "Somalia ’s needs and the Council 's work",
+                "Somalia’s needs and the Council's work",
+            ),
+        ] {
+            assert_eq!(v.rejoin_split_words(split), whole);
+        }
+        // words that may stand apart do
+        for kept in [
+            "in to the aid",
+            "a broad need",
+            "subparagraphs a and b",
+            "plan B",
+            "Genev a",
+            "every one",
+        ] {
+            assert_eq!(v.rejoin_split_words(kept), kept);
+        }
     }
 
     #[test]
