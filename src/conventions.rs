@@ -7,7 +7,7 @@
 use std::sync::LazyLock;
 
 use regex_lite::{Captures, Match, Regex};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A header pattern with a quick test that every line it matches passes.
 ///
@@ -226,15 +226,16 @@ pub(crate) fn ends_hyphenated(s: &str) -> bool {
 }
 
 /// Words used in the body (lower case), to decide whether "interna-" +
-/// "tional" is one word or "gender-" + "based" a compound.
+/// "tional" is one word or "gender-" + "based" a compound; and how often
+/// each stands, to rejoin a word split inside a line (`parse::body`).
 pub(crate) struct Vocabulary {
-    pub(crate) words: HashSet<String>,
+    pub(crate) words: HashMap<String, u32>,
 }
 
 impl Vocabulary {
     /// The words of some texts, hyphens of any kind written `-`.
     pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut words = HashSet::default();
+        let mut words: HashMap<String, u32> = HashMap::default();
         for t in texts {
             for w in t.split(|c: char| {
                 !(c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
@@ -244,11 +245,12 @@ impl Vocabulary {
                     && !w.ends_with(['-', '\u{2010}', '\u{2011}'])
                 {
                     let lower = w.to_lowercase();
-                    words.insert(if lower.contains(['\u{2010}', '\u{2011}']) {
+                    let key = if lower.contains(['\u{2010}', '\u{2011}']) {
                         lower.replace(['\u{2010}', '\u{2011}'], "-")
                     } else {
                         lower
-                    });
+                    };
+                    *words.entry(key).or_insert(0) += 1;
                 }
             }
         }
@@ -276,7 +278,7 @@ impl Vocabulary {
         if starts_lower && !head.is_empty() && !tail.is_empty() {
             let joined = format!("{head}{tail}").to_lowercase();
             let compound = format!("{head}-{tail}").to_lowercase();
-            if self.words.contains(&joined) && !self.words.contains(&compound) {
+            if self.words.contains_key(&joined) && !self.words.contains_key(&compound) {
                 return format!("{stem}{right}");
             }
         }

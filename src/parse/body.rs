@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use super::clean::Line;
 use super::lang::Lang;
-use super::lead::{lead_in, looks_like_clause, looks_operative, looks_preambular};
+use super::lead::{
+    lead_in, looks_like_clause, looks_operative, looks_preambular, opens_with_known_lead,
+};
 use super::model::{Clause, Part};
 use crate::conventions::{Vocabulary, ends_hyphenated, ends_terminal};
 
@@ -179,12 +181,6 @@ fn has_dot_leader(s: &str) -> bool {
 
 impl Vocabulary {
     pub fn from_lines(lines: &[Line]) -> Self {
-        // only hyphenated line ends need it
-        if !lines.iter().any(|l| ends_hyphenated(&l.text)) {
-            return Vocabulary {
-                words: HashSet::default(),
-            };
-        }
         Self::from_texts(lines.iter().map(|l| l.text.as_ref()))
     }
 }
@@ -193,6 +189,154 @@ impl Vocabulary {
 /// Russian paragraph opening with a lead word of its table does not.
 fn lower_start(text: &str, lang: Lang) -> bool {
     text.starts_with(char::is_lowercase) && (lang == Lang::En || lead_in(text, lang).is_none())
+}
+
+/// Whether `w` is one of [`SHORT_WORDS`], in any case.
+fn is_short_word(w: &str) -> bool {
+    w.len() <= 2 && SHORT_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
+/// Function words of one or two letters, known words although the
+/// vocabulary keeps only longer ones.
+const SHORT_WORDS: &[&str] = &[
+    "a", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "no", "of", "on", "or",
+    "so", "to", "up", "us", "we",
+];
+
+impl Vocabulary {
+    /// Whether `w` stands as a word elsewhere in the text (its count takes
+    /// in the occurrence being judged).
+    fn known_elsewhere(&self, w: &str) -> bool {
+        self.words.get(&w.to_lowercase()).is_some_and(|&n| n >= 2)
+    }
+
+    /// Rejoins a word that text extraction split inside a line (`drough t`,
+    /// `humani tarian`, `Genev a`, `de -escalation`): two neighbours are one
+    /// word when, joined, they make a word that stands elsewhere in the text
+    /// and one of them is not a word found elsewhere. Two words that both
+    /// stand elsewhere ("every one"), and a function word of one or two
+    /// letters and another ("a cross-cutting", "in to", "Genev a"), are
+    /// left apart. Short words split by `pdftotext` ("o f", "th e", "t he",
+    /// "wit h") join when the joined word is frequent and a piece is no word
+    /// or a lone letter; three pieces join around a lone letter
+    /// ("resoluti o n"); a piece opening with a hyphen ("Secretary
+    /// -General", "gender -based") joins whenever the compound stands
+    /// elsewhere; a possessive set apart ("Somalia ’s") always joins.
+    /// Borrowed when nothing changes, which is nearly always.
+    pub(crate) fn rejoin_split_words<'a>(&self, line: &'a str) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
+        let tokens: Vec<&str> = line.split(' ').collect();
+        if tokens.len() < 2 {
+            return Cow::Borrowed(line);
+        }
+        // the letters ending a token, and those opening one (after a hyphen)
+        fn ending(x: &str) -> &str {
+            &x[x.trim_end_matches(char::is_alphabetic).len()..]
+        }
+        fn opening(y: &str) -> &str {
+            &y[..y.len() - y.trim_start_matches(char::is_alphabetic).len()]
+        }
+        let word = |w: &str| is_short_word(w) || self.known_elsewhere(w);
+        // a letter standing alone that is no word ("t he", "th e")
+        let lone = |w: &str| w.chars().count() == 1 && !matches!(w, "a" | "A" | "I");
+        let frequent = |w: &str| {
+            is_short_word(w) || self.words.get(&w.to_lowercase()).is_some_and(|&n| n >= 3)
+        };
+        // a word ends at y's letters (punctuation or nothing after)
+        let ends_word = |rest: &str| {
+            !rest.starts_with(|c: char| {
+                c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}')
+            })
+        };
+        let mut out: Option<String> = None;
+        let push = |out: &mut Option<String>, k: usize, piece: &str, space: bool| {
+            let o = out.get_or_insert_with(|| tokens[..k].join(" "));
+            if space && !o.is_empty() {
+                o.push(' ');
+            }
+            o.push_str(piece);
+        };
+        let mut k = 0;
+        while k < tokens.len() {
+            let (x, y) = (tokens[k], tokens.get(k + 1).copied().unwrap_or(""));
+            let x_core = ending(x);
+            // three pieces around a lone letter: "resoluti o n"
+            if let Some(z) = tokens.get(k + 2)
+                && !x_core.is_empty()
+                && y.len() <= 2
+                && y.chars().all(|c| c.is_ascii_lowercase())
+                && !word(x_core)
+            {
+                let z_core = opening(z);
+                let joined = format!("{x_core}{y}{z_core}");
+                if !z_core.is_empty()
+                    && (!word(y) || lone(z_core))
+                    && ends_word(&z[z_core.len()..])
+                    && joined.chars().count() >= 5
+                    && self.words.contains_key(&joined.to_lowercase())
+                {
+                    push(&mut out, k, x, true);
+                    push(&mut out, k, y, false);
+                    push(&mut out, k, z, false);
+                    k += 3;
+                    continue;
+                }
+            }
+            // a possessive set apart: "Somalia ’s"
+            if !x_core.is_empty()
+                && matches!(y.strip_prefix(['\u{2019}', '\'']), Some(r) if r.starts_with('s') && ends_word(&r[1..]))
+            {
+                push(&mut out, k, x, true);
+                push(&mut out, k, y, false);
+                k += 2;
+                continue;
+            }
+            let y_body = y.strip_prefix(['-', '\u{2010}', '\u{2011}']).unwrap_or(y);
+            let hyphen = &y[..y.len() - y_body.len()];
+            let y_core = opening(y_body);
+            let joins = !x_core.is_empty()
+                && !y_core.is_empty()
+                && ends_word(&y_body[y_core.len()..])
+                && if hyphen.is_empty() {
+                    let joined = format!("{x_core}{y_core}");
+                    y_core.starts_with(char::is_lowercase)
+                        && ((joined.chars().count() >= 5
+                            // "a cross", "a broad", "in to": a function word is a word
+                            && !is_short_word(x_core)
+                            && !is_short_word(y_core)
+                            && self.words.contains_key(&joined.to_lowercase())
+                            && !(self.known_elsewhere(x_core) && self.known_elsewhere(y_core)))
+                            // "humanitari an", "Genev a" where "Geneva" stands
+                            // elsewhere: a function word after no word
+                            || (joined.chars().count() >= 5
+                                && is_short_word(y_core)
+                                && x_core.chars().count() >= 3
+                                && !word(x_core)
+                                && self.words.contains_key(&joined.to_lowercase()))
+                            // "o f", "th e", "t he", "wit h"
+                            || (frequent(&joined)
+                                && (lone(x_core)
+                                    || lone(y_core)
+                                    || !(word(x_core) || word(y_core)))))
+                } else {
+                    // a piece never opens with a hyphen: "gender -based"
+                    let joined = format!("{x_core}-{y_core}");
+                    self.words.contains_key(&joined.to_lowercase())
+                };
+            if joins {
+                push(&mut out, k, x, true);
+                push(&mut out, k, if hyphen.is_empty() { "" } else { "-" }, false);
+                push(&mut out, k, y_body, false);
+                k += 2;
+                continue;
+            }
+            if out.is_some() {
+                push(&mut out, k, x, true);
+            }
+            k += 1;
+        }
+        out.map_or(Cow::Borrowed(line), Cow::Owned)
+    }
 }
 
 /// Rebuilds paragraphs from lines.
@@ -224,22 +368,48 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
         && (unterminated * 4 > nonblank.len() || lowercase * 8 > nonblank.len());
     // the wrap width: how long lines run where a paragraph continues on
     // the next line (texts can mix wrapped and one-line paragraphs)
+    // (in characters: a line of "Timor‑Leste" is no longer for its bytes)
     let width = {
-        // only wrapped text needs it, and only roughly: bytes will do
         let mut lens: Vec<usize> = if wrapped {
             nonblank
                 .iter()
                 .filter(|l| !ends_terminal(&l.text))
-                .map(|l| l.text.len())
+                .map(|l| chars(&l.text))
                 .collect()
         } else {
             Vec::new()
         };
         if lens.len() < 3 {
-            lens = nonblank.iter().map(|l| l.text.len()).collect();
+            lens = nonblank.iter().map(|l| chars(&l.text)).collect();
         }
         lens.sort_unstable();
         lens.get(lens.len() * 3 / 4).copied().unwrap_or(80)
+    };
+    // A line fills the measure when the next line's first word would not
+    // have fitted on it: wrapping, not the writer, broke the line there. The
+    // measure is a low estimate (three lines in four that run on are no
+    // longer), so a line that runs on always counts as full.
+    let full = |pl: &Line, line: &Line| {
+        wrapped && chars(&pl.text) + 1 + chars(line.text.split(' ').next().unwrap_or("")) > width
+    };
+    // Where a wrapped text separates its paragraphs with blank lines, a
+    // single line break never starts one: nearly every line that closes
+    // with punctuation and is followed by another is followed by a blank.
+    // (and paragraphs run over two lines or more on average: one line a
+    // paragraph is no wrapping, whatever a few lines left open suggest)
+    let blank_separated = wrapped && {
+        let (mut blank_after, mut text_after, mut single) = (0usize, 0usize, 0usize);
+        for w in lines.windows(2) {
+            single += usize::from(!w[0].is_blank() && !w[1].is_blank());
+            if !w[0].is_blank() && ends_terminal(&w[0].text) {
+                if w[1].is_blank() {
+                    blank_after += 1;
+                } else if !w[1].text.starts_with(char::is_lowercase) {
+                    text_after += 1;
+                }
+            }
+        }
+        blank_after >= 3 && text_after * 10 <= blank_after && single >= blank_after
     };
 
     // at most one paragraph per line: reserved address space that is not
@@ -248,7 +418,13 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
     let mut cur: Option<Para> = None;
     let mut prev: Option<&Line> = None; // previous non-blank line of the current paragraph
     let mut last_number: u32 = 0;
+    // the main sequence's number when a list inside a paragraph restarts
+    // at 1 ("7. ... the following:" "1." "2." "3." then "8."): the main
+    // sequence resumes after the list
+    let mut outer_number: u32 = 0;
     let mut after_blank = true;
+    // the last line of the paragraph a blank line closed
+    let mut closed: Option<&Line> = None;
     let mut last_sub: Option<String> = None;
 
     let mut skip = 0;
@@ -258,9 +434,19 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
             continue;
         }
         if line.is_blank() {
+            // a number alone on its line keeps waiting for its text
+            // ("1.⏎⏎Upon receipt of a request", as pdftotext sets a hanging
+            // number apart)
+            if cur
+                .as_ref()
+                .is_some_and(|p| p.text.is_empty() && p.marker.is_some())
+            {
+                continue;
+            }
             if let Some(p) = cur.take() {
                 out.push(p);
             }
+            closed = prev.or(closed);
             prev = None;
             after_blank = true;
             continue;
@@ -279,17 +465,79 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
         // the next letter of a list counts, and in wrapped text only before
         // a capital.
         let m = marker(text).filter(|(m, r)| {
+            let in_sequence = |value: u32| {
+                (last_number + 1..=last_number + 2).contains(&value)
+                    || (value == 1 && last_number == 0)
+                    || (outer_number > last_number
+                        && (outer_number + 1..=outer_number + 2).contains(&value))
+            };
             if after_blank || cur.is_none() {
-                return true;
+                // a page break in a paragraph left open on a full line: the
+                // marker must be one that a line left open takes (a reference
+                // running on, "referred to in paragraph⏎⏎(a) of this annex",
+                // or an abbreviation, "Court⏎⏎(ICC) by the Government", is no
+                // item)
+                let left_open = after_blank
+                    && wrapped
+                    && closed.is_some_and(|c| full(c, line))
+                    && out.last().is_some_and(|p| {
+                        !p.heading && !p.text.is_empty() && !ends_terminal(&p.text)
+                    });
+                return !left_open
+                    || match m {
+                        Marker::Sub { label } => {
+                            (next_in_list(label, last_sub.as_deref())
+                                && r.starts_with(char::is_uppercase))
+                                || (continues_list(label, last_sub.as_deref())
+                                    && !reads_as_reference(r))
+                        }
+                        Marker::Number { value, .. } => {
+                            (in_sequence(*value) || *value == last_number) && starts_like_clause(r)
+                        }
+                        Marker::Explicit { .. } => false,
+                    };
+            }
+            if blank_separated {
+                // only the next number, after a line that closes well short
+                let pl = prev.expect("a paragraph has a line");
+                return matches!(m, Marker::Number { value, .. } if in_sequence(*value))
+                    && prev_closed
+                    && pl_stops_short(pl, line, width);
             }
             match m {
+                // after a line that fills the measure, a number is a
+                // paragraph's only if it comes next in sequence or opens
+                // like a clause; a paragraph left open takes a number only
+                // in one-line-per-paragraph text or after a line that
+                // stops well short, in sequence and before a capital
                 Marker::Number { value, .. } => {
-                    prev_closed
-                        && (!wrapped
+                    let pl = prev.expect("a paragraph has a line");
+                    if !prev_closed {
+                        // (the same number again is a slip of the source
+                        // that the line itself does not make; a clause's
+                        // verb after the number, "as⏎1. Fully supports",
+                        // does not run on from a sentence left open, where
+                        // a reference goes on in lower case)
+                        let indented = line.indent > pl.indent + 1 && line.indent >= 2;
+                        (!wrapped
+                            || indented
+                            || pl_stops_short(pl, line, width)
+                            || starts_like_clause(r))
+                            && (in_sequence(*value) || *value == last_number)
+                            && r.starts_with(char::is_uppercase)
+                    } else if full(pl, line) {
+                        let indented = line.indent > pl.indent + 1 && line.indent >= 2;
+                        (in_sequence(*value) && (last_number > 0 || starts_like_clause(r)))
+                            || opens_after_full_line(r)
+                            || indented
+                    } else {
+                        !wrapped
+                            || in_sequence(*value)
                             || (last_number..=last_number + 2).contains(value)
                             || *value == 1
                             || last_number == 0
-                            || starts_like_clause(r))
+                            || starts_like_clause(r)
+                    }
                 }
                 Marker::Sub { label } => {
                     prev_closed
@@ -302,6 +550,27 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
                 Marker::Explicit { .. } => prev_closed,
             }
         });
+        // a paragraph number that lost its full stop in extraction ("11
+        // Condemns", S/2024/400 through pdftotext): the next number, after
+        // a line that closed its paragraph, before a known lead
+        let m = m.or_else(|| {
+            let (digits, rest) = text.split_once(' ')?;
+            let value: u32 = digits.parse().ok()?;
+            (digits.len() <= 3
+                && value == last_number + 1
+                && last_number > 0
+                && prev.is_none_or(|p| ends_terminal(&p.text))
+                && opens_with_known_lead(rest))
+            .then(|| {
+                (
+                    Marker::Number {
+                        value,
+                        label: digits.to_string(),
+                    },
+                    rest,
+                )
+            })
+        });
         if let Some((mk, rest)) = m {
             if let Some(p) = cur.take() {
                 // a bare number on its own line takes the next line as its text
@@ -309,6 +578,11 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
             }
             match &mk {
                 Marker::Number { value, .. } => {
+                    if *value == 1 && last_number > 1 {
+                        outer_number = outer_number.max(last_number);
+                    } else if *value > outer_number {
+                        outer_number = 0;
+                    }
                     last_number = *value;
                     last_sub = None;
                 }
@@ -324,7 +598,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
             after_blank = false;
             continue;
         }
-        let heading = if prev_closed {
+        let heading = if prev_closed && !(blank_separated && cur.is_some()) {
             section_heading(&lines[idx..], last_number)
         } else {
             0
@@ -351,6 +625,7 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
             let annex = is_annex_heading(text);
             if annex {
                 last_number = 0;
+                outer_number = 0;
             }
             let take = if annex { 1 } else { heading };
             let mut parts: Vec<&str> = Vec::new();
@@ -393,7 +668,18 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
                     .len()
                     .checked_sub(2)
                     .is_some_and(|k| is_annex_heading(&out[k].text));
-                !title && (lower_start(text, lang) || !ends_terminal(&last.text))
+                // a page break in the middle of a paragraph: the line
+                // before it filled the measure and this one does not open
+                // a paragraph (with paragraphs set apart by blank lines, a
+                // blank is itself evidence, and any clause opening counts)
+                let runs_on = closed
+                    .is_some_and(|c| full(c, line) && !ends_operative_part(&c.text))
+                    && if blank_separated {
+                        !looks_like_clause(text)
+                    } else {
+                        !opens_after_full_line(text)
+                    };
+                !title && (lower_start(text, lang) || !ends_terminal(&last.text) || runs_on)
             }
         {
             cur = out.pop();
@@ -411,12 +697,21 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
                     || lower_start(text, lang)
                 {
                     true
-                } else if !wrapped {
+                } else if !wrapped || ends_operative_part(&pl.text) {
                     false
+                } else if blank_separated {
+                    true
                 } else {
+                    // a capitalised word after a line that fills the
+                    // measure ("African Charter on Democracy,⏎Elections and
+                    // Governance") opens a paragraph only as a known lead
                     let indented = line.indent > pl.indent + 1 && line.indent >= 2;
-                    let short = pl.text.len() * 4 < width * 3;
-                    let clause_like = starts_like_clause(text);
+                    let short = chars(&pl.text) * 4 < width * 3;
+                    let clause_like = if full(pl, line) {
+                        opens_after_full_line(text)
+                    } else {
+                        starts_like_clause(text)
+                    };
                     !(indented || short || clause_like)
                 }
             }
@@ -457,6 +752,54 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
     out
 }
 
+/// Whether a line after one that fills the measure opens a paragraph: it
+/// starts with a lead of the strength scale, or like a clause but not like
+/// a name or title running on ("Elections and Governance", "Restructuring
+/// and Rebuilding of PNTL": a capitalised word, a conjunction, a capital).
+fn opens_after_full_line(text: &str) -> bool {
+    if opens_with_known_lead(text) {
+        return true;
+    }
+    let mut words = text.split(' ');
+    let title = words
+        .nth(1)
+        .is_some_and(|w| matches!(w, "and" | "or" | "&" | "of"))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    !title && starts_like_clause(text)
+}
+
+/// Whether a line ends with the formula that closes a resolution's
+/// operative part ("Decides to remain (actively) seized of the matter."):
+/// nothing runs on from it, so what follows (an annex without a heading)
+/// starts a paragraph however full the line looks.
+fn ends_operative_part(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with("seized of the matter.") || t.ends_with("seized of this matter.")
+}
+
+/// The length of a line in characters.
+fn chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// Whether `pl`, a line left without closing punctuation, stops well short
+/// of the measure: the first word of `line` would have fitted on it with a
+/// fifth of the measure to spare. Text wrapped at that measure does not
+/// break a paragraph there; a writer does.
+/// A line far longer than the measure was not wrapped at it either (texts
+/// mix wrapped and one-line paragraphs): its end is the writer's too.
+fn pl_stops_short(pl: &Line, line: &Line, width: usize) -> bool {
+    let len = chars(&pl.text);
+    (len + 1 + chars(line.text.split(' ').next().unwrap_or(""))) * 5 <= width * 4
+        || len * 2 > width * 3
+}
+
 /// How many lines from here form a section heading ("Arms embargo", or
 /// "AMISOM" / "Priorities and tasks"): up to three short lines without
 /// closing punctuation, the first capitalised, followed by the next
@@ -464,16 +807,30 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
 /// preambular paragraph. Zero when this is not a heading.
 fn section_heading(lines: &[Line], last_number: u32) -> usize {
     let first = &lines[0].text;
-    if !first.starts_with(char::is_uppercase) {
+    // (a clause's known lead opens no heading: "Decides to extend the
+    // mandate until 31 October" before "5." is a paragraph whose end
+    // pdftotext set elsewhere)
+    if !first.starts_with(char::is_uppercase) || opens_with_known_lead(first) {
         return 0;
     }
     let mut short_preamble_heading = true;
+    // a heading may wrap after a comma of its own ("Implementation of the
+    // Agreement on Peace and Reconciliation in Mali,⏎Political situation
+    // and elections"), but its last line is left open
+    // (not in a paragraph opening like a clause, "Reaffirming ...,⏎III")
+    let mut last_closed = false;
+    let clause_like = starts_like_clause(first);
     for (k, l) in lines.iter().filter(|l| !l.is_blank()).enumerate() {
         let t: &str = &l.text;
+        if last_closed && (marker(t).is_some() || looks_preambular(t)) {
+            return 0;
+        }
         if let Some((mk, r)) = marker(t) {
             let follows = match mk {
+                // (a paragraph opens with a capital: "and its paragraph⏎1.
+                // of the Declaration" is a reference running on)
                 Marker::Number { value, .. } => {
-                    !r.is_empty()
+                    (r.is_empty() || r.starts_with(|c: char| c.is_uppercase() || c == '('))
                         && ((last_number..=last_number + 2).contains(&value)
                             || (value == 1 && last_number > 1))
                 }
@@ -488,9 +845,15 @@ fn section_heading(lines: &[Line], last_number: u32) -> usize {
         if last_number == 0 && k > 0 && looks_preambular(t) {
             return if short_preamble_heading { k } else { 0 };
         }
-        if k == 3 || ends_terminal(t) || t.len() > 120 || t.split(' ').count() > 18 {
+        let inner_comma = k < 2 && t.ends_with(',') && !clause_like;
+        if k == 3
+            || (ends_terminal(t) && !inner_comma)
+            || t.len() > 120
+            || t.split(' ').count() > 18
+        {
             return 0;
         }
+        last_closed = inner_comma;
         // (only the preamble asks, so only the preamble pays for the lead test)
         short_preamble_heading &= last_number == 0
             && t.len() <= 80
@@ -589,6 +952,22 @@ fn in_capitals(text: &str) -> bool {
 fn opens_item(prev: &Line, line: &Line) -> bool {
     matches!(&*prev.text, "and" | "or" | "and/or" | "or/and" | "and, or")
         || (line.indent > prev.indent + 1 && line.indent >= 2)
+        || opens_list_after_verb(prev, line)
+}
+
+/// Whether `line` opens a list whose items complete the verb that ends
+/// `prev` ("..., shall" then "(a) prioritize the provision"), as
+/// `pdftotext` gives the list without its indentation: the first letter of
+/// a list after a modal or "to", not a reference ("shall⏎(a) of").
+fn opens_list_after_verb(prev: &Line, line: &Line) -> bool {
+    let last = prev.text.rsplit(' ').next().unwrap_or("");
+    matches!(
+        last,
+        "shall" | "will" | "should" | "must" | "may" | "would" | "to"
+    ) && marker(&line.text).is_some_and(|(m, r)| {
+        matches!(&m, Marker::Sub { label } if matches!(label.as_str(), "a" | "i"))
+            && !reads_as_reference(r)
+    })
 }
 
 /// Whether `label` follows `last` in its list ("b" after "a", "ii" after
@@ -1333,6 +1712,235 @@ mod tests {
             p[0].text,
             "consult troop- and police-contributing countries, and the com-munity,"
         );
+    }
+
+    #[test]
+    fn words_split_inside_a_line_are_rejoined_where_the_text_has_them_whole() {
+        let text = "The drought and the humanitarian response,\nRecalling the drough t, the humani tarian crisis and de -escalation,\nNoting a cross-cutting issue and every one of the de-escalation steps, as everyone knows, and every State is one,";
+        let l = lines(text);
+        let v = Vocabulary::from_lines(&l);
+        assert_eq!(
+            v.rejoin_split_words(
+                "Recalling the drough t, the humani tarian crisis and de -escalation,"
+            ),
+            "Recalling the drought, the humanitarian crisis and de-escalation,"
+        );
+        // two words that both stand elsewhere, or an article, stay apart;
+        // a joined word found nowhere else is not made up
+        for kept in [
+            "every one of them",
+            "a cross-cutting issue",
+            "the Genev a Conventions",
+        ] {
+            assert_eq!(v.rejoin_split_words(kept), kept);
+        }
+    }
+
+    // Layouts of pasted text that no line length decides, each read by
+    // what a reader sees instead (tests/pasted.rs measures them on the
+    // corpus).
+
+    /// The closing formula ends the operative part: the annex that runs on
+    /// without a heading starts a paragraph.
+    #[test]
+    fn nothing_runs_on_from_remaining_seized_of_the_matter() {
+        let text = "The Security Council,\nRecalling its previous resolutions on the situation in the\ncountry and the statements of its President on the matter,\n1. Decides to renew the measures set out in paragraph 1 of\nresolution 2000 for a further period of twelve months and\nto review them in the light of the situation on the ground;\n2. Decides to remain actively seized of the matter.\nIn accordance with paragraph 1 of this resolution, the Team\nshall operate under the direction of the Committee and have\nthe following responsibilities:\n";
+        let p = paras(text);
+        assert!(
+            p.iter()
+                .any(|p| p.text == "Decides to remain actively seized of the matter."),
+            "{p:#?}"
+        );
+    }
+
+    /// A number repeated by the source after a paragraph cut off ("as")
+    /// starts a paragraph when a clause's verb follows it.
+    #[test]
+    fn a_clause_verb_after_a_number_starts_a_paragraph_left_open_before_it() {
+        let text = "The Security Council,\n1. Reaffirms all its relevant resolutions on the country, in\nparticular resolution 1251 (1999) and recalls the importance of\nachieving a settlement based on a bicommunal, bizonal one, as\n1. Fully supports the ongoing engagement with the two sides and\nencourages further rounds of informal talks on the settlement;\n2. Decides to remain seized of the matter.\n";
+        let p = paras(text);
+        assert_eq!(p.len(), 4, "{p:#?}");
+        assert!(p[2].text.starts_with("Fully supports"));
+    }
+
+    /// A heading wrapped after a comma of its own, after the last
+    /// preambular paragraph whose line looks full before its long word.
+    #[test]
+    fn a_heading_can_wrap_after_its_own_comma() {
+        let text = "The Security Council,\nRecalling its resolutions on the situation in the country and in\nthe region, and the statements of its President on the matter,\nActing under Chapter VII of the Charter of the United Nations,\nImplementation of the Agreement on Peace and Reconciliation,\nPolitical\nsituation and elections\n1. Urges the parties to work towards resuming the meetings of all\nthe bodies of the Agreement and to implement its provisions;\n";
+        let c = clauses(text);
+        assert_eq!(
+            c[1].2,
+            "Acting under Chapter VII of the Charter of the United Nations,"
+        );
+        assert_eq!(
+            c[2].1.as_deref(),
+            Some(
+                "Implementation of the Agreement on Peace and Reconciliation, Political situation and elections"
+            ),
+            "{c:#?}"
+        );
+        // (but a paragraph opening like a clause is no heading)
+        let text = "The Security Council,\n\n1. Requests the States to report to the Council at least at monthly\nintervals;\n\nReaffirming the legal basis in the Charter on which the Force was\ngiven its mandate in resolution 1035 (1995),\n\nIII\n\n2. Decides to extend the mandate of the Force for an additional\nperiod of twelve months;\n";
+        let c = clauses(text);
+        assert_eq!(c.last().unwrap().1.as_deref(), Some("III"), "{c:#?}");
+    }
+
+    /// A page break after a line left open: a reference running on is no
+    /// item of a list.
+    #[test]
+    fn a_reference_after_a_page_break_runs_on() {
+        let mut text = String::from("The Security Council,\n\n");
+        for k in 1..=4 {
+            text.push_str(&format!(
+                "{k}. Requests the Team to report on the measures taken by the States and\nthe region, and on the statements of its Chair to the Committee;\n\n"
+            ));
+        }
+        text.push_str("5. Decides that the Team shall consult the States on the reports referred\nto in the annex and on the issues that might be referred to in paragraph\n\n(a) of this annex;\n\n6. Decides to remain seized of the matter.\n");
+        let p = paras(&text);
+        assert!(
+            p.iter().any(|p| p
+                .text
+                .ends_with("referred to in paragraph (a) of this annex;")),
+            "{p:#?}"
+        );
+        // nor an abbreviation that looks like a roman number
+        let text = text.replace(
+            "paragraph\n\n(a) of this annex;",
+            "paragraph 3 and the International Criminal Court\n\n(ICC) by the Government;",
+        );
+        let p = paras(&text);
+        assert!(
+            p.iter()
+                .any(|p| p.text.ends_with("Criminal Court (ICC) by the Government;")),
+            "{p:#?}"
+        );
+    }
+
+    /// `pdftotext` (S/2018/1021) sets a hanging number alone on its line:
+    /// after a list inside paragraph 7 numbered from 1, the main sequence
+    /// resumes at 8 though the line before stops short.
+    #[test]
+    fn the_main_sequence_resumes_after_a_list_of_bare_numbers() {
+        let text = "The Security Council,\nRecalling its previous resolutions and the statements of its\nPresident on the situation in the two countries and the region,\n7. Expresses disappointment that the parties have taken few steps\nto implement the Agreement, and invites the Panel to update it by\n15 April 2019 on the steps taken towards the following:\n1.\nResolution of the final status of the Area to include steps towards\nconsidering the 2012 proposal made by the Panel,\n2.\nImplementation of all the decisions of the Committee,\n3.\nSteps the Commission has taken to submit its findings;\n8.\nUrges continued progress toward the establishment of the interim\ninstitutions of the Area, in accordance with the Agreement;\n9.\nEncourages the Panel and the Special Envoy to continue coordinating\ntheir efforts;\n";
+        let c = clauses(text);
+        let ops: Vec<(&str, &str)> = c
+            .iter()
+            .filter(|c| c.0.starts_with("OP") && !c.0.contains('('))
+            .map(|c| (c.0.as_str(), c.2.as_str()))
+            .collect();
+        assert_eq!(ops.len(), 3, "{c:#?}");
+        assert!(ops[1].1.starts_with("Urges continued progress"), "{c:#?}");
+        assert!(ops[2].1.starts_with("Encourages the Panel"), "{c:#?}");
+    }
+
+    /// `pdftotext` (S/2024/557) can also set a blank line between a hanging
+    /// number or letter and its text.
+    #[test]
+    fn a_number_alone_waits_for_its_text_across_a_blank_line() {
+        let text = "1.\n\nUpon receipt of a delisting request, the Focal Point will:\n(a)\n\nAcknowledge to the petitioner the receipt of the delisting request;\n\n(b) Inform the petitioner of the general procedure for processing delisting\nrequests;\n(c) Answer specific questions from the petitioner about Committee\nprocedures;\nInformation Gathering (up to four months)\n2.\n\nFor delisting petitions not returned to the petitioner, the Focal Point\nwill forward the request to the members of the Committee;\n";
+        let p = paras(text);
+        let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Upon receipt of a delisting request, the Focal Point will:",
+                "Acknowledge to the petitioner the receipt of the delisting request;",
+                "Inform the petitioner of the general procedure for processing delisting requests;",
+                "Answer specific questions from the petitioner about Committee procedures;",
+                "Information Gathering (up to four months)",
+                "For delisting petitions not returned to the petitioner, the Focal Point will forward the request to the members of the Committee;",
+            ]
+        );
+        assert!(p[4].heading);
+    }
+
+    /// What `pdftotext` loses: the indentation of a list that completes a
+    /// verb (S/2020/449) and the full stop of a paragraph number
+    /// (S/2024/400 prints "11 Condemns").
+    #[test]
+    fn lists_and_numbers_read_without_what_pdftotext_loses() {
+        let text = "The Security Council,\nRecalling its resolutions on the situation in Iraq and the statements of its\npresident on the same subject,\n1. Decides to extend the mandate of the Mission until 31 May 2021;\n2. Decides further that the SRSG, taking into account the report of the Secretary-General\n(S/2020/448), shall\n(a) prioritize the provision of advice, support, and assistance to the\nGovernment and people of Iraq on advancing inclusive dialogue;\n(b) further advise, support, and assist the Government of Iraq\nwith efforts to plan and execute elections;\n3. Decides to remain seized.\n";
+        assert_eq!(ids(text), ["PP1", "OP1", "OP2", "OP2(a)", "OP2(b)", "OP3"]);
+        // (a reference after a modal stays in the text)
+        let text = text.replace("(a) prioritize the", "(a) of resolution 2000, the");
+        assert_eq!(ids(&text), ["PP1", "OP1", "OP2", "OP2(b)", "OP3"]);
+        let text = "The Security Council,\nRecalling its resolutions on the protection of civilians in armed conflict and\nthe statements of its President on the same subject,\n10. Calls upon all States to ensure the full, equal, safe and meaningful\nparticipation of female humanitarian personnel in humanitarian activities;\n11 Condemns disinformation, information manipulation, and incitement to\nviolence against humanitarian personnel and their premises and assets;\n12. Encourages Member States to take appropriate action to address the\nincreasing threat of disinformation campaigns\n";
+        let c = clauses(text);
+        assert_eq!(c.len(), 4, "{c:#?}");
+        assert!(c[2].2.starts_with("Condemns disinformation"), "{c:#?}");
+        // (a number without its stop elsewhere is wording)
+        let c = clauses(&text.replace(
+            "personnel in humanitarian activities;\n11 Condemns",
+            "personnel in humanitarian activities of\n11 Condemns",
+        ));
+        assert_eq!(c.len(), 3, "{c:#?}");
+    }
+
+    /// Words as `pdftotext` splits them in the Security Council PDFs.
+    #[test]
+    fn words_split_by_pdftotext_are_rejoined() {
+        let text = "Recalling its resolution 2216 (2015) and the resolutions on the situation, with the Secretary-General and the immediate needs of humanitarian and gender-based work,\nRecalling the Secretary-General, with the immediate humanitarian aid for Somalia and gender-based violence, and the aid of the Council,\nStressing the work of the Council and the need for the aid, for the work with them and for all, with all,";
+        let l = lines(text);
+        let v = Vocabulary::from_lines(&l);
+        for (split, whole) in [
+            (
+                "paragraph 17 o f resoluti o n 2216 (2015)",
+                "paragraph 17 of resolution 2216 (2015)",
+            ),
+            ("th e need fo r t he aid wit h", "the need for the aid with"),
+            (
+                "an immedi at e humanitari an need",
+                "an immediate humanitarian need",
+            ),
+            (
+                "the Secretary -General and gender -based work",
+                "the Secretary-General and gender-based work",
+            ),
+            (
+                "Somalia ’s needs and the Council 's work",
+                "Somalia’s needs and the Council's work",
+            ),
+        ] {
+            assert_eq!(v.rejoin_split_words(split), whole);
+        }
+        // words that may stand apart do
+        for kept in [
+            "in to the aid",
+            "a broad need",
+            "subparagraphs a and b",
+            "plan B",
+            "Genev a",
+            "every one",
+        ] {
+            assert_eq!(v.rejoin_split_words(kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_capital_after_a_full_line_runs_on_unless_it_opens_a_clause() {
+        // wrapped at 60 columns: "Elections" and "1." continue the paragraph
+        // above them, "Recalling" and "2." after a line stopping short do not
+        let text = "The General Assembly,\nRecalling the African Charter on Democracy, Elections and\nGovernance, the Constitutive Act of the African Union and its\nDeclaration on the Framework for an OAU Response to\nUnconstitutional Changes of Government, as recalled in the\nannex, and the Lomé Declaration adopted in 2000 by the Union,\nRecalling also the Charter of the United Nations,\n1. Decides to consider the annex to its resolution of 2000,\nDemocracy, Elections and Governance of the African Charter\nand its paragraph\n1. of the Declaration, with the Union and its members;\n2. Decides to remain seized of the matter.\n";
+        let c = clauses(text);
+        let ids: Vec<&str> = c.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(ids, ["PP1", "PP2", "OP1", "OP2"], "{c:#?}");
+    }
+
+    #[test]
+    fn blank_lines_between_paragraphs_make_a_single_break_run_on() {
+        let mut text = String::from("The Security Council,\n\n");
+        for k in 1..=10 {
+            text.push_str(&format!(
+                "Recalling its resolution {k} on the situation in the country and\nthe region, and the statements of its President,\n\n"
+            ));
+        }
+        // "Recalling" after a comma at a single break, in a text whose
+        // paragraphs are set apart by blank lines, runs on
+        text.push_str("Welcoming the efforts of the Secretary-General and of the African\nUnion, the European Union and the League of Arab States,\nRecalling in this regard the Lomé Declaration and its annex,\n\n1. Decides to remain seized of the matter.\n");
+        let c = clauses(&text);
+        assert_eq!(c.len(), 12, "{c:#?}");
+        assert!(c[10].2.ends_with("the Lomé Declaration and its annex,"));
     }
 
     #[test]

@@ -334,6 +334,23 @@ pub(crate) fn is_page_noise(line: &str) -> bool {
     }
 }
 
+/// Whether a line is the date of a job number standing alone (`260424`
+/// from `24-07356 (E) 260424`), as `pdftotext` gives the first page's foot
+/// over three lines: six digits reading as a day, a month and a year.
+/// [`super::parse`] asks it only of a line just after a job number, blank
+/// lines aside: elsewhere six digits alone may be wording.
+pub(crate) fn is_job_date(line: &str) -> bool {
+    digits(line, 6, 6)
+        && matches!(line[..2].parse::<u8>(), Ok(1..=31))
+        && matches!(line[2..4].parse::<u8>(), Ok(1..=12))
+}
+
+/// Whether a page-noise line carries a job number (`22-04067 (E)`,
+/// `2/4 22-04067`), so that a date alone on the next line is its date.
+pub(crate) fn has_job_number(line: &str) -> bool {
+    line.split_whitespace().any(job_number)
+}
+
 /// Whether a line is nothing but a document symbol (with perhaps a page
 /// number): a running head, whatever document it names. Body text never
 /// stands alone on a line as a bare symbol.

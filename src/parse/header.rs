@@ -130,6 +130,17 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
             i += 1;
             continue;
         }
+        // a PDF copy can wrap the sponsors line before "draft resolution"
+        // or inside it ("...: draft⏎resolution"): the two lines are read as one
+        let start = i;
+        if let Some((_, after)) = line.rsplit_once(':')
+            && let Some(next) = lines.get(i + 1)
+            && !starts_with_kind(after.trim())
+            && starts_with_kind(format!("{} {}", after.trim(), next.trim()).trim())
+        {
+            line = format!("{line} {}", next.trim());
+            i += 1;
+        }
         if h.date.is_none() && is_date(&line) {
             h.date = Some(line);
         } else if h.session.is_none() && line.len() < 60 && SESSION.is_match(&line) {
@@ -171,7 +182,7 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
         }) {
             h.kind = Some(c[2].to_string());
             // the sponsors list may run over several lines before this one
-            let mut first = i;
+            let mut first = start;
             let mut list = c[1].to_string();
             while let Some(&prev) = free.last() {
                 if prev + 1 != first || Some(prev) == agenda_at {
@@ -180,7 +191,8 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
                 let p = lines[prev].trim();
                 let continues = p.ends_with(',')
                     || p.ends_with(" and")
-                    || list.starts_with(|c: char| c.is_lowercase());
+                    || list.starts_with(|c: char| c.is_lowercase())
+                    || reads_as_list(p);
                 if !continues {
                     break;
                 }
@@ -234,6 +246,37 @@ pub(crate) fn parse_header(lines: &[&str]) -> Header {
         }
     }
     h
+}
+
+/// Whether a line starts with the kind of a draft (`draft resolution`,
+/// `Revised draft decision`), as it does when wrapped off the sponsors.
+fn starts_with_kind(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let rest = lower
+        .strip_prefix("further revised ")
+        .or_else(|| lower.strip_prefix("revised "))
+        .unwrap_or(&lower);
+    ["draft resolution", "draft decision"].iter().any(|k| {
+        rest.strip_prefix(k)
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+/// Whether a header line is part of a list of delegations wrapped in the
+/// middle of a name ("Bangladesh, Belgium, Bulgaria, Cabo" before "Verde,
+/// Canada, ..."): names set apart by commas, each capitalised, and no
+/// closing punctuation; a name's qualifier may open a line ("Micronesia⏎
+/// (Federated States of), Monaco"), and the last two names go together
+/// ("Emirates and United Republic of⏎Tanzania"). An agenda item's title ("...,
+/// including special economic assistance") has a lower-case piece.
+fn reads_as_list(line: &str) -> bool {
+    let pieces: Vec<&str> = line.split(',').map(str::trim).collect();
+    pieces.len() >= 2
+        && !line.ends_with(['.', ';', ':', ')'])
+        && pieces.iter().flat_map(|p| p.split(" and ")).all(|p| {
+            p.trim().starts_with(|c: char| c.is_uppercase() || c == '(')
+                && p.split_whitespace().count() <= 6
+        })
 }
 
 /// Joins the lines of a wrapped header field; a word hyphenated at a line
@@ -315,6 +358,75 @@ mod tests {
             h.agenda_item.as_deref(),
             Some("Agenda item 5 Letter dated 28 February 2014 from the Permanent")
         );
+    }
+
+    /// S/2024/302 as `pdftotext` gives its header: the list wrapped in the
+    /// middle of names ("Cabo⏎Verde", "United Kingdom of⏎Great Britain")
+    /// and "draft resolution" alone on the last line.
+    #[test]
+    fn a_sponsors_line_wrapped_by_a_pdf_copy() {
+        let lines = [
+            "S/2024/302",
+            "Security Council",
+            "Distr.: General",
+            "24 April 2024",
+            "Original: English",
+            "Albania, Antigua and Barbuda, Argentina, Australia, Bahamas,",
+            "Bangladesh, Belgium, Bosnia and Herzegovina, Bulgaria, Cabo",
+            "Verde, Canada, Colombia, Costa Rica, Croatia, Cyprus, Czechia,",
+            "Türkiye, Ukraine, United Arab Emirates, United Kingdom of",
+            "Great Britain and Northern Ireland and United States of America: draft",
+            "resolution",
+        ];
+        let h = parse_header(&lines);
+        assert_eq!(h.kind.as_deref(), Some("draft resolution"));
+        assert_eq!(h.title, None);
+        assert_eq!(h.sponsors.len(), 21, "{:?}", h.sponsors);
+        assert_eq!(h.sponsors[9], "Cabo Verde");
+        assert_eq!(
+            h.sponsors[19..],
+            [
+                "United Kingdom of Great Britain and Northern Ireland",
+                "United States of America"
+            ]
+        );
+        // an agenda item's title before the sponsors stays the agenda item's
+        let lines = [
+            "Agenda item 74",
+            "Strengthening of the coordination of humanitarian assistance, including",
+            "special economic assistance",
+            "France and Germany:",
+            "draft resolution",
+            "Assistance to the victims",
+        ];
+        let h = parse_header(&lines);
+        assert_eq!(h.sponsors, ["France", "Germany"]);
+        assert_eq!(h.title.as_deref(), Some("Assistance to the victims"));
+        assert!(
+            h.agenda_item
+                .unwrap()
+                .ends_with("special economic assistance")
+        );
+        // S/2024/557 through pdftotext: a qualifier opens a line
+        let lines = [
+            "S/2024/557",
+            "Latvia, Liechtenstein, Lithuania, Luxembourg, Malta, Micronesia",
+            "(Federated States of), Monaco, Montenegro, Kingdom of the",
+            "Netherlands, New Zealand and Norway: draft resolution",
+        ];
+        let h = parse_header(&lines);
+        assert_eq!(h.sponsors.len(), 11, "{:?}", h.sponsors);
+        assert_eq!(h.sponsors[5], "Micronesia (Federated States of)");
+        assert_eq!(h.sponsors[8], "Kingdom of the Netherlands");
+        // S/2019/179 through pdftotext: the last name split after "and"
+        let lines = [
+            "Switzerland, Togo, Tunisia, Turkey,",
+            "Uganda, Ukraine, United Arab Emirates and United Republic of",
+            "Tanzania: draft resolution",
+        ];
+        let h = parse_header(&lines);
+        assert_eq!(h.sponsors.len(), 8, "{:?}", h.sponsors);
+        assert_eq!(h.sponsors[7], "United Republic of Tanzania");
     }
 
     #[test]

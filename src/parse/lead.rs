@@ -311,6 +311,18 @@ pub(crate) fn looks_like_clause(text: &str) -> bool {
     })
 }
 
+/// Whether a paragraph opens with a lead of the strength scale
+/// (`Recalling`, `Deeply concerned`, `Decides`, `Calls upon`): stronger
+/// evidence of a new paragraph than [`looks_like_clause`], which takes any
+/// capitalised participle ("Reform,⏎Restructuring and Rebuilding").
+pub(crate) fn opens_with_known_lead(text: &str) -> bool {
+    lead(text).is_some_and(|l| {
+        let base = base_lead(&l);
+        base_strength(&base, Part::Preamble).is_some()
+            || base_strength(&base, Part::Operative).is_some()
+    })
+}
+
 /// Whether a paragraph reads like a preambular clause: a participle
 /// (`Recalling`), an adjective (`Deeply concerned`, `Mindful`) or a known
 /// preambular opener.

@@ -153,6 +153,12 @@ pub fn parse_in(doc: &Document, lang: Option<Lang>) -> Result<Resolution> {
     let mut body: Vec<clean::Line> = Vec::with_capacity(lines.len() - body_start);
     let mut footnote_lines: Vec<clean::Line> = Vec::new();
     let mut in_notes = false;
+    // footnotes cut by a page break: the next note, numbered in sequence,
+    // takes them up again on the next page
+    let mut notes_paused = false;
+    // a job number was the last line seen, blank lines aside: its date may
+    // stand alone on the next line
+    let mut after_job = false;
     for mut l in lines.drain(body_start..) {
         if let Some(rest) = clean::strip_job_prefix(&l.text) {
             l.text = rest.to_string().into();
@@ -165,9 +171,15 @@ pub fn parse_in(doc: &Document, lang: Option<Lang>) -> Result<Resolution> {
         if clean::is_page_noise(t)
             || clean::is_symbol_line(t)
             || clean::is_running_head(t, symbol.as_deref(), title.as_deref())
+            || (after_job && clean::is_job_date(t))
         {
+            after_job = after_job || clean::has_job_number(t);
+            notes_paused |= in_notes;
             in_notes = false; // a page ends the footnotes at its foot
             continue;
+        }
+        if !l.is_blank() {
+            after_job = false;
         }
         if is_footnote_rule(t) {
             in_notes = true;
@@ -179,6 +191,16 @@ pub fn parse_in(doc: &Document, lang: Option<Lang>) -> Result<Resolution> {
             && (marker(t).is_some() || body::starts_like_clause(t))
         {
             in_notes = false;
+        }
+        if notes_paused && !l.is_blank() {
+            notes_paused = false;
+            let next_mark = footnote_lines
+                .iter()
+                .rev()
+                .find_map(|n| footnote_line(&n.text))
+                .and_then(|(m, _)| m.parse::<u32>().ok())
+                .map(|n| (n + 1).to_string());
+            in_notes = footnote_line(t).is_some_and(|(m, _)| Some(m) == next_mark.as_deref());
         }
         if in_notes {
             footnote_lines.push(l);
@@ -207,6 +229,12 @@ pub fn parse_in(doc: &Document, lang: Option<Lang>) -> Result<Resolution> {
     let mut builder = body::Builder::new();
     builder.lang = lang;
     let mut paras = body::paragraphs(&body, &vocab, lang);
+    // words split by extraction, inside a line or across one
+    for p in &mut paras {
+        if let std::borrow::Cow::Owned(joined) = vocab.rejoin_split_words(&p.text) {
+            p.text = joined;
+        }
+    }
     body::demote_embedded_lists(&mut paras);
     builder.set_last_main(body::last_main_number(&paras));
     builder.reserve(paras.len());
@@ -591,6 +619,22 @@ mod tests {
             err.to_string(),
             "empty.txt: no clauses found: this does not look like a draft resolution"
         );
+    }
+
+    #[test]
+    fn a_job_number_date_alone_on_a_line_is_page_furniture() {
+        // pdftotext gives the first page's foot "24-07356 (E) 260424" over
+        // three lines with blank lines between
+        let r = parse_str(
+            "The Security Council,\nRecalling its resolutions on the situation in the country and in the\n\n24-07356 (E)\n\n260424\n\n*2407356*\n\nregion,\n1. Decides to remain seized of the matter.\n",
+        );
+        assert_eq!(
+            r.preamble[0].text,
+            "Recalling its resolutions on the situation in the country and in the region,"
+        );
+        // six digits alone elsewhere are wording
+        let r = parse_str("The Security Council,\n1. Decides to allocate\n120522\ndollars.\n");
+        assert_eq!(r.operative[0].text, "Decides to allocate 120522 dollars.");
     }
 
     #[test]

@@ -125,3 +125,100 @@ pub fn pdf_like(clean: &str, width: usize, symbol: &str) -> String {
     }
     out.join("\r\n") + "\r\n"
 }
+
+/// How [`pasted`] lays a text out.
+#[derive(Debug, Clone, Copy)]
+pub struct Paste {
+    /// The measure: no line is longer (in characters), and a line breaks
+    /// where the next word would not fit.
+    pub width: usize,
+    /// A blank line between paragraphs, as some viewers copy them.
+    pub blank: bool,
+    /// Page furniture every 40 lines, as `pdftotext` gives it: page number,
+    /// job number (the first page's with its language and date, which comes
+    /// out split over three lines), barcode, running head.
+    pub furniture: bool,
+}
+
+/// The corpus texts issue 15 counts: the 5 General Assembly resolutions
+/// and the 34 Security Council drafts of `sc-drafts-text`, with their names.
+pub fn corpus_texts(corpus: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for dir in ["ga-resolutions-text", "sc-drafts-text"] {
+        for path in files(&corpus.join(dir), "txt") {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            out.push((name, std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    out
+}
+
+/// Re-lays out a text as copied out of a PDF viewer: every line of `clean`
+/// (one paragraph a line) hard-wrapped at a fixed measure, no indentation
+/// and no hyphenation (viewers copy neither), `#` comment lines kept as
+/// they are; with [`Paste::blank`] a blank line after each paragraph, with
+/// [`Paste::furniture`] a page break's furniture every 40 lines, wherever
+/// it falls (in the middle of a paragraph as often as not).
+pub fn pasted(clean: &str, p: Paste, symbol: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut on_page = 0;
+    let mut page = 1;
+    let mut emit = |out: &mut Vec<String>, line: String| {
+        out.push(line);
+        on_page += 1;
+        if p.furniture && on_page == 40 {
+            on_page = 0;
+            page += 1;
+            let gap = |out: &mut Vec<String>| {
+                if p.blank {
+                    out.push(String::new());
+                }
+            };
+            if page == 2 {
+                // the first page's foot, as pdftotext gives it
+                for l in ["25-02866 (E)", "210225", "*2502866*"] {
+                    gap(out);
+                    out.push(l.to_string());
+                }
+            } else if page % 2 == 0 {
+                for l in [format!("{}/9", page - 1), "25-02866".to_string()] {
+                    gap(out);
+                    out.push(l);
+                }
+            } else {
+                for l in ["25-02866".to_string(), format!("{}/9", page - 1)] {
+                    gap(out);
+                    out.push(l);
+                }
+            }
+            gap(out);
+            out.push(symbol.to_string());
+            gap(out);
+        }
+    };
+    for para in clean.lines() {
+        let para = para.trim();
+        if para.starts_with('#') {
+            out.push(para.to_string());
+            continue;
+        }
+        if para.is_empty() {
+            continue;
+        }
+        let mut line = String::new();
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > p.width {
+                emit(&mut out, std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        emit(&mut out, line);
+        if p.blank {
+            out.push(String::new());
+        }
+    }
+    out.join("\n") + "\n"
+}
