@@ -184,6 +184,20 @@ Examples:
   resdiff trace draft.docx --top 1 --format markdown -o trace.md
   resdiff trace draft.pdf --library /tmp/lib --format json")]
     Trace(TraceArgs),
+    /// Print the lead-word scale of a language.
+    ///
+    /// Lists the lead words (`Demands`, `Calls upon`, `Requests` ...) by
+    /// strength, the intensifiers that add half a step and the neutral words,
+    /// as `check`'s [lead_words] rule and the "lead ↓ softened" labels use
+    /// them. The scales are data files in src/parse/leads/, one per language.
+    #[command(after_help = "Examples:
+  resdiff leads
+  resdiff leads --lang fr")]
+    Leads {
+        /// The language: ar, zh, en, fr, ru or es.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang, default_value = "en")]
+        lang: crate::parse::Lang,
+    },
     /// Print a shell completion script.
     ///
     /// Writes the completion script for SHELL to standard output; install it
@@ -204,20 +218,6 @@ Examples:
   resdiff man | man -l -
   resdiff man > ~/.local/share/man/man1/resdiff.1")]
     Man,
-    /// Print the lead-word scale of a language.
-    ///
-    /// Lists the lead words (`Demands`, `Calls upon`, `Requests` ...) by
-    /// strength, the intensifiers that add half a step and the neutral words,
-    /// as `check`'s [lead_words] rule and the "lead ↓ softened" labels use
-    /// them. The scales are data files in src/parse/leads/, one per language.
-    #[command(after_help = "Examples:
-  resdiff leads
-  resdiff leads --lang fr")]
-    Leads {
-        /// The language: ar, zh, en, fr, ru or es.
-        #[arg(long, value_name = "LANG", value_parser = parse_lang, default_value = "en")]
-        lang: crate::parse::Lang,
-    },
 }
 
 /// A language code for `--lang`: `ar`, `zh`, `en`, `fr`, `ru`, `es` (or the name).
