@@ -244,6 +244,16 @@ impl Vocabulary {
                     && w.chars().nth(2).is_some()
                     && !w.ends_with(['-', '\u{2010}', '\u{2011}'])
                 {
+                    // most words are lower case and stand before: counted
+                    // without a copy
+                    if !w
+                        .chars()
+                        .any(|c| c.is_uppercase() || matches!(c, '\u{2010}' | '\u{2011}'))
+                        && let Some(n) = words.get_mut(w)
+                    {
+                        *n += 1;
+                        continue;
+                    }
                     let lower = w.to_lowercase();
                     let key = if lower.contains(['\u{2010}', '\u{2011}']) {
                         lower.replace(['\u{2010}', '\u{2011}'], "-")

@@ -48,6 +48,9 @@ pub(crate) enum Family {
 pub(crate) struct Evidence {
     stemmer: Stemmer,
     ids: FxHashMap<String, u32>,
+    /// The stem id of each word as written, so that a word met again is
+    /// neither folded nor stemmed again (most words of a draft recur).
+    seen: FxHashMap<String, u32>,
     /// Prior weight of a stem id, for those below 1 (function and formula words).
     prior: FxHashMap<u32, f32>,
 }
@@ -184,6 +187,7 @@ impl Evidence {
         let mut e = Evidence {
             stemmer: Stemmer::create(Algorithm::English),
             ids: FxHashMap::default(),
+            seen: FxHashMap::default(),
             prior: FxHashMap::default(),
         };
         for (words, w) in [
@@ -200,13 +204,20 @@ impl Evidence {
 
     /// The id of a word's folded stem.
     fn stem_id(&mut self, word: &str) -> u32 {
-        let folded = fold(word);
-        let stem = self.stemmer.stem(&folded);
-        if let Some(&id) = self.ids.get(stem.as_ref()) {
+        if let Some(&id) = self.seen.get(word) {
             return id;
         }
-        let id = self.ids.len() as u32;
-        self.ids.insert(stem.into_owned(), id);
+        let folded = fold(word);
+        let stem = self.stemmer.stem(&folded);
+        let id = match self.ids.get(stem.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = self.ids.len() as u32;
+                self.ids.insert(stem.into_owned(), id);
+                id
+            }
+        };
+        self.seen.insert(word.to_string(), id);
         id
     }
 

@@ -225,14 +225,19 @@ pub fn parse_in(doc: &Document, lang: Option<Lang>) -> Result<Resolution> {
         }
     }
 
-    let vocab = crate::conventions::Vocabulary::from_lines(&body);
+    // words split by extraction are looked for only in a text that shows
+    // the marks of it; the others need the words only for hyphenated line ends
+    let split = body::shows_split_words(&body);
+    let vocab = crate::conventions::Vocabulary::from_lines(&body, split);
     let mut builder = body::Builder::new();
     builder.lang = lang;
     let mut paras = body::paragraphs(&body, &vocab, lang);
     // words split by extraction, inside a line or across one
-    for p in &mut paras {
-        if let std::borrow::Cow::Owned(joined) = vocab.rejoin_split_words(&p.text) {
-            p.text = joined;
+    if split {
+        for p in &mut paras {
+            if let std::borrow::Cow::Owned(joined) = vocab.rejoin_split_words(&p.text) {
+                p.text = joined;
+            }
         }
     }
     body::demote_embedded_lists(&mut paras);
