@@ -441,11 +441,13 @@ impl Differ<'_> {
             (Some(o), Some(n)) => {
                 let (ol, nl) = self.langs;
                 let base = |l: &Option<String>, lang| l.as_deref().map(|l| base_lead_in(l, lang));
-                let spelled = match (&o.lead, &n.lead) {
+                // a lead respelled (Recognizing, Recognising) is no change;
+                // asked only of leads that differ
+                let spelled = || match (&o.lead, &n.lead) {
                     (Some(a), Some(b)) => crate::align::evidence::same_lead_words(a, b),
                     _ => false,
                 };
-                (base(&o.lead, ol) != base(&n.lead, nl) && !spelled).then(|| {
+                (base(&o.lead, ol) != base(&n.lead, nl) && !spelled()).then(|| {
                     let strength = |l: &Option<String>, lang| {
                         l.as_deref().and_then(|l| lead_strength_in(l, part, lang))
                     };
