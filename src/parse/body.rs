@@ -201,11 +201,15 @@ impl Vocabulary {
 /// search costs as much as the rest of the parse, and a clean text has
 /// nothing for it to find.
 pub(crate) fn shows_split_words(lines: &[Line]) -> bool {
-    // a scan of the bytes after each space: this runs on every text
+    // a scan of the bytes that open each word, after a space or at a line's
+    // start (a wrapped line may open with the piece: "Panel⏎’s"): this runs
+    // on every text
     lines.iter().any(|l| {
         let t: &str = &l.text;
-        memchr::memchr_iter(b' ', t.as_bytes()).any(|i| {
-            let rest = &t[i + 1..];
+        let starts =
+            std::iter::once(0).chain(memchr::memchr_iter(b' ', t.as_bytes()).map(|i| i + 1));
+        starts.into_iter().any(|i| {
+            let rest = &t[i..];
             let b = rest.as_bytes();
             match b.first() {
                 // a lone letter (not "a", "A" or "I") before a space or at the end
