@@ -65,6 +65,22 @@ impl Error {
     }
 }
 
+/// How a panic is reported, by the command line and the browser page alike:
+/// a bug in resdiff, never the user's input, with where it happened.
+pub fn panic_line(info: &std::panic::PanicHookInfo<'_>) -> String {
+    let what = info
+        .payload()
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".into());
+    let at = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    format!("resdiff: internal error{at}: {what} (this is a bug in resdiff; please report it)")
+}
+
 /// `s` with its control characters escaped, so that it prints as one line.
 ///
 /// ```

@@ -12,19 +12,7 @@ fn main() -> ExitCode {
     // A panic is a bug in resdiff, never the user's input: say so in one
     // line (no backtrace) and exit with the error status.
     std::panic::set_hook(Box::new(|info| {
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown cause".into());
-        let at = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!(
-            "resdiff: internal error{at}: {what} (this is a bug in resdiff; please report it)"
-        );
+        eprintln!("{}", resdiff::error::panic_line(info));
     }));
     let cli = Cli::parse();
     match std::panic::catch_unwind(|| app::run(cli)) {

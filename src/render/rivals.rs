@@ -372,16 +372,7 @@ fn table(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()
                 part = Some(r.part);
                 writeln!(out, "{}\n", part_line(r.part))?;
             }
-            let (_, kind) = status(m, r);
-            writeln!(
-                out,
-                "{}  {}",
-                theme.strong(&row_name(m, *k, r)),
-                theme.label(&agreement(m, r), kind)
-            )?;
-            if leads_differ(r) {
-                writeln!(out, "{}", theme.note(&format!("leads: {}", lead_line(r))))?;
-            }
+            row_heading(m, *k, r, theme, "", out)?;
             // one line per wording: the drafts that share it, their ids,
             // the text once; the drafts without the clause are named in
             // the heading line
@@ -401,6 +392,33 @@ fn table(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()
         }
     }
     footer(m, opts, m.rows.len() - rows.len(), out)
+}
+
+/// A row's heading in the block table and in plain text: its name and how
+/// the drafts agree, then the leads when they differ (indented by `indent`).
+fn row_heading(
+    m: &Rivals,
+    k: usize,
+    r: &Row,
+    theme: &Theme,
+    indent: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (_, kind) = status(m, r);
+    writeln!(
+        out,
+        "{}  {}",
+        theme.strong(&row_name(m, k, r)),
+        theme.label(&agreement(m, r), kind)
+    )?;
+    if leads_differ(r) {
+        writeln!(
+            out,
+            "{indent}{}",
+            theme.note(&format!("leads: {}", lead_line(r)))
+        )?;
+    }
+    Ok(())
 }
 
 fn plain(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -428,16 +446,7 @@ fn plain(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()
         .max()
         .unwrap_or(0);
     for (k, r) in &rows {
-        let (_, kind) = status(m, r);
-        writeln!(
-            out,
-            "{}  {}",
-            theme.strong(&row_name(m, *k, r)),
-            theme.label(&agreement(m, r), kind)
-        )?;
-        if leads_differ(r) {
-            writeln!(out, "  {}", theme.note(&format!("leads: {}", lead_line(r))))?;
-        }
+        row_heading(m, *k, r, theme, "  ", out)?;
         for (q, d) in m.drafts.iter().enumerate() {
             let name = format!("{:pad$}", d.label);
             // the drafts without the clause are named in the heading line

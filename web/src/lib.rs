@@ -23,20 +23,8 @@ thread_local! {
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown cause".into());
-        let at = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        let line = format!(
-            "resdiff: internal error{at}: {what} (this is a bug in resdiff; please report it)"
-        );
-        LAST_PANIC.with(|p| *p.borrow_mut() = Some(resdiff::error::one_line(line)));
+        let line = resdiff::error::one_line(resdiff::error::panic_line(info));
+        LAST_PANIC.with(|p| *p.borrow_mut() = Some(line));
     }));
 }
 

@@ -120,7 +120,7 @@ pub fn redline(diff: &ResolutionDiff, opts: &DocxOptions) -> io::Result<Vec<u8>>
     for part in Part::ALL {
         let old: Vec<&Clause> = diff.old.part(part).iter().collect();
         let new: Vec<&Clause> = diff.new.part(part).iter().collect();
-        let changes = part_changes(diff, part, &gone, &came, &old);
+        let changes = part_changes(diff, part, &gone, &came);
         if part == Part::Annex {
             doc.line(
                 Style::Heading,
@@ -1261,55 +1261,49 @@ fn crossing_halves(diff: &ResolutionDiff) -> (Vec<Change>, Vec<Change>) {
 }
 
 /// The changes of one part in the order [`place`] reads them: the part's
-/// own, with the halves of crossing clauses put where they stand (a deleted
-/// half before the first change that comes after it in the old text).
+/// own, with the halves of crossing clauses put where they stand (an
+/// inserted half among the new clauses, a deleted half before the first
+/// change that comes after it in the old text).
 fn part_changes<'c>(
     diff: &'c ResolutionDiff,
     part: Part,
     gone: &'c [Change],
     came: &'c [Change],
-    old: &[&Clause],
 ) -> Vec<&'c Change> {
     let mut out: Vec<&Change> = diff
         .changes
         .iter()
         .filter(|c| c.crossing().is_none() && c.part == part)
         .collect();
-    // inserted halves: in the new order, among the part's changes
-    let new_index = |id: &str| diff.new.part(part).iter().position(|k| k.id == id);
-    for h in came.iter().filter(|h| h.part == part) {
-        let Some(at) = h.new.first().and_then(|id| new_index(id)) else {
-            continue;
-        };
-        let pos = out
-            .iter()
-            .position(|c| {
-                c.new
-                    .first()
-                    .and_then(|id| new_index(id))
-                    .is_some_and(|i| i > at)
-            })
-            .unwrap_or(out.len());
-        out.insert(pos, h);
-    }
-    // deleted halves: before the first change that comes after them in the old text
-    let old_index = |id: &str| old.iter().position(|k| k.id == id);
-    for h in gone.iter().filter(|h| h.part == part) {
-        let Some(at) = h.old.first().and_then(|id| old_index(id)) else {
-            continue;
-        };
-        let pos = out
-            .iter()
-            .position(|c| {
-                c.old
-                    .first()
-                    .and_then(|id| old_index(id))
-                    .is_some_and(|i| i > at)
-            })
-            .unwrap_or(out.len());
-        out.insert(pos, h);
-    }
+    insert_in_order(&mut out, came, part, diff.new.part(part), |c| &c.new);
+    insert_in_order(&mut out, gone, part, diff.old.part(part), |c| &c.old);
     out
+}
+
+/// Inserts the `halves` of `part` into `out` before the first change whose
+/// clause on one side (`side`) comes after theirs in `clauses`.
+fn insert_in_order<'c>(
+    out: &mut Vec<&'c Change>,
+    halves: &'c [Change],
+    part: Part,
+    clauses: &[Clause],
+    side: impl Fn(&Change) -> &[String],
+) {
+    let index = |c: &Change| {
+        side(c)
+            .first()
+            .and_then(|id| clauses.iter().position(|k| &k.id == id))
+    };
+    for h in halves.iter().filter(|h| h.part == part) {
+        let Some(at) = index(h) else {
+            continue;
+        };
+        let pos = out
+            .iter()
+            .position(|c| index(c).is_some_and(|i| i > at))
+            .unwrap_or(out.len());
+        out.insert(pos, h);
+    }
 }
 
 /// Whether a change can be written as a Word move: one clause on each side.
