@@ -158,7 +158,7 @@ pub fn render_history(h: &History, opts: &RenderOptions, out: &mut dyn Write) ->
         )),
         Format::Docx => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "--format docx writes one comparison or one draft: use it with `resdiff compare`, `show` or `amend`",
+            super::DOCX_ONE_COMPARISON,
         )),
     }
 }

@@ -131,6 +131,8 @@ impl Default for RenderOptions {
 
 /// Why a comparison or a history has no Akoma Ntoso form.
 pub(crate) const AKN_ONE_DRAFT: &str = "Akoma Ntoso XML (--format akn, or -o FILE.xml) holds the structure of one draft: use it with `resdiff show` or `resdiff amend`";
+/// Why a report other than a comparison or a draft cannot be a Word file.
+pub(crate) const DOCX_ONE_COMPARISON: &str = "--format docx writes one comparison or one draft: use it with `resdiff compare`, `show` or `amend`";
 
 /// Writes a comparison.
 pub fn render(diff: &ResolutionDiff, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {

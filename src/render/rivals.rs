@@ -23,11 +23,11 @@ pub fn render_rivals(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> i
         Format::Markdown => markdown(m, opts, out),
         Format::Akn => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "--format akn writes the structure of one draft: use it with `resdiff show`",
+            super::AKN_ONE_DRAFT,
         )),
         Format::Docx => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "--format docx writes a redline of two drafts: use it with `resdiff compare`",
+            super::DOCX_ONE_COMPARISON,
         )),
     }
 }

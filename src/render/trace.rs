@@ -22,11 +22,11 @@ pub fn render_trace(t: &Trace, opts: &RenderOptions, out: &mut dyn Write) -> io:
         Format::Markdown => out.write_all(markdown(t).as_bytes()),
         Format::Akn => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "--format akn writes the structure of one draft: use it with `resdiff show`",
+            super::AKN_ONE_DRAFT,
         )),
         Format::Docx => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "--format docx writes a redline of two drafts: use it with `resdiff compare`",
+            super::DOCX_ONE_COMPARISON,
         )),
     }
 }
