@@ -90,10 +90,8 @@ fn part_title(p: Part) -> &'static str {
 
 /// The word for what happened to a clause, and the CSS class of its colour.
 pub(super) fn kind_word(c: &Change) -> (&'static str, &'static str) {
-    match c.crossing() {
-        Some(Part::Preamble) => return ("moved to the preamble", "k-moved"),
-        Some(_) => return ("moved to the operative part", "k-moved"),
-        None => {}
+    if let Some(word) = super::crossing_word(c) {
+        return (word, "k-moved");
     }
     match (c.kind, c.moved) {
         (LinkKind::Unchanged, false) => ("kept", "k-kept"),

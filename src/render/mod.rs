@@ -392,6 +392,16 @@ pub(crate) fn header_rows<'a>(d: &'a ResolutionDiff) -> Vec<HeaderRow<'a>> {
     .collect()
 }
 
+/// The word for a clause that crossed between the preamble and the
+/// operative part, which every renderer's label takes before its own words
+/// for what happened (`None` for a clause that stayed in its part).
+pub(crate) fn crossing_word(c: &Change) -> Option<&'static str> {
+    c.crossing().map(|to| match to {
+        crate::parse::Part::Preamble => "moved to the preamble",
+        _ => "moved to the operative part",
+    })
+}
+
 /// What the two sides of a comparison are called in headings: the labels
 /// given, else their symbols, else (when the symbols are the same, as for a
 /// draft against an edited copy, or missing) their file names, else their

@@ -9,7 +9,7 @@ use super::style::LabelKind;
 use super::{RenderOptions, file_name, ids, side_text, sub_label, summary_line, visible};
 use crate::align::LinkKind;
 use crate::diff::{Change, Direction, ResolutionDiff};
-use crate::parse::{Clause, Part, Resolution};
+use crate::parse::{Clause, Resolution};
 
 pub(super) fn new_table(opts: &RenderOptions) -> Table {
     let mut t = Table::new();
@@ -37,10 +37,8 @@ fn label_kind(c: &Change) -> LabelKind {
 }
 
 fn kind_word(c: &Change) -> &'static str {
-    match c.crossing() {
-        Some(Part::Preamble) => return "moved to the preamble",
-        Some(_) => return "moved to the operative part",
-        None => {}
+    if let Some(word) = super::crossing_word(c) {
+        return word;
     }
     match (c.kind, c.moved) {
         (LinkKind::Unchanged, false) => "kept",
