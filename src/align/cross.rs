@@ -66,7 +66,8 @@ pub(super) fn link_across(
     };
     // (part of the old clause, its index; part of the new clause, its index)
     let mut cands: Vec<(f32, Part, usize, Part, usize)> = Vec::new();
-    let mut ev = Evidence::new();
+    // the stems the loose passes met (taken out: `ctx` aligns sub-paragraphs below)
+    let mut ev = std::mem::replace(&mut ctx.evidence, Evidence::new());
     let directions = [
         (
             parts[op].part,

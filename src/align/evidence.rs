@@ -8,6 +8,8 @@
 //! and `force` alike and misses them. These keys serve similarity only; the
 //! word diff still shows the words as written.
 
+use std::sync::LazyLock;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
@@ -51,9 +53,25 @@ pub(crate) struct Evidence {
     /// The stem id of each word as written, so that a word met again is
     /// neither folded nor stemmed again (most words of a draft recur).
     seen: FxHashMap<String, u32>,
-    /// Prior weight of a stem id, for those below 1 (function and formula words).
-    prior: FxHashMap<u32, f32>,
+    /// Prior weight of each stem id: below 1 for function and formula words.
+    prior: Vec<f32>,
 }
+
+/// The prior weights of the function and formula words' stems, stemmed
+/// once per process rather than at every comparison.
+static PRIORS: LazyLock<FxHashMap<String, f32>> = LazyLock::new(|| {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut out = FxHashMap::default();
+    for (words, w) in [
+        (FORMULA_WORDS, FORMULA_WEIGHT),
+        (FUNCTION_WORDS, FUNCTION_WEIGHT),
+    ] {
+        for word in words {
+            out.insert(stemmer.stem(&fold(word)).into_owned(), w);
+        }
+    }
+    out
+});
 
 /// English function words: they carry almost no evidence of what a clause is
 /// about.
@@ -184,22 +202,12 @@ const FORMULA_WEIGHT: f32 = 0.3;
 
 impl Evidence {
     pub(crate) fn new() -> Self {
-        let mut e = Evidence {
+        Evidence {
             stemmer: Stemmer::create(Algorithm::English),
             ids: FxHashMap::default(),
             seen: FxHashMap::default(),
-            prior: FxHashMap::default(),
-        };
-        for (words, w) in [
-            (FORMULA_WORDS, FORMULA_WEIGHT),
-            (FUNCTION_WORDS, FUNCTION_WEIGHT),
-        ] {
-            for word in words {
-                let id = e.stem_id(word);
-                e.prior.insert(id, w);
-            }
+            prior: Vec::new(),
         }
-        e
     }
 
     /// The id of a word's folded stem.
@@ -213,6 +221,8 @@ impl Evidence {
             Some(&id) => id,
             None => {
                 let id = self.ids.len() as u32;
+                self.prior
+                    .push(PRIORS.get(stem.as_ref()).copied().unwrap_or(1.0));
                 self.ids.insert(stem.into_owned(), id);
                 id
             }
@@ -280,7 +290,7 @@ impl Evidence {
                     return 0.0;
                 }
                 let idf = (1.0 + n / d as f32).ln();
-                idf * self.prior.get(&(s as u32)).copied().unwrap_or(1.0)
+                idf * self.prior[s]
             })
             .collect();
         Weights(w)
@@ -288,7 +298,7 @@ impl Evidence {
 
     /// Whether a stem id is a function or formula word.
     pub(crate) fn is_common(&self, stem: u32) -> bool {
-        self.prior.contains_key(&stem)
+        self.prior.get(stem as usize).is_some_and(|&w| w < 1.0)
     }
 }
 

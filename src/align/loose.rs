@@ -54,6 +54,7 @@ pub(super) fn pair_in_gaps(
     old: &[&Clause],
     new: &[&Clause],
     threshold: f32,
+    ev: &mut Evidence,
     plain: impl Fn(usize, usize) -> f32,
 ) {
     let anchors = in_order(&m.pairs());
@@ -75,7 +76,6 @@ pub(super) fn pair_in_gaps(
     if gaps.is_empty() {
         return;
     }
-    let mut ev = Evidence::new();
     let bags: Vec<(Vec<Bag>, Vec<Bag>)> = gaps
         .iter()
         .map(|(os, ns)| {
@@ -87,10 +87,11 @@ pub(super) fn pair_in_gaps(
         .collect();
     let all: Vec<&Bag> = bags.iter().flat_map(|(a, b)| a.iter().chain(b)).collect();
     let weights = ev.weights(&all);
+    let ev = &*ev;
     for ((os, ns), (ob, nb)) in gaps.iter().zip(&bags) {
         let bar = loose_bar(threshold, os.len().max(ns.len()));
         let score = |i: usize, j: usize| -> Option<f32> {
-            let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, &ev);
+            let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, ev);
             let s = s + if same_family(&ob[i], &nb[j]) {
                 FAMILY_BONUS
             } else {

@@ -154,20 +154,27 @@ pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
             opts: *opts,
             deadline,
             coarse: false,
+            evidence: evidence::Evidence::new(),
         };
         let old: Vec<&Clause> = res.old.part(part).iter().collect();
         let new: Vec<&Clause> = res.new.part(part).iter().collect();
         let links = ctx.level(&old, &new);
-        (PartAlignment { part, links }, ctx.coarse)
+        (PartAlignment { part, links }, ctx.coarse, ctx.evidence)
     };
     let large = res.old.clauses().count() + res.new.clauses().count() > PARALLEL_ABOVE;
-    let done: Vec<(PartAlignment, bool)> = if large {
+    let done: Vec<(PartAlignment, bool, evidence::Evidence)> = if large {
         parts.into_par_iter().map(one).collect()
     } else {
         parts.into_iter().map(one).collect()
     };
     let coarse = done.iter().any(|d| d.1);
-    let mut parts: Vec<PartAlignment> = done.into_iter().map(|d| d.0).collect();
+    let mut evidence = None;
+    let mut parts: Vec<PartAlignment> = Vec::with_capacity(done.len());
+    for (part, _, ev) in done {
+        // the preamble's stems serve the crossing pass
+        evidence.get_or_insert(ev);
+        parts.push(part);
+    }
     // then clauses that crossed between the preamble and the operative part
     if !coarse {
         let mut ctx = Ctx {
@@ -175,6 +182,7 @@ pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
             opts: *opts,
             deadline,
             coarse: false,
+            evidence: evidence.unwrap_or_else(evidence::Evidence::new),
         };
         cross::link_across(&mut parts, res, opts, &mut ctx);
     }
@@ -203,6 +211,10 @@ struct Ctx {
     opts: AlignOptions,
     deadline: Instant,
     coarse: bool,
+    /// Stems of the words met so far, for the loose and crossing passes:
+    /// one for the whole alignment, so that a word is stemmed once however
+    /// many lists of clauses it appears in.
+    evidence: evidence::Evidence,
 }
 
 /// Hash of a clause's text and its sub-paragraphs' texts, as written.
@@ -434,7 +446,7 @@ impl Ctx {
         // (a threshold that asks for near-identical clauses asks for no
         // loose pairs either)
         if !self.past_deadline() && thr < NEAR_IDENTICAL {
-            loose::pair_in_gaps(&mut m, old, new, thr, |o, n| {
+            loose::pair_in_gaps(&mut m, old, new, thr, &mut self.evidence, |o, n| {
                 dice(&oi[o].sorted, &ni[n].sorted)
             });
         }
