@@ -129,12 +129,11 @@ pub fn lead(text: &str) -> Option<String> {
     }
     // "Deplores in the strongest terms": an intensifier after the verb
     for phrase in scale(Lang::En).after_words() {
-        let n = phrase.split(' ').count();
-        if phrase
-            .split(' ')
-            .enumerate()
-            .all(|(k, w)| words.is(end + k, w))
-        {
+        let mut n = 0;
+        if phrase.split(' ').all(|w| {
+            n += 1;
+            words.is(end + n - 1, w)
+        }) {
             end += n;
             break;
         }

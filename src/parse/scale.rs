@@ -157,7 +157,8 @@ impl Scale {
             'outer: while i < words.len() {
                 for n in &self.neutral {
                     let len = n.split(' ').count();
-                    if words.len() - i >= len && words[i..i + len].join(" ") == *n {
+                    if words.len() - i >= len && n.split(' ').eq(words[i..i + len].iter().copied())
+                    {
                         i += len;
                         continue 'outer;
                     }
