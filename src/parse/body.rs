@@ -974,12 +974,12 @@ fn heading_shape(lines: &[Line], last_number: u32) -> usize {
         if last_number == 0 && k > 0 && looks_preambular(t) {
             return if short_preamble_heading { k } else { 0 };
         }
+        // (the lengths first: they decide most lines without the lead test)
+        if k == 3 || t.len() > 120 || t.split(' ').count() > 18 {
+            return 0;
+        }
         let inner_comma = k < 2 && t.ends_with(',') && !clause_like();
-        if k == 3
-            || (ends_terminal(t) && !inner_comma)
-            || t.len() > 120
-            || t.split(' ').count() > 18
-        {
+        if ends_terminal(t) && !inner_comma {
             return 0;
         }
         last_closed = inner_comma;

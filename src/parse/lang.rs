@@ -111,18 +111,75 @@ const ES_WORDS: &[&str] = &[
 /// assert_eq!(detect_lang("The General Assembly,"), Lang::En);
 /// ```
 pub fn detect_lang(text: &str) -> Lang {
-    // the first 20,000 letters are plenty, and bound the time on a huge input
+    // One pass over the start of the text (it runs on every parse): the
+    // script of the first 2,000 letters, the votes of the first 400 words,
+    // the accents of the first 4,000 characters (a page). That is plenty, and bounds
+    // the time on a huge input.
+    const LETTERS: usize = 2_000;
+    const WORDS: usize = 400;
+    const CHARS: usize = 4_000;
     let (mut arabic, mut han, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()).take(20_000) {
-        match c {
-            '\u{0600}'..='\u{06FF}'
-            | '\u{0750}'..='\u{077F}'
-            | '\u{FB50}'..='\u{FDFF}'
-            | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
-            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' => han += 1,
-            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
-            _ => latin += 1,
+    let (mut en, mut fr, mut es) = (0usize, 0usize, 0usize);
+    // accents that only one of the two Romance languages writes
+    let (mut fr_marks, mut es_marks) = (0usize, 0usize);
+    // the word being read, lower-cased while it is short enough to vote
+    // (the voting words are short: a longer word is passed over unread)
+    let (mut word, mut word_len, mut words) = (String::new(), 0usize, 0usize);
+    let mut vote = |w: &str| {
+        en += usize::from(EN_WORDS.contains(&w));
+        fr += usize::from(FR_WORDS.contains(&w));
+        es += usize::from(ES_WORDS.contains(&w));
+    };
+    for (k, c) in text.chars().enumerate() {
+        let letters = arabic + han + cyrillic + latin;
+        if k >= CHARS && letters >= LETTERS && words >= WORDS {
+            break;
         }
+        // (the accents, scripts and case tables concern letters past ASCII)
+        if k < CHARS && !c.is_ascii() {
+            match c {
+                'è' | 'ê' | 'ç' | 'à' | 'â' | 'î' | 'ô' | 'û' | '«' => fr_marks += 1,
+                'ñ' | '¿' | '¡' | 'á' | 'ó' | 'í' | 'ú' => es_marks += 1,
+                _ => {}
+            }
+        }
+        if c.is_alphabetic() {
+            if letters < LETTERS && c.is_ascii() {
+                latin += 1;
+            } else if letters < LETTERS {
+                match c {
+                    '\u{0600}'..='\u{06FF}'
+                    | '\u{0750}'..='\u{077F}'
+                    | '\u{FB50}'..='\u{FDFF}'
+                    | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
+                    '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' => {
+                        han += 1
+                    }
+                    '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+                    _ => latin += 1,
+                }
+            }
+            if words < WORDS {
+                word_len += c.len_utf8();
+                if word_len <= 4 {
+                    if c.is_ascii() {
+                        word.push(c.to_ascii_lowercase());
+                    } else {
+                        word.extend(c.to_lowercase());
+                    }
+                }
+            }
+        } else if word_len > 0 {
+            words += 1;
+            if word_len <= 4 {
+                vote(&word);
+            }
+            word.clear();
+            word_len = 0;
+        }
+    }
+    if word_len > 0 && word_len <= 4 && words < WORDS {
+        vote(&word);
     }
     let total = arabic + han + cyrillic + latin;
     if total == 0 {
@@ -138,33 +195,6 @@ pub fn detect_lang(text: &str) -> Lang {
         && n * 5 >= total
     {
         return l;
-    }
-    // (the voting words are short: a longer word is passed over unread)
-    let (mut en, mut fr, mut es) = (0, 0, 0);
-    let mut buf = String::new();
-    for w in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(1_000)
-    {
-        if w.len() > 4 {
-            continue;
-        }
-        buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
-        let w = buf.as_str();
-        en += usize::from(EN_WORDS.contains(&w));
-        fr += usize::from(FR_WORDS.contains(&w));
-        es += usize::from(ES_WORDS.contains(&w));
-    }
-    // accents that only one of the two Romance languages writes
-    let (mut fr_marks, mut es_marks) = (0, 0);
-    for c in text.chars().take(10_000) {
-        match c {
-            'è' | 'ê' | 'ç' | 'à' | 'â' | 'î' | 'ô' | 'û' | '«' => fr_marks += 1,
-            'ñ' | '¿' | '¡' | 'á' | 'ó' | 'í' | 'ú' => es_marks += 1,
-            _ => {}
-        }
     }
     let fr = fr + fr_marks / 2;
     let es = es + es_marks / 2;

@@ -96,11 +96,16 @@ pub(crate) fn fold(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(
-            w.chars()
-                .map(|c| if c == '’' { '\'' } else { c })
-                .flat_map(char::to_lowercase),
-        );
+        if w.is_ascii() {
+            // (most leads: no case tables needed)
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(
+                w.chars()
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .flat_map(char::to_lowercase),
+            );
+        }
     }
     out
 }
