@@ -833,8 +833,8 @@ pub(super) fn diff(
     if opts.changes_only && shown.len() < d.changes.len() {
         let _ = writeln!(
             p.body,
-            "<p class=\"note\">{} unchanged clauses not shown.</p>",
-            d.changes.len() - shown.len()
+            "<p class=\"note\">{} not shown.</p>",
+            super::plural(d.changes.len() - shown.len(), "unchanged clause")
         );
     }
     p.body.push_str("</main>\n");

@@ -101,6 +101,15 @@ impl Format {
     }
 }
 
+/// A count and its noun, singular for one: `1 clause`, `3 clauses`.
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// How to render.
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
@@ -447,4 +456,16 @@ pub(crate) fn doc_name(r: &Resolution) -> String {
         .symbol
         .clone()
         .unwrap_or_else(|| file_name(&r.source).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural;
+
+    #[test]
+    fn one_is_singular_and_the_rest_plural() {
+        assert_eq!(plural(1, "unchanged clause"), "1 unchanged clause");
+        assert_eq!(plural(0, "clause"), "0 clauses");
+        assert_eq!(plural(2, "phrase"), "2 phrases");
+    }
 }

@@ -233,8 +233,8 @@ pub(super) fn diff(
             out,
             "{}",
             theme.dim(&format!(
-                "({} unchanged clauses not shown)",
-                d.changes.len() - shown.len()
+                "({} not shown)",
+                super::plural(d.changes.len() - shown.len(), "unchanged clause")
             ))
         )?;
     }

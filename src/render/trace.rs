@@ -86,20 +86,12 @@ fn summary_lines(t: &Trace, theme: &Theme, width: usize) -> String {
 fn uses(d: &crate::trace::DocumentUse) -> String {
     let mut v = Vec::new();
     if d.clauses > 0 {
-        v.push(plural(d.clauses, "clause"));
+        v.push(super::plural(d.clauses, "clause"));
     }
     if d.phrases > 0 {
-        v.push(plural(d.phrases, "phrase"));
+        v.push(super::plural(d.phrases, "phrase"));
     }
     v.join(", ")
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 fn plain(t: &Trace, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
