@@ -90,19 +90,15 @@ fn part_title(p: Part) -> &'static str {
 
 /// The word for what happened to a clause, and the CSS class of its colour.
 pub(super) fn kind_word(c: &Change) -> (&'static str, &'static str) {
-    if let Some(word) = super::crossing_word(c) {
-        return (word, "k-moved");
-    }
-    match (c.kind, c.moved) {
-        (LinkKind::Unchanged, false) => ("kept", "k-kept"),
-        (LinkKind::Unchanged, true) => ("moved", "k-moved"),
-        (LinkKind::Modified, false) => ("reworded", "k-changed"),
-        (LinkKind::Modified, true) => ("moved and reworded", "k-moved"),
-        (LinkKind::Inserted, _) => ("added", "k-added"),
-        (LinkKind::Deleted, _) => ("dropped", "k-dropped"),
-        (LinkKind::Split, _) => ("split", "k-changed"),
-        (LinkKind::Merged, _) => ("merged", "k-changed"),
-    }
+    let class = match (c.kind, c.moved || c.crossing().is_some()) {
+        (LinkKind::Unchanged, false) => "k-kept",
+        (LinkKind::Inserted, _) => "k-added",
+        (LinkKind::Deleted, _) => "k-dropped",
+        (LinkKind::Split | LinkKind::Merged, _) if c.crossing().is_none() => "k-changed",
+        (_, true) => "k-moved",
+        _ => "k-changed",
+    };
+    (super::kind_word(c, true), class)
 }
 
 /// The id a row or summary line goes by: the new id, or for a dropped

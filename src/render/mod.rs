@@ -401,14 +401,28 @@ pub(crate) fn header_rows<'a>(d: &'a ResolutionDiff) -> Vec<HeaderRow<'a>> {
     .collect()
 }
 
-/// The word for a clause that crossed between the preamble and the
-/// operative part, which every renderer's label takes before its own words
-/// for what happened (`None` for a clause that stayed in its part).
-pub(crate) fn crossing_word(c: &Change) -> Option<&'static str> {
-    c.crossing().map(|to| match to {
-        crate::parse::Part::Preamble => "moved to the preamble",
-        _ => "moved to the operative part",
-    })
+/// The word for what happened to a clause: `kept`, `reworded`, `added`,
+/// `moved to the preamble`. A reworded clause that moved reads `moved and
+/// reworded` where `spell_move` asks for it (HTML, Markdown); the terminal
+/// table shows the move by its `>` symbol and says `reworded`.
+pub(crate) fn kind_word(c: &Change, spell_move: bool) -> &'static str {
+    if let Some(to) = c.crossing() {
+        return match to {
+            crate::parse::Part::Preamble => "moved to the preamble",
+            _ => "moved to the operative part",
+        };
+    }
+    use crate::align::LinkKind;
+    match (c.kind, c.moved) {
+        (LinkKind::Unchanged, false) => "kept",
+        (LinkKind::Unchanged, true) => "moved",
+        (LinkKind::Modified, true) if spell_move => "moved and reworded",
+        (LinkKind::Modified, _) => "reworded",
+        (LinkKind::Inserted, _) => "added",
+        (LinkKind::Deleted, _) => "dropped",
+        (LinkKind::Split, _) => "split",
+        (LinkKind::Merged, _) => "merged",
+    }
 }
 
 /// What the two sides of a comparison are called in headings: the labels

@@ -36,28 +36,13 @@ fn label_kind(c: &Change) -> LabelKind {
     }
 }
 
-fn kind_word(c: &Change) -> &'static str {
-    if let Some(word) = super::crossing_word(c) {
-        return word;
-    }
-    match (c.kind, c.moved) {
-        (LinkKind::Unchanged, false) => "kept",
-        (LinkKind::Unchanged, true) => "moved",
-        (LinkKind::Modified, _) => "reworded",
-        (LinkKind::Inserted, _) => "added",
-        (LinkKind::Deleted, _) => "dropped",
-        (LinkKind::Split, _) => "split",
-        (LinkKind::Merged, _) => "merged",
-    }
-}
-
 /// The left cell: ids, then the label, then a lead-word note, then the
 /// amendments behind it.
 fn label_cell(c: &Change, d: &ResolutionDiff, depth: usize, opts: &RenderOptions) -> String {
     let theme = &opts.theme;
     let indent = " ".repeat(depth);
     let mut s = format!("{indent}{}", theme.strong(&ids(c)));
-    let word = kind_word(c);
+    let word = super::kind_word(c, false);
     let label = c.label();
     // the symbol, then the word: "~ reworded", "> moved", "> ~ reworded"
     let mut text = if label == word {
