@@ -140,7 +140,7 @@ fn push_text(out: &mut String, text: &str) {
 
 /// "reworded", "moved", "added", ... with "was PP2" when renumbered.
 fn describe(c: &Change) -> String {
-    let mut s = super::html::kind_word(c).0.to_string();
+    let mut s = super::kind_word(c, true).to_string();
     if c.loose {
         s.push_str(" (loose)");
     }
