@@ -11,7 +11,7 @@
 //! (`Welcoming`/`Welcomes`, `Noting`/`Notes`) are the same lead: the change
 //! of form is part of the move.
 
-use super::evidence::{Bag, Evidence, weighted_dice};
+use super::evidence::{Bag, Evidence, sharing, weighted_dice};
 use super::{AlignOptions, Ctx, Link, LinkKind, PartAlignment, dice};
 use crate::pair::Pair;
 use crate::parse::{Clause, Part, Resolution};
@@ -31,6 +31,9 @@ pub const CROSS_BAR: f32 = 0.7;
 const CONTAINED: f32 = 0.85;
 /// See [`CONTAINED`].
 const CONTAINED_DICE: f32 = 0.5;
+/// A pair across parts shares at least this many words that are neither
+/// function nor formula words.
+const MIN_CONTENT: usize = 3;
 /// Most pairs scored in one direction: past it, two texts that share so
 /// little that hundreds of clauses were dropped and added are not searched
 /// for crossings.
@@ -107,17 +110,21 @@ pub(super) fn link_across(
         if ob.len() != os.len() || nb.len() != ns.len() {
             continue; // too many to search (see MAX_CELLS)
         }
-        for (i, &o) in os.iter().enumerate() {
-            for (j, &n) in ns.iter().enumerate() {
-                let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, &ev);
-                let c = contained(&ob[i], &nb[j], &weights);
-                let ok = content >= 3 && (s >= bar || (c >= CONTAINED && s >= CONTAINED_DICE));
-                if ok {
-                    cands.push((s.max(c), *from, o, *to, n));
-                }
+        // only pairs sharing MIN_CONTENT content words can pass: found
+        // through an index, so that hundreds of clauses dropped and added
+        // are not all compared with each other
+        for (i, j) in sharing(ob, nb, MIN_CONTENT, &ev) {
+            let (o, n) = (os[i], ns[j]);
+            let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, &ev);
+            let c = contained(&ob[i], &nb[j], &weights);
+            let ok =
+                content >= MIN_CONTENT && (s >= bar || (c >= CONTAINED && s >= CONTAINED_DICE));
+            if ok {
+                cands.push((s.max(c), *from, o, *to, n));
             }
         }
     }
+    ev.recycle(weights);
     cands.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then((a.1 as u8, a.2, a.4).cmp(&(b.1 as u8, b.2, b.4)))

@@ -55,6 +55,11 @@ pub(crate) struct Evidence {
     seen: FxHashMap<String, u32>,
     /// Prior weight of each stem id: below 1 for function and formula words.
     prior: Vec<f32>,
+    /// The weights vector of the last comparison, zeroed, kept for the
+    /// next: it is indexed by every stem id met so far, and a long text has
+    /// thousands of lists of sub-paragraphs, each of which would otherwise
+    /// allocate and fill one for a handful of stems.
+    spare: Vec<f32>,
 }
 
 /// The prior weights of the function and formula words' stems, stemmed
@@ -207,6 +212,7 @@ impl Evidence {
             ids: FxHashMap::default(),
             seen: FxHashMap::default(),
             prior: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -273,27 +279,39 @@ impl Evidence {
     /// rare the stem is among `bags` (the clauses being compared, on both
     /// sides), so that a word every clause of these drafts uses (`Ukraine`
     /// in a resolution on Ukraine) counts for less than one two clauses share.
-    pub(crate) fn weights(&self, bags: &[&Bag]) -> Weights {
-        // stem ids are dense: counts and weights in vectors, not maps
-        let mut df: Vec<u32> = vec![0; self.ids.len()];
+    /// Hand the weights back with [`Evidence::recycle`] when done.
+    pub(crate) fn weights(&mut self, bags: &[&Bag]) -> Weights {
+        // stem ids are dense: weights in a vector, not a map; only the
+        // stems of `bags` are touched (counted in place: an f32 counts
+        // exactly far beyond any number of clauses)
+        let mut w = std::mem::take(&mut self.spare);
+        w.resize(self.prior.len(), 0.0);
+        let mut touched: Vec<u32> = Vec::new();
         for b in bags {
             for &s in &b.stems {
-                df[s as usize] += 1;
+                let d = &mut w[s as usize];
+                if *d == 0.0 {
+                    touched.push(s);
+                }
+                *d += 1.0;
             }
         }
         let n = bags.len() as f32;
-        let w = df
-            .iter()
-            .enumerate()
-            .map(|(s, &d)| {
-                if d == 0 {
-                    return 0.0;
-                }
-                let idf = (1.0 + n / d as f32).ln();
-                idf * self.prior[s]
-            })
-            .collect();
-        Weights(w)
+        for &s in &touched {
+            let d = w[s as usize];
+            let idf = (1.0 + n / d).ln();
+            w[s as usize] = idf * self.prior[s as usize];
+        }
+        Weights { w, touched }
+    }
+
+    /// Takes back the vector of `weights` for the next comparison.
+    pub(crate) fn recycle(&mut self, weights: Weights) {
+        let Weights { mut w, touched } = weights;
+        for s in touched {
+            w[s as usize] = 0.0;
+        }
+        self.spare = w;
     }
 
     /// Whether a stem id is a function or formula word.
@@ -303,12 +321,61 @@ impl Evidence {
 }
 
 /// Weight of each stem in one comparison, by stem id.
-pub(crate) struct Weights(Vec<f32>);
+pub(crate) struct Weights {
+    /// The weights, 0 for the stems not compared.
+    w: Vec<f32>,
+    /// The stems compared, whose weights are not 0.
+    touched: Vec<u32>,
+}
 
 impl Weights {
     pub(crate) fn of(&self, s: u32) -> f32 {
-        self.0.get(s as usize).copied().unwrap_or(0.0)
+        self.w.get(s as usize).copied().unwrap_or(0.0)
     }
+}
+
+/// The pairs `(i, j)` of a bag of `a` and a bag of `b` that share at least
+/// `min` (at least 1) content stems (neither function nor formula words),
+/// `i` ascending, then `j`. A pair sharing fewer is never paired (see
+/// [`weighted_dice`]'s count), so only these need scoring: through an index
+/// of `b`'s content stems, two long lists of clauses that share little cost
+/// little more than the index.
+pub(crate) fn sharing(a: &[Bag], b: &[Bag], min: usize, e: &Evidence) -> Vec<(usize, usize)> {
+    let min = min.max(1) as u32;
+    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for (j, bag) in b.iter().enumerate() {
+        for &s in &bag.stems {
+            if !e.is_common(s) {
+                postings.entry(s).or_default().push(j as u32);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut count: Vec<u32> = vec![0; b.len()];
+    let (mut touched, mut hits): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    for (i, bag) in a.iter().enumerate() {
+        for s in &bag.stems {
+            let Some(js) = postings.get(s) else {
+                continue;
+            };
+            for &j in js {
+                let c = &mut count[j as usize];
+                if *c == 0 {
+                    touched.push(j);
+                }
+                *c += 1;
+                if *c == min {
+                    hits.push(j);
+                }
+            }
+        }
+        hits.sort_unstable();
+        out.extend(hits.drain(..).map(|j| (i, j as usize)));
+        for j in touched.drain(..) {
+            count[j as usize] = 0;
+        }
+    }
+    out
 }
 
 /// Weighted Dice of two bags: twice the weight the two share over the weight
