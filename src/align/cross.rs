@@ -116,10 +116,13 @@ pub(super) fn link_across(
         for (i, j) in sharing(ob, nb, MIN_CONTENT, &ev) {
             let (o, n) = (os[i], ns[j]);
             let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, &ev);
+            // under CONTAINED_DICE (below the bar) neither test can pass:
+            // the share held is not worth computing
+            if content < MIN_CONTENT || s < CONTAINED_DICE.min(bar) {
+                continue;
+            }
             let c = contained(&ob[i], &nb[j], &weights);
-            let ok =
-                content >= MIN_CONTENT && (s >= bar || (c >= CONTAINED && s >= CONTAINED_DICE));
-            if ok {
+            if s >= bar || (c >= CONTAINED && s >= CONTAINED_DICE) {
                 cands.push((s.max(c), *from, o, *to, n));
             }
         }

@@ -48,11 +48,12 @@ pub(crate) enum Family {
 
 /// Stems and their ids, and the weights the corpus taught.
 pub(crate) struct Evidence {
-    stemmer: Stemmer,
-    ids: FxHashMap<String, u32>,
-    /// The stem id of each word as written, so that a word met again is
-    /// neither folded nor stemmed again (most words of a draft recur).
-    seen: FxHashMap<String, u32>,
+    stems: Stems,
+    /// The id, in this evidence, of each stem number of [`Stems`]
+    /// (`NONE` for a stem not met here). Ids count from 0 in the order this
+    /// evidence first met the stems: the order in which bags list their
+    /// stems, and so the order of the sums of weights.
+    ids: Vec<u32>,
     /// Prior weight of each stem id: below 1 for function and formula words.
     prior: Vec<f32>,
     /// The weights vector of the last comparison, zeroed, kept for the
@@ -60,6 +61,56 @@ pub(crate) struct Evidence {
     /// thousands of lists of sub-paragraphs, each of which would otherwise
     /// allocate and fill one for a handful of stems.
     spare: Vec<f32>,
+}
+
+/// No id yet (in `Evidence::ids`).
+const NONE: u32 = u32::MAX;
+
+/// Words already folded and stemmed, by number: handed from one
+/// [`Evidence`] to the next ([`Evidence::take_stems`]) so that the parts of
+/// one alignment, aligned one after the other, and the crossing pass stem
+/// each word once (stemming is most of what the loose passes cost).
+pub(crate) struct Stems {
+    stemmer: Stemmer,
+    /// The number of each stem.
+    numbers: FxHashMap<String, u32>,
+    /// The stem number of each word as written, so that a word met again is
+    /// neither folded nor stemmed again (most words of a draft recur).
+    seen: FxHashMap<String, u32>,
+    /// Prior weight of each stem number.
+    prior: Vec<f32>,
+}
+
+impl Stems {
+    pub(crate) fn new() -> Self {
+        Stems {
+            stemmer: Stemmer::create(Algorithm::English),
+            numbers: FxHashMap::default(),
+            seen: FxHashMap::default(),
+            prior: Vec::new(),
+        }
+    }
+
+    /// The number of a word's folded stem.
+    fn number(&mut self, word: &str) -> u32 {
+        if let Some(&g) = self.seen.get(word) {
+            return g;
+        }
+        let folded = fold(word);
+        let stem = self.stemmer.stem(&folded);
+        let g = match self.numbers.get(stem.as_ref()) {
+            Some(&g) => g,
+            None => {
+                let g = self.numbers.len() as u32;
+                self.prior
+                    .push(PRIORS.get(stem.as_ref()).copied().unwrap_or(1.0));
+                self.numbers.insert(stem.into_owned(), g);
+                g
+            }
+        };
+        self.seen.insert(word.to_string(), g);
+        g
+    }
 }
 
 /// The prior weights of the function and formula words' stems, stemmed
@@ -207,34 +258,42 @@ const FORMULA_WEIGHT: f32 = 0.3;
 
 impl Evidence {
     pub(crate) fn new() -> Self {
+        Self::with_stems(Stems::new())
+    }
+
+    /// An evidence with no stem ids yet that knows the words of `stems`.
+    pub(crate) fn with_stems(stems: Stems) -> Self {
         Evidence {
-            stemmer: Stemmer::create(Algorithm::English),
-            ids: FxHashMap::default(),
-            seen: FxHashMap::default(),
+            stems,
+            ids: Vec::new(),
             prior: Vec::new(),
             spare: Vec::new(),
         }
     }
 
+    /// The words stemmed so far, for the next evidence; this one keeps its
+    /// ids and must be given stems again ([`Evidence::give_stems`]) before
+    /// it meets new words.
+    pub(crate) fn take_stems(&mut self) -> Stems {
+        std::mem::replace(&mut self.stems, Stems::new())
+    }
+
+    /// Hands back the words stemmed since [`Evidence::take_stems`].
+    pub(crate) fn give_stems(&mut self, stems: Stems) {
+        self.stems = stems;
+    }
+
     /// The id of a word's folded stem.
     fn stem_id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.seen.get(word) {
-            return id;
+        let g = self.stems.number(word) as usize;
+        if g >= self.ids.len() {
+            self.ids.resize(g + 1, NONE);
         }
-        let folded = fold(word);
-        let stem = self.stemmer.stem(&folded);
-        let id = match self.ids.get(stem.as_ref()) {
-            Some(&id) => id,
-            None => {
-                let id = self.ids.len() as u32;
-                self.prior
-                    .push(PRIORS.get(stem.as_ref()).copied().unwrap_or(1.0));
-                self.ids.insert(stem.into_owned(), id);
-                id
-            }
-        };
-        self.seen.insert(word.to_string(), id);
-        id
+        if self.ids[g] == NONE {
+            self.ids[g] = self.prior.len() as u32;
+            self.prior.push(self.stems.prior[g]);
+        }
+        self.ids[g]
     }
 
     /// What the loose pass compares of a clause: the stems of its words and

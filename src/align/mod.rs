@@ -148,13 +148,13 @@ pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
         .filter(|&p| !(res.old.part(p).is_empty() && res.new.part(p).is_empty()))
         .collect();
     // the parts are independent; long texts align them on separate cores
-    let one = |part: Part| {
+    let one = |part: Part, stems: evidence::Stems| {
         let mut ctx = Ctx {
             interner: Interner::new(),
             opts: *opts,
             deadline,
             coarse: false,
-            evidence: evidence::Evidence::new(),
+            evidence: evidence::Evidence::with_stems(stems),
         };
         let old: Vec<&Clause> = res.old.part(part).iter().collect();
         let new: Vec<&Clause> = res.new.part(part).iter().collect();
@@ -162,17 +162,36 @@ pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
         (PartAlignment { part, links }, ctx.coarse, ctx.evidence)
     };
     let large = res.old.clauses().count() + res.new.clauses().count() > PARALLEL_ABOVE;
+    // the words stemmed so far, when the parts are aligned one after the
+    // other: each part (and then the crossing pass) stems only new words
+    let mut stems = None;
     let done: Vec<(PartAlignment, bool, evidence::Evidence)> = if large {
-        parts.into_par_iter().map(one).collect()
+        parts
+            .into_par_iter()
+            .map(|p| one(p, evidence::Stems::new()))
+            .collect()
     } else {
-        parts.into_iter().map(one).collect()
+        parts
+            .into_iter()
+            .map(|p| {
+                let (pa, coarse, mut ev) =
+                    one(p, stems.take().unwrap_or_else(evidence::Stems::new));
+                stems = Some(ev.take_stems());
+                (pa, coarse, ev)
+            })
+            .collect()
     };
     let coarse = done.iter().any(|d| d.1);
     let mut evidence = None;
     let mut parts: Vec<PartAlignment> = Vec::with_capacity(done.len());
-    for (part, _, ev) in done {
-        // the preamble's stems serve the crossing pass
-        evidence.get_or_insert(ev);
+    for (part, _, mut ev) in done {
+        // the preamble's stem ids serve the crossing pass
+        if evidence.is_none() {
+            if let Some(stems) = stems.take() {
+                ev.give_stems(stems);
+            }
+            evidence = Some(ev);
+        }
         parts.push(part);
     }
     // then clauses that crossed between the preamble and the operative part
