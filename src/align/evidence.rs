@@ -79,6 +79,19 @@ pub(crate) struct Stems {
     seen: FxHashMap<String, u32>,
     /// Prior weight of each stem number.
     prior: Vec<f32>,
+    /// The clauses read so far, by address (the clauses of one alignment
+    /// stay where they are).
+    met: FxHashMap<usize, Met>,
+}
+
+/// A clause as [`Stems`] read it.
+struct Met {
+    /// The stem numbers of its words after the lead, in the order they stand.
+    words: Vec<u32>,
+    /// The lead's family.
+    family: Option<Family>,
+    /// The stem number of the lead's verb.
+    verb: Option<u32>,
 }
 
 impl Stems {
@@ -88,6 +101,43 @@ impl Stems {
             numbers: FxHashMap::default(),
             seen: FxHashMap::default(),
             prior: Vec::new(),
+            met: FxHashMap::default(),
+        }
+    }
+
+    /// Reads a clause: the stem numbers of its words and its
+    /// sub-paragraphs' words, without the lead, and the lead's family and
+    /// verb.
+    fn meet(&mut self, c: &Clause) -> Met {
+        let mut words = Vec::new();
+        let mut first = true;
+        c.walk(&mut |d| {
+            let mut text = d.text.as_str();
+            if first && let Some(lead) = &d.lead {
+                let t = text.trim_start();
+                if let Some(rest) = t.strip_prefix(lead.as_str()) {
+                    text = rest;
+                }
+            }
+            first = false;
+            for t in tokenize(text, KeyOptions::default()) {
+                if t.kind == TokenKind::Word {
+                    words.push(self.number(t.text(text)));
+                }
+            }
+        });
+        let (family, verb) = match &c.lead {
+            Some(l) => {
+                let base = base_lead(l);
+                let head = head_verb(&base);
+                (family(&base, head), Some(self.number(head)))
+            }
+            None => (None, None),
+        };
+        Met {
+            words,
+            family,
+            verb,
         }
     }
 
@@ -284,8 +334,15 @@ impl Evidence {
     }
 
     /// The id of a word's folded stem.
+    #[cfg(test)]
     fn stem_id(&mut self, word: &str) -> u32 {
-        let g = self.stems.number(word) as usize;
+        let g = self.stems.number(word);
+        self.id(g)
+    }
+
+    /// The id here of a stem number, given in the order met.
+    fn id(&mut self, g: u32) -> u32 {
+        let g = g as usize;
         if g >= self.ids.len() {
             self.ids.resize(g + 1, NONE);
         }
@@ -300,38 +357,25 @@ impl Evidence {
     /// its sub-paragraphs' words, without the lead (which counts through its
     /// family only), and the lead's family.
     pub(crate) fn bag(&mut self, c: &Clause) -> Bag {
-        let mut stems = Vec::new();
-        let mut first = true;
-        c.walk(&mut |d| {
-            let mut text = d.text.as_str();
-            if first && let Some(lead) = &d.lead {
-                let t = text.trim_start();
-                if let Some(rest) = t.strip_prefix(lead.as_str()) {
-                    text = rest;
-                }
-            }
-            first = false;
-            for t in tokenize(text, KeyOptions::default()) {
-                if t.kind == TokenKind::Word {
-                    stems.push(self.stem_id(t.text(text)));
-                }
-            }
-        });
+        // a clause is often bagged again (by the crossing pass, after the
+        // loose pass of its part): its words are read once per alignment
+        let key = std::ptr::from_ref(c) as usize;
+        let met = match self.stems.met.remove(&key) {
+            Some(met) => met,
+            None => self.stems.meet(c),
+        };
+        // ids given in the order the words stand, then the lead's verb
+        let mut stems: Vec<u32> = met.words.iter().map(|&g| self.id(g)).collect();
         stems.sort_unstable();
         stems.dedup();
-        let (family, verb) = match &c.lead {
-            Some(l) => {
-                let base = base_lead(l);
-                let head = head_verb(&base);
-                (family(&base, head), Some(self.stem_id(head)))
-            }
-            None => (None, None),
-        };
-        Bag {
+        let verb = met.verb.map(|g| self.id(g));
+        let bag = Bag {
             stems,
-            family,
+            family: met.family,
             verb,
-        }
+        };
+        self.stems.met.insert(key, met);
+        bag
     }
 
     /// Weights of the stems for one comparison: the corpus prior times how
