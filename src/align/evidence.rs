@@ -633,12 +633,20 @@ fn family(base: &str, head: &str) -> Option<Family> {
 /// assert_eq!(fold("Organisation"), fold("organization"));
 /// ```
 pub(crate) fn fold(word: &str) -> String {
-    let mut w: String = word
-        .chars()
-        .filter(|c| !matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
+    // most words are ASCII: lower-cased byte by byte (the same as
+    // `char::to_lowercase` there), without going through chars
+    let mut w: String = if word.is_ascii() {
+        word.bytes()
+            .filter(|&b| b != b'-')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect()
+    } else {
+        word.chars()
+            .filter(|c| !matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+            .map(|c| if c == '’' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     if let Some(stem) = w.strip_suffix("'s") {
         w.truncate(stem.len());
     }
@@ -661,7 +669,7 @@ pub(crate) fn fold(word: &str) -> String {
     }
     // -ise/-isation/-yse -> -ize/-ization/-yze, in any inflection
     for (gb, us) in [("isation", "ization"), ("ysation", "yzation")] {
-        if let Some(at) = w.find(gb) {
+        if let Some(at) = find(&w, gb) {
             w.replace_range(at..at + gb.len(), us);
         }
     }
@@ -675,7 +683,7 @@ pub(crate) fn fold(word: &str) -> String {
         }
     }
     // -our -> -or (labour, favourable, neighbours), after three letters or more
-    if let Some(at) = w.find("our")
+    if let Some(at) = find(&w, "our")
         && at >= 3
     {
         w.replace_range(at..at + 3, "or");
@@ -702,6 +710,16 @@ pub(crate) fn fold(word: &str) -> String {
         }
     }
     w
+}
+
+/// Where `pat` (ASCII) first stands in `w`: `str::find` gives the same, but
+/// prepares a general search for every call, which costs more than the
+/// search itself on a word. An ASCII byte never stands inside a longer
+/// character, so a match is always at a character boundary.
+fn find(w: &str, pat: &str) -> Option<usize> {
+    w.as_bytes()
+        .windows(pat.len())
+        .position(|x| x == pat.as_bytes())
 }
 
 /// The stems of a set of words, for tests.

@@ -448,7 +448,7 @@ impl Ctx {
         // 4. splits and merges (before the far search, which would take the pieces)
         let mut groups: Vec<(Vec<usize>, Vec<usize>, f32)> = Vec::new();
         if !self.past_deadline() {
-            groups = score::splits_and_merges(&mut m, &oi, &ni, thr, &anchors, |i| &i.words);
+            groups = score::splits_and_merges(&mut m, &oi, &ni, thr, &anchors, |i| &i.sorted);
         }
 
         // 5. moved and reworded: anywhere, by rare words, with a higher bar

@@ -166,7 +166,10 @@ struct Bag(FxHashMap<u32, i32>);
 
 impl Bag {
     fn of(words: &[u32]) -> Bag {
-        let mut b = Bag::default();
+        let mut b = Bag(FxHashMap::with_capacity_and_hasher(
+            words.len(),
+            Default::default(),
+        ));
         for &w in words {
             *b.0.entry(w).or_default() += 1;
         }
@@ -179,17 +182,20 @@ impl Bag {
             }
         }
     }
-    /// How many of `words` this bag still holds.
+    /// How many of `words` (sorted) this bag still holds: of each word, as
+    /// many copies as both have. Sorted, the copies of a word are one run,
+    /// counted without a map (this is asked of every free clause against
+    /// every free neighbour).
     fn covers(&self, words: &[u32]) -> usize {
-        let mut used: FxHashMap<u32, i32> = FxHashMap::default();
+        debug_assert!(words.is_sorted());
         let mut n = 0;
-        for w in words {
-            let have = self.0.get(w).copied().unwrap_or(0);
-            let u = used.entry(*w).or_default();
-            if *u < have {
-                *u += 1;
-                n += 1;
-            }
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k];
+            let run = words[k..].iter().take_while(|&&x| x == w).count();
+            let have = self.0.get(&w).copied().unwrap_or(0).max(0) as usize;
+            n += run.min(have);
+            k += run;
         }
         n
     }
@@ -229,7 +235,8 @@ fn absorb<'a>(
 
 /// Finds splits (one old clause whose words went into several consecutive
 /// new ones) and merges (the reverse). Returns `(old, new, similarity)`
-/// groups and marks their members in the matching.
+/// groups and marks their members in the matching. `words` gives a
+/// clause's words sorted (only their counts matter here).
 pub(super) fn splits_and_merges(
     m: &mut Matching,
     oi: &[Info],
