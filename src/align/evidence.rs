@@ -141,6 +141,35 @@ impl Stems {
         }
     }
 
+    /// Takes in what `other` read, renumbered: after parts aligned on
+    /// separate threads, the crossing pass then reads and stems again none
+    /// of the clauses and words either part met.
+    fn absorb(&mut self, other: Stems) {
+        let mut to = vec![0u32; other.prior.len()];
+        for (stem, g) in other.numbers {
+            let n = match self.numbers.get(&stem) {
+                Some(&n) => n,
+                None => {
+                    let n = self.numbers.len() as u32;
+                    self.prior.push(other.prior[g as usize]);
+                    self.numbers.insert(stem, n);
+                    n
+                }
+            };
+            to[g as usize] = n;
+        }
+        for (word, g) in other.seen {
+            self.seen.entry(word).or_insert(to[g as usize]);
+        }
+        for (key, mut met) in other.met {
+            for w in &mut met.words {
+                *w = to[*w as usize];
+            }
+            met.verb = met.verb.map(|g| to[g as usize]);
+            self.met.entry(key).or_insert(met);
+        }
+    }
+
     /// The number of a word's folded stem.
     fn number(&mut self, word: &str) -> u32 {
         if let Some(&g) = self.seen.get(word) {
@@ -326,6 +355,12 @@ impl Evidence {
     /// it meets new words.
     pub(crate) fn take_stems(&mut self) -> Stems {
         std::mem::replace(&mut self.stems, Stems::new())
+    }
+
+    /// Takes in the words and clauses `other` read (its ids stay its own).
+    pub(crate) fn absorb_stems(&mut self, other: &mut Evidence) {
+        let theirs = other.take_stems();
+        self.stems.absorb(theirs);
     }
 
     /// Hands back the words stemmed since [`Evidence::take_stems`].

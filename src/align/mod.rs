@@ -185,12 +185,17 @@ pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
     let mut evidence = None;
     let mut parts: Vec<PartAlignment> = Vec::with_capacity(done.len());
     for (part, _, mut ev) in done {
-        // the preamble's stem ids serve the crossing pass
-        if evidence.is_none() {
-            if let Some(stems) = stems.take() {
-                ev.give_stems(stems);
+        // the preamble's stem ids serve the crossing pass, with all the
+        // words read so far
+        match &mut evidence {
+            None => {
+                if let Some(stems) = stems.take() {
+                    ev.give_stems(stems);
+                }
+                evidence = Some(ev);
             }
-            evidence = Some(ev);
+            Some(first) if large => first.absorb_stems(&mut ev),
+            Some(_) => {}
         }
         parts.push(part);
     }
