@@ -11,7 +11,7 @@
 //! (`Welcoming`/`Welcomes`, `Noting`/`Notes`) are the same lead: the change
 //! of form is part of the move.
 
-use super::evidence::{Bag, Evidence, sharing, weighted_dice};
+use super::evidence::{Bag, Evidence, bag_weights, dice_at_most, sharing, weighted_dice};
 use super::{AlignOptions, Ctx, Link, LinkKind, PartAlignment, dice};
 use crate::pair::Pair;
 use crate::parse::{Clause, Part, Resolution};
@@ -113,7 +113,18 @@ pub(super) fn link_across(
         // only pairs sharing MIN_CONTENT content words can pass: found
         // through an index, so that hundreds of clauses dropped and added
         // are not all compared with each other
-        for (i, j) in sharing(ob, nb, MIN_CONTENT, &ev) {
+        // and only those whose weighted Dice can reach the lowest bar
+        // (CONTAINED_DICE) are scored: most pairs of long lists share a few
+        // words and little weight
+        let bw = |b: &[Bag]| -> Vec<(f32, f32)> {
+            b.iter().map(|b| bag_weights(b, &weights, &ev)).collect()
+        };
+        let (ow, nw) = (bw(ob), bw(nb));
+        let low = CONTAINED_DICE.min(bar);
+        for (i, j, shared) in sharing(ob, nb, MIN_CONTENT, &weights, &ev) {
+            if dice_at_most(ow[i], nw[j], shared) < low {
+                continue;
+            }
             let (o, n) = (os[i], ns[j]);
             let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, &ev);
             // under CONTAINED_DICE (below the bar) neither test can pass:

@@ -474,11 +474,19 @@ impl Weights {
 
 /// The pairs `(i, j)` of a bag of `a` and a bag of `b` that share at least
 /// `min` (at least 1) content stems (neither function nor formula words),
-/// `i` ascending, then `j`. A pair sharing fewer is never paired (see
+/// `i` ascending, then `j`, each with the weight of the content stems they
+/// share (summed in another order than [`weighted_dice`] sums, so only
+/// nearly equal to its). A pair sharing fewer is never paired (see
 /// [`weighted_dice`]'s count), so only these need scoring: through an index
 /// of `b`'s content stems, two long lists of clauses that share little cost
 /// little more than the index.
-pub(crate) fn sharing(a: &[Bag], b: &[Bag], min: usize, e: &Evidence) -> Vec<(usize, usize)> {
+pub(crate) fn sharing(
+    a: &[Bag],
+    b: &[Bag],
+    min: usize,
+    w: &Weights,
+    e: &Evidence,
+) -> Vec<(usize, usize, f32)> {
     let min = min.max(1) as u32;
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (j, bag) in b.iter().enumerate() {
@@ -489,31 +497,60 @@ pub(crate) fn sharing(a: &[Bag], b: &[Bag], min: usize, e: &Evidence) -> Vec<(us
         }
     }
     let mut out = Vec::new();
-    let mut count: Vec<u32> = vec![0; b.len()];
+    let mut count: Vec<(u32, f32)> = vec![(0, 0.0); b.len()];
     let (mut touched, mut hits): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
     for (i, bag) in a.iter().enumerate() {
-        for s in &bag.stems {
-            let Some(js) = postings.get(s) else {
+        for &s in &bag.stems {
+            let Some(js) = postings.get(&s) else {
                 continue;
             };
+            let weight = w.of(s);
             for &j in js {
                 let c = &mut count[j as usize];
-                if *c == 0 {
+                if c.0 == 0 {
                     touched.push(j);
                 }
-                *c += 1;
-                if *c == min {
+                c.0 += 1;
+                c.1 += weight;
+                if c.0 == min {
                     hits.push(j);
                 }
             }
         }
         hits.sort_unstable();
-        out.extend(hits.drain(..).map(|j| (i, j as usize)));
+        out.extend(hits.drain(..).map(|j| (i, j as usize, count[j as usize].1)));
         for j in touched.drain(..) {
-            count[j as usize] = 0;
+            count[j as usize] = (0, 0.0);
         }
     }
     out
+}
+
+/// A bag's total weight and the weight of its function and formula words,
+/// for [`dice_at_most`].
+pub(crate) fn bag_weights(b: &Bag, w: &Weights, e: &Evidence) -> (f32, f32) {
+    let total = b.stems.iter().map(|&s| w.of(s)).sum();
+    let common = b
+        .stems
+        .iter()
+        .filter(|&&s| e.is_common(s))
+        .map(|&s| w.of(s))
+        .sum();
+    (total, common)
+}
+
+/// A bound that [`weighted_dice`] of two bags cannot exceed, from their
+/// [`bag_weights`] and the weight of the content stems they share (from
+/// [`sharing`]): the function and formula words they share weigh at most
+/// the lighter side's. Raised by far more than rounding could take off (the
+/// sums are in another order), so that a pair is never passed over by it
+/// that `weighted_dice` would score at the bar.
+pub(crate) fn dice_at_most(a: (f32, f32), b: (f32, f32), shared_content: f32) -> f32 {
+    let total = a.0 + b.0;
+    if total <= 0.0 {
+        return 0.0;
+    }
+    2.0 * (shared_content + a.1.min(b.1)) / total + 1e-3
 }
 
 /// Weighted Dice of two bags: twice the weight the two share over the weight

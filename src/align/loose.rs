@@ -99,7 +99,7 @@ pub(super) fn pair_in_gaps(
         let k = ns.len();
         let candidates: Option<Vec<bool>> = (os.len() * k > INDEX_ABOVE).then(|| {
             let mut ok = vec![false; os.len() * k];
-            for (i, j) in sharing(ob, nb, MIN_CONTENT, ev) {
+            for (i, j, _) in sharing(ob, nb, MIN_CONTENT, &weights, ev) {
                 ok[i * k + j] = true;
             }
             ok
