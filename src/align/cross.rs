@@ -67,6 +67,19 @@ pub(super) fn link_across(
             })
             .collect()
     };
+    // nothing to read when no direction has clauses on both sides
+    let live = |dropped: Vec<usize>, added: Vec<usize>| {
+        !dropped.is_empty() && !added.is_empty() && dropped.len() * added.len() <= MAX_CELLS
+    };
+    if !live(
+        free(&parts[op], LinkKind::Deleted),
+        free(&parts[pp], LinkKind::Inserted),
+    ) && !live(
+        free(&parts[pp], LinkKind::Deleted),
+        free(&parts[op], LinkKind::Inserted),
+    ) {
+        return;
+    }
     // (part of the old clause, its index; part of the new clause, its index)
     let mut cands: Vec<(f32, Part, usize, Part, usize)> = Vec::new();
     // the stems the loose passes met (taken out: `ctx` aligns sub-paragraphs below)

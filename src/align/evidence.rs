@@ -14,7 +14,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use crate::parse::{Clause, base_lead};
-use crate::tokens::{KeyOptions, TokenKind, tokenize};
+use crate::tokens::for_each_word;
 
 /// A clause as the loose pass compares it.
 #[derive(Debug, Default, Clone)]
@@ -120,11 +120,7 @@ impl Stems {
                 }
             }
             first = false;
-            for t in tokenize(text, KeyOptions::default()) {
-                if t.kind == TokenKind::Word {
-                    words.push(self.number(t.text(text)));
-                }
-            }
+            for_each_word(text, |w| words.push(self.number(w)));
         });
         let (family, verb) = match &c.lead {
             Some(l) => {
