@@ -42,11 +42,11 @@ const MAX_CELLS: usize = 250_000;
 /// Pairs clauses dropped from one part with clauses added to the other,
 /// rewriting `parts` in place: the added clause's link becomes a link from
 /// the other part ([`Link::from_part`]), the dropped clause's link goes.
-pub(super) fn link_across(
+pub(super) fn link_across<'a>(
     parts: &mut [PartAlignment],
-    res: Pair<&Resolution>,
+    res: Pair<&'a Resolution>,
     opts: &AlignOptions,
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'a>,
 ) {
     let Some(pp) = parts.iter().position(|p| p.part == Part::Preamble) else {
         return;

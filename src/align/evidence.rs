@@ -8,6 +8,7 @@
 //! and `force` alike and misses them. These keys serve similarity only; the
 //! word diff still shows the words as written.
 
+use std::marker::PhantomData;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -47,8 +48,8 @@ pub(crate) enum Family {
 }
 
 /// Stems and their ids, and the weights the corpus taught.
-pub(crate) struct Evidence {
-    stems: Stems,
+pub(crate) struct Evidence<'a> {
+    stems: Stems<'a>,
     /// The id, in this evidence, of each stem number of [`Stems`]
     /// (`NONE` for a stem not met here). Ids count from 0 in the order this
     /// evidence first met the stems: the order in which bags list their
@@ -70,7 +71,7 @@ const NONE: u32 = u32::MAX;
 /// [`Evidence`] to the next ([`Evidence::take_stems`]) so that the parts of
 /// one alignment, aligned one after the other, and the crossing pass stem
 /// each word once (stemming is most of what the loose passes cost).
-pub(crate) struct Stems {
+pub(crate) struct Stems<'a> {
     stemmer: Stemmer,
     /// The number of each stem.
     numbers: FxHashMap<String, u32>,
@@ -79,9 +80,11 @@ pub(crate) struct Stems {
     seen: FxHashMap<String, u32>,
     /// Prior weight of each stem number.
     prior: Vec<f32>,
-    /// The clauses read so far, by address (the clauses of one alignment
-    /// stay where they are).
+    /// The clauses read so far, by address: the clauses are borrowed for
+    /// as long as these stems live (`'a`), so no other clause can come to
+    /// stand at an address kept here.
     met: FxHashMap<usize, Met>,
+    clauses: PhantomData<&'a Clause>,
 }
 
 /// A clause as [`Stems`] read it.
@@ -94,7 +97,7 @@ struct Met {
     verb: Option<u32>,
 }
 
-impl Stems {
+impl<'a> Stems<'a> {
     pub(crate) fn new() -> Self {
         Stems {
             stemmer: Stemmer::create(Algorithm::English),
@@ -102,13 +105,14 @@ impl Stems {
             seen: FxHashMap::default(),
             prior: Vec::new(),
             met: FxHashMap::default(),
+            clauses: PhantomData,
         }
     }
 
     /// Reads a clause: the stem numbers of its words and its
     /// sub-paragraphs' words, without the lead, and the lead's family and
     /// verb.
-    fn meet(&mut self, c: &Clause) -> Met {
+    fn meet(&mut self, c: &'a Clause) -> Met {
         let mut words = Vec::new();
         let mut first = true;
         c.walk(&mut |d| {
@@ -140,7 +144,7 @@ impl Stems {
     /// Takes in what `other` read, renumbered: after parts aligned on
     /// separate threads, the crossing pass then reads and stems again none
     /// of the clauses and words either part met.
-    fn absorb(&mut self, other: Stems) {
+    fn absorb(&mut self, other: Stems<'a>) {
         let mut to = vec![0u32; other.prior.len()];
         for (stem, g) in other.numbers {
             let n = match self.numbers.get(&stem) {
@@ -331,13 +335,13 @@ const FUNCTION_WEIGHT: f32 = 0.1;
 /// Weight of a formula word.
 const FORMULA_WEIGHT: f32 = 0.3;
 
-impl Evidence {
+impl<'a> Evidence<'a> {
     pub(crate) fn new() -> Self {
         Self::with_stems(Stems::new())
     }
 
     /// An evidence with no stem ids yet that knows the words of `stems`.
-    pub(crate) fn with_stems(stems: Stems) -> Self {
+    pub(crate) fn with_stems(stems: Stems<'a>) -> Self {
         Evidence {
             stems,
             ids: Vec::new(),
@@ -349,18 +353,18 @@ impl Evidence {
     /// The words stemmed so far, for the next evidence; this one keeps its
     /// ids and must be given stems again ([`Evidence::give_stems`]) before
     /// it meets new words.
-    pub(crate) fn take_stems(&mut self) -> Stems {
+    pub(crate) fn take_stems(&mut self) -> Stems<'a> {
         std::mem::replace(&mut self.stems, Stems::new())
     }
 
     /// Takes in the words and clauses `other` read (its ids stay its own).
-    pub(crate) fn absorb_stems(&mut self, other: &mut Evidence) {
+    pub(crate) fn absorb_stems(&mut self, other: &mut Evidence<'a>) {
         let theirs = other.take_stems();
         self.stems.absorb(theirs);
     }
 
     /// Hands back the words stemmed since [`Evidence::take_stems`].
-    pub(crate) fn give_stems(&mut self, stems: Stems) {
+    pub(crate) fn give_stems(&mut self, stems: Stems<'a>) {
         self.stems = stems;
     }
 
@@ -387,7 +391,7 @@ impl Evidence {
     /// What the loose pass compares of a clause: the stems of its words and
     /// its sub-paragraphs' words, without the lead (which counts through its
     /// family only), and the lead's family.
-    pub(crate) fn bag(&mut self, c: &Clause) -> Bag {
+    pub(crate) fn bag(&mut self, c: &'a Clause) -> Bag {
         // a clause is often bagged again (by the crossing pass, after the
         // loose pass of its part): its words are read once per alignment
         let key = std::ptr::from_ref(c) as usize;
@@ -792,7 +796,7 @@ fn find(w: &str, pat: &str) -> Option<usize> {
 
 /// The stems of a set of words, for tests.
 #[cfg(test)]
-pub(crate) fn stems_of(e: &mut Evidence, words: &[&str]) -> rustc_hash::FxHashSet<u32> {
+pub(crate) fn stems_of(e: &mut Evidence<'_>, words: &[&str]) -> rustc_hash::FxHashSet<u32> {
     words.iter().map(|w| e.stem_id(w)).collect()
 }
 
@@ -839,7 +843,6 @@ mod tests {
 
     #[test]
     fn rare_words_weigh_more_than_formulae_and_function_words() {
-        let mut e = Evidence::new();
         let clause = |t: &str| crate::parse::Clause {
             id: "OP1".into(),
             part: crate::parse::Part::Operative,
@@ -850,16 +853,15 @@ mod tests {
             footnotes: Vec::new(),
             children: Vec::new(),
         };
-        let a = e.bag(&clause(
-            "Demands that the Russian Federation immediately cease its use of force;",
-        ));
-        let b = e.bag(&clause(
-            "Calls upon the parties to cease their use of force;",
-        ));
-        // same formula and function words, nothing else in common
-        let c = e.bag(&clause(
-            "Calls upon the Secretary-General to report to the General Assembly;",
-        ));
+        // the clauses outlive the evidence, which keeps what it read of them
+        let clauses = [
+            clause("Demands that the Russian Federation immediately cease its use of force;"),
+            clause("Calls upon the parties to cease their use of force;"),
+            // same formula and function words, nothing else in common
+            clause("Calls upon the Secretary-General to report to the General Assembly;"),
+        ];
+        let mut e = Evidence::new();
+        let [a, b, c] = [0, 1, 2].map(|k| e.bag(&clauses[k]));
         let w = e.weights(&[&a, &b, &c]);
         let (ab, content) = weighted_dice(&a, &b, &w, &e);
         let (ac, _) = weighted_dice(&a, &c, &w, &e);

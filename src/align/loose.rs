@@ -53,12 +53,12 @@ pub fn loose_bar(threshold: f32, gap: usize) -> f32 {
 /// Pairs what is free in each gap between consecutive pairs in order;
 /// `plain` gives the plain similarity kept on the link. Marks the pairs
 /// whose plain similarity is under `threshold` loose.
-pub(super) fn pair_in_gaps(
+pub(super) fn pair_in_gaps<'a>(
     m: &mut Matching,
-    old: &[&Clause],
-    new: &[&Clause],
+    old: &[&'a Clause],
+    new: &[&'a Clause],
     threshold: f32,
-    ev: &mut Evidence,
+    ev: &mut Evidence<'a>,
     plain: impl Fn(usize, usize) -> f32,
 ) {
     let anchors = in_order(&m.pairs());

@@ -140,7 +140,7 @@ pub struct Alignment {
 }
 
 /// Aligns two resolutions.
-pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
+pub fn align<'a>(res: Pair<&'a Resolution>, opts: &AlignOptions) -> Alignment {
     use rayon::prelude::*;
     let deadline = Instant::now() + opts.deadline;
     let parts: Vec<Part> = Part::ALL
@@ -148,7 +148,7 @@ pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
         .filter(|&p| !(res.old.part(p).is_empty() && res.new.part(p).is_empty()))
         .collect();
     // the parts are independent; long texts align them on separate cores
-    let one = |part: Part, stems: evidence::Stems| {
+    let one = |part: Part, stems: evidence::Stems<'a>| {
         let mut ctx = Ctx {
             interner: Interner::new(),
             opts: *opts,
@@ -230,7 +230,7 @@ struct Info {
     own: u64,
 }
 
-struct Ctx {
+struct Ctx<'a> {
     interner: Interner,
     opts: AlignOptions,
     deadline: Instant,
@@ -238,7 +238,7 @@ struct Ctx {
     /// Stems of the words met so far, for the loose and crossing passes:
     /// one for the whole alignment, so that a word is stemmed once however
     /// many lists of clauses it appears in.
-    evidence: evidence::Evidence,
+    evidence: evidence::Evidence<'a>,
 }
 
 /// Hash of a clause's text and its sub-paragraphs' texts, as written.
@@ -287,7 +287,7 @@ fn hash_keys(keys: &[u32]) -> u64 {
     h.finish()
 }
 
-impl Ctx {
+impl<'a> Ctx<'a> {
     fn info(&mut self, c: &Clause) -> Info {
         let k = self.opts.keys;
         // about one word in six bytes, and a punctuation mark or a break to
@@ -323,7 +323,7 @@ impl Ctx {
     }
 
     /// Aligns one list of sibling clauses.
-    fn level(&mut self, old: &[&Clause], new: &[&Clause]) -> Vec<Link> {
+    fn level(&mut self, old: &[&'a Clause], new: &[&'a Clause]) -> Vec<Link> {
         let mut m = Matching::new(old.len(), new.len());
 
         // 1a. the same text, byte for byte (most clauses of two versions):
