@@ -88,6 +88,16 @@ pub fn tokenize(text: &str, opts: KeyOptions) -> Vec<Token> {
     out
 }
 
+/// Hands `f` the words of a text in order, as [`tokenize`] cuts them,
+/// without building the tokens.
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    scan(text, KeyOptions::default(), |tok| {
+        if tok.kind == TokenKind::Word {
+            f(tok.text(text))
+        }
+    });
+}
+
 /// The number of words in a text, as [`tokenize`] cuts them, without
 /// building the tokens (word counts are taken of every changed passage).
 ///

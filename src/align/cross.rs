@@ -11,7 +11,7 @@
 //! (`Welcoming`/`Welcomes`, `Noting`/`Notes`) are the same lead: the change
 //! of form is part of the move.
 
-use super::evidence::{Bag, Evidence, weighted_dice};
+use super::evidence::{Bag, Evidence, bag_weights, dice_at_most, sharing, weighted_dice};
 use super::{AlignOptions, Ctx, Link, LinkKind, PartAlignment, dice};
 use crate::pair::Pair;
 use crate::parse::{Clause, Part, Resolution};
@@ -31,6 +31,9 @@ pub const CROSS_BAR: f32 = 0.7;
 const CONTAINED: f32 = 0.85;
 /// See [`CONTAINED`].
 const CONTAINED_DICE: f32 = 0.5;
+/// A pair across parts shares at least this many words that are neither
+/// function nor formula words.
+const MIN_CONTENT: usize = 3;
 /// Most pairs scored in one direction: past it, two texts that share so
 /// little that hundreds of clauses were dropped and added are not searched
 /// for crossings.
@@ -39,11 +42,11 @@ const MAX_CELLS: usize = 250_000;
 /// Pairs clauses dropped from one part with clauses added to the other,
 /// rewriting `parts` in place: the added clause's link becomes a link from
 /// the other part ([`Link::from_part`]), the dropped clause's link goes.
-pub(super) fn link_across(
+pub(super) fn link_across<'a>(
     parts: &mut [PartAlignment],
-    res: Pair<&Resolution>,
+    res: Pair<&'a Resolution>,
     opts: &AlignOptions,
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'a>,
 ) {
     let Some(pp) = parts.iter().position(|p| p.part == Part::Preamble) else {
         return;
@@ -64,6 +67,19 @@ pub(super) fn link_across(
             })
             .collect()
     };
+    // nothing to read when no direction has clauses on both sides
+    let live = |dropped: Vec<usize>, added: Vec<usize>| {
+        !dropped.is_empty() && !added.is_empty() && dropped.len() * added.len() <= MAX_CELLS
+    };
+    if !live(
+        free(&parts[op], LinkKind::Deleted),
+        free(&parts[pp], LinkKind::Inserted),
+    ) && !live(
+        free(&parts[pp], LinkKind::Deleted),
+        free(&parts[op], LinkKind::Inserted),
+    ) {
+        return;
+    }
     // (part of the old clause, its index; part of the new clause, its index)
     let mut cands: Vec<(f32, Part, usize, Part, usize)> = Vec::new();
     // the stems the loose passes met (taken out: `ctx` aligns sub-paragraphs below)
@@ -107,17 +123,35 @@ pub(super) fn link_across(
         if ob.len() != os.len() || nb.len() != ns.len() {
             continue; // too many to search (see MAX_CELLS)
         }
-        for (i, &o) in os.iter().enumerate() {
-            for (j, &n) in ns.iter().enumerate() {
-                let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, &ev);
-                let c = contained(&ob[i], &nb[j], &weights);
-                let ok = content >= 3 && (s >= bar || (c >= CONTAINED && s >= CONTAINED_DICE));
-                if ok {
-                    cands.push((s.max(c), *from, o, *to, n));
-                }
+        // only pairs sharing MIN_CONTENT content words can pass: found
+        // through an index, so that hundreds of clauses dropped and added
+        // are not all compared with each other
+        // and only those whose weighted Dice can reach the lowest bar
+        // (CONTAINED_DICE) are scored: most pairs of long lists share a few
+        // words and little weight
+        let bw = |b: &[Bag]| -> Vec<(f32, f32)> {
+            b.iter().map(|b| bag_weights(b, &weights, &ev)).collect()
+        };
+        let (ow, nw) = (bw(ob), bw(nb));
+        let low = CONTAINED_DICE.min(bar);
+        for (i, j, shared) in sharing(ob, nb, MIN_CONTENT, &weights, &ev) {
+            if dice_at_most(ow[i], nw[j], shared) < low {
+                continue;
+            }
+            let (o, n) = (os[i], ns[j]);
+            let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, &ev);
+            // under CONTAINED_DICE (below the bar) neither test can pass:
+            // the share held is not worth computing
+            if content < MIN_CONTENT || s < CONTAINED_DICE.min(bar) {
+                continue;
+            }
+            let c = contained(&ob[i], &nb[j], &weights);
+            if s >= bar || (c >= CONTAINED && s >= CONTAINED_DICE) {
+                cands.push((s.max(c), *from, o, *to, n));
             }
         }
     }
+    ev.recycle(weights);
     cands.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then((a.1 as u8, a.2, a.4).cmp(&(b.1 as u8, b.2, b.4)))

@@ -8,13 +8,14 @@
 //! and `force` alike and misses them. These keys serve similarity only; the
 //! word diff still shows the words as written.
 
+use std::marker::PhantomData;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use crate::parse::{Clause, base_lead};
-use crate::tokens::{KeyOptions, TokenKind, tokenize};
+use crate::tokens::for_each_word;
 
 /// A clause as the loose pass compares it.
 #[derive(Debug, Default, Clone)]
@@ -47,14 +48,148 @@ pub(crate) enum Family {
 }
 
 /// Stems and their ids, and the weights the corpus taught.
-pub(crate) struct Evidence {
-    stemmer: Stemmer,
-    ids: FxHashMap<String, u32>,
-    /// The stem id of each word as written, so that a word met again is
-    /// neither folded nor stemmed again (most words of a draft recur).
-    seen: FxHashMap<String, u32>,
+pub(crate) struct Evidence<'a> {
+    stems: Stems<'a>,
+    /// The id, in this evidence, of each stem number of [`Stems`]
+    /// (`NONE` for a stem not met here). Ids count from 0 in the order this
+    /// evidence first met the stems: the order in which bags list their
+    /// stems, and so the order of the sums of weights.
+    ids: Vec<u32>,
     /// Prior weight of each stem id: below 1 for function and formula words.
     prior: Vec<f32>,
+    /// The weights vector of the last comparison, zeroed, kept for the
+    /// next: it is indexed by every stem id met so far, and a long text has
+    /// thousands of lists of sub-paragraphs, each of which would otherwise
+    /// allocate and fill one for a handful of stems.
+    spare: Vec<f32>,
+}
+
+/// No id yet (in `Evidence::ids`).
+const NONE: u32 = u32::MAX;
+
+/// Words already folded and stemmed, by number: handed from one
+/// [`Evidence`] to the next ([`Evidence::take_stems`]) so that the parts of
+/// one alignment, aligned one after the other, and the crossing pass stem
+/// each word once (stemming is most of what the loose passes cost).
+pub(crate) struct Stems<'a> {
+    stemmer: Stemmer,
+    /// The number of each stem.
+    numbers: FxHashMap<String, u32>,
+    /// The stem number of each word as written, so that a word met again is
+    /// neither folded nor stemmed again (most words of a draft recur).
+    seen: FxHashMap<String, u32>,
+    /// Prior weight of each stem number.
+    prior: Vec<f32>,
+    /// The clauses read so far, by address: the clauses are borrowed for
+    /// as long as these stems live (`'a`), so no other clause can come to
+    /// stand at an address kept here.
+    met: FxHashMap<usize, Met>,
+    clauses: PhantomData<&'a Clause>,
+}
+
+/// A clause as [`Stems`] read it.
+struct Met {
+    /// The stem numbers of its words after the lead, in the order they stand.
+    words: Vec<u32>,
+    /// The lead's family.
+    family: Option<Family>,
+    /// The stem number of the lead's verb.
+    verb: Option<u32>,
+}
+
+impl<'a> Stems<'a> {
+    pub(crate) fn new() -> Self {
+        Stems {
+            stemmer: Stemmer::create(Algorithm::English),
+            numbers: FxHashMap::default(),
+            seen: FxHashMap::default(),
+            prior: Vec::new(),
+            met: FxHashMap::default(),
+            clauses: PhantomData,
+        }
+    }
+
+    /// Reads a clause: the stem numbers of its words and its
+    /// sub-paragraphs' words, without the lead, and the lead's family and
+    /// verb.
+    fn meet(&mut self, c: &'a Clause) -> Met {
+        let mut words = Vec::new();
+        let mut first = true;
+        c.walk(&mut |d| {
+            let mut text = d.text.as_str();
+            if first && let Some(lead) = &d.lead {
+                let t = text.trim_start();
+                if let Some(rest) = t.strip_prefix(lead.as_str()) {
+                    text = rest;
+                }
+            }
+            first = false;
+            for_each_word(text, |w| words.push(self.number(w)));
+        });
+        let (family, verb) = match &c.lead {
+            Some(l) => {
+                let base = base_lead(l);
+                let head = head_verb(&base);
+                (family(&base, head), Some(self.number(head)))
+            }
+            None => (None, None),
+        };
+        Met {
+            words,
+            family,
+            verb,
+        }
+    }
+
+    /// Takes in what `other` read, renumbered: after parts aligned on
+    /// separate threads, the crossing pass then reads and stems again none
+    /// of the clauses and words either part met.
+    fn absorb(&mut self, other: Stems<'a>) {
+        let mut to = vec![0u32; other.prior.len()];
+        for (stem, g) in other.numbers {
+            let n = match self.numbers.get(&stem) {
+                Some(&n) => n,
+                None => {
+                    let n = self.numbers.len() as u32;
+                    self.prior.push(other.prior[g as usize]);
+                    self.numbers.insert(stem, n);
+                    n
+                }
+            };
+            to[g as usize] = n;
+        }
+        for (word, g) in other.seen {
+            self.seen.entry(word).or_insert(to[g as usize]);
+        }
+        for (key, mut met) in other.met {
+            for w in &mut met.words {
+                *w = to[*w as usize];
+            }
+            met.verb = met.verb.map(|g| to[g as usize]);
+            self.met.entry(key).or_insert(met);
+        }
+    }
+
+    /// The number of a word's folded stem.
+    fn number(&mut self, word: &str) -> u32 {
+        if let Some(&g) = self.seen.get(word) {
+            return g;
+        }
+        let folded = fold(word);
+        let stem = self.stemmer.stem(&folded);
+        let g = match self.numbers.get(stem.as_ref()) {
+            Some(&g) => g,
+            None => {
+                let g = self.numbers.len() as u32;
+                self.prior
+                    .push(PRIORS.get(stem.as_ref()).copied().unwrap_or(1.0));
+                self.numbers.insert(stem.into_owned(), g);
+                g
+            }
+        };
+        self.seen.insert(word.to_string(), g);
+        g
+    }
 }
 
 /// The prior weights of the function and formula words' stems, stemmed
@@ -200,100 +335,121 @@ const FUNCTION_WEIGHT: f32 = 0.1;
 /// Weight of a formula word.
 const FORMULA_WEIGHT: f32 = 0.3;
 
-impl Evidence {
+impl<'a> Evidence<'a> {
     pub(crate) fn new() -> Self {
+        Self::with_stems(Stems::new())
+    }
+
+    /// An evidence with no stem ids yet that knows the words of `stems`.
+    pub(crate) fn with_stems(stems: Stems<'a>) -> Self {
         Evidence {
-            stemmer: Stemmer::create(Algorithm::English),
-            ids: FxHashMap::default(),
-            seen: FxHashMap::default(),
+            stems,
+            ids: Vec::new(),
             prior: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
+    /// The words stemmed so far, for the next evidence; this one keeps its
+    /// ids and must be given stems again ([`Evidence::give_stems`]) before
+    /// it meets new words.
+    pub(crate) fn take_stems(&mut self) -> Stems<'a> {
+        std::mem::replace(&mut self.stems, Stems::new())
+    }
+
+    /// Takes in the words and clauses `other` read (its ids stay its own).
+    pub(crate) fn absorb_stems(&mut self, other: &mut Evidence<'a>) {
+        let theirs = other.take_stems();
+        self.stems.absorb(theirs);
+    }
+
+    /// Hands back the words stemmed since [`Evidence::take_stems`].
+    pub(crate) fn give_stems(&mut self, stems: Stems<'a>) {
+        self.stems = stems;
+    }
+
     /// The id of a word's folded stem.
+    #[cfg(test)]
     fn stem_id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.seen.get(word) {
-            return id;
+        let g = self.stems.number(word);
+        self.id(g)
+    }
+
+    /// The id here of a stem number, given in the order met.
+    fn id(&mut self, g: u32) -> u32 {
+        let g = g as usize;
+        if g >= self.ids.len() {
+            self.ids.resize(g + 1, NONE);
         }
-        let folded = fold(word);
-        let stem = self.stemmer.stem(&folded);
-        let id = match self.ids.get(stem.as_ref()) {
-            Some(&id) => id,
-            None => {
-                let id = self.ids.len() as u32;
-                self.prior
-                    .push(PRIORS.get(stem.as_ref()).copied().unwrap_or(1.0));
-                self.ids.insert(stem.into_owned(), id);
-                id
-            }
-        };
-        self.seen.insert(word.to_string(), id);
-        id
+        if self.ids[g] == NONE {
+            self.ids[g] = self.prior.len() as u32;
+            self.prior.push(self.stems.prior[g]);
+        }
+        self.ids[g]
     }
 
     /// What the loose pass compares of a clause: the stems of its words and
     /// its sub-paragraphs' words, without the lead (which counts through its
     /// family only), and the lead's family.
-    pub(crate) fn bag(&mut self, c: &Clause) -> Bag {
-        let mut stems = Vec::new();
-        let mut first = true;
-        c.walk(&mut |d| {
-            let mut text = d.text.as_str();
-            if first && let Some(lead) = &d.lead {
-                let t = text.trim_start();
-                if let Some(rest) = t.strip_prefix(lead.as_str()) {
-                    text = rest;
-                }
-            }
-            first = false;
-            for t in tokenize(text, KeyOptions::default()) {
-                if t.kind == TokenKind::Word {
-                    stems.push(self.stem_id(t.text(text)));
-                }
-            }
-        });
+    pub(crate) fn bag(&mut self, c: &'a Clause) -> Bag {
+        // a clause is often bagged again (by the crossing pass, after the
+        // loose pass of its part): its words are read once per alignment
+        let key = std::ptr::from_ref(c) as usize;
+        let met = match self.stems.met.remove(&key) {
+            Some(met) => met,
+            None => self.stems.meet(c),
+        };
+        // ids given in the order the words stand, then the lead's verb
+        let mut stems: Vec<u32> = met.words.iter().map(|&g| self.id(g)).collect();
         stems.sort_unstable();
         stems.dedup();
-        let (family, verb) = match &c.lead {
-            Some(l) => {
-                let base = base_lead(l);
-                let head = head_verb(&base);
-                (family(&base, head), Some(self.stem_id(head)))
-            }
-            None => (None, None),
-        };
-        Bag {
+        let verb = met.verb.map(|g| self.id(g));
+        let bag = Bag {
             stems,
-            family,
+            family: met.family,
             verb,
-        }
+        };
+        self.stems.met.insert(key, met);
+        bag
     }
 
     /// Weights of the stems for one comparison: the corpus prior times how
     /// rare the stem is among `bags` (the clauses being compared, on both
     /// sides), so that a word every clause of these drafts uses (`Ukraine`
     /// in a resolution on Ukraine) counts for less than one two clauses share.
-    pub(crate) fn weights(&self, bags: &[&Bag]) -> Weights {
-        // stem ids are dense: counts and weights in vectors, not maps
-        let mut df: Vec<u32> = vec![0; self.ids.len()];
+    /// Hand the weights back with [`Evidence::recycle`] when done.
+    pub(crate) fn weights(&mut self, bags: &[&Bag]) -> Weights {
+        // stem ids are dense: weights in a vector, not a map; only the
+        // stems of `bags` are touched (counted in place: an f32 counts
+        // exactly far beyond any number of clauses)
+        let mut w = std::mem::take(&mut self.spare);
+        w.resize(self.prior.len(), 0.0);
+        let mut touched: Vec<u32> = Vec::new();
         for b in bags {
             for &s in &b.stems {
-                df[s as usize] += 1;
+                let d = &mut w[s as usize];
+                if *d == 0.0 {
+                    touched.push(s);
+                }
+                *d += 1.0;
             }
         }
         let n = bags.len() as f32;
-        let w = df
-            .iter()
-            .enumerate()
-            .map(|(s, &d)| {
-                if d == 0 {
-                    return 0.0;
-                }
-                let idf = (1.0 + n / d as f32).ln();
-                idf * self.prior[s]
-            })
-            .collect();
-        Weights(w)
+        for &s in &touched {
+            let d = w[s as usize];
+            let idf = (1.0 + n / d).ln();
+            w[s as usize] = idf * self.prior[s as usize];
+        }
+        Weights { w, touched }
+    }
+
+    /// Takes back the vector of `weights` for the next comparison.
+    pub(crate) fn recycle(&mut self, weights: Weights) {
+        let Weights { mut w, touched } = weights;
+        for s in touched {
+            w[s as usize] = 0.0;
+        }
+        self.spare = w;
     }
 
     /// Whether a stem id is a function or formula word.
@@ -303,12 +459,98 @@ impl Evidence {
 }
 
 /// Weight of each stem in one comparison, by stem id.
-pub(crate) struct Weights(Vec<f32>);
+pub(crate) struct Weights {
+    /// The weights, 0 for the stems not compared.
+    w: Vec<f32>,
+    /// The stems compared, whose weights are not 0.
+    touched: Vec<u32>,
+}
 
 impl Weights {
     pub(crate) fn of(&self, s: u32) -> f32 {
-        self.0.get(s as usize).copied().unwrap_or(0.0)
+        self.w.get(s as usize).copied().unwrap_or(0.0)
     }
+}
+
+/// The pairs `(i, j)` of a bag of `a` and a bag of `b` that share at least
+/// `min` (at least 1) content stems (neither function nor formula words),
+/// `i` ascending, then `j`, each with the weight of the content stems they
+/// share (summed in another order than [`weighted_dice`] sums, so only
+/// nearly equal to its). A pair sharing fewer is never paired (see
+/// [`weighted_dice`]'s count), so only these need scoring: through an index
+/// of `b`'s content stems, two long lists of clauses that share little cost
+/// little more than the index.
+pub(crate) fn sharing(
+    a: &[Bag],
+    b: &[Bag],
+    min: usize,
+    w: &Weights,
+    e: &Evidence,
+) -> Vec<(usize, usize, f32)> {
+    let min = min.max(1) as u32;
+    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for (j, bag) in b.iter().enumerate() {
+        for &s in &bag.stems {
+            if !e.is_common(s) {
+                postings.entry(s).or_default().push(j as u32);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut count: Vec<(u32, f32)> = vec![(0, 0.0); b.len()];
+    let (mut touched, mut hits): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    for (i, bag) in a.iter().enumerate() {
+        for &s in &bag.stems {
+            let Some(js) = postings.get(&s) else {
+                continue;
+            };
+            let weight = w.of(s);
+            for &j in js {
+                let c = &mut count[j as usize];
+                if c.0 == 0 {
+                    touched.push(j);
+                }
+                c.0 += 1;
+                c.1 += weight;
+                if c.0 == min {
+                    hits.push(j);
+                }
+            }
+        }
+        hits.sort_unstable();
+        out.extend(hits.drain(..).map(|j| (i, j as usize, count[j as usize].1)));
+        for j in touched.drain(..) {
+            count[j as usize] = (0, 0.0);
+        }
+    }
+    out
+}
+
+/// A bag's total weight and the weight of its function and formula words,
+/// for [`dice_at_most`].
+pub(crate) fn bag_weights(b: &Bag, w: &Weights, e: &Evidence) -> (f32, f32) {
+    let total = b.stems.iter().map(|&s| w.of(s)).sum();
+    let common = b
+        .stems
+        .iter()
+        .filter(|&&s| e.is_common(s))
+        .map(|&s| w.of(s))
+        .sum();
+    (total, common)
+}
+
+/// A bound that [`weighted_dice`] of two bags cannot exceed, from their
+/// [`bag_weights`] and the weight of the content stems they share (from
+/// [`sharing`]): the function and formula words they share weigh at most
+/// the lighter side's. Raised by far more than rounding could take off (the
+/// sums are in another order), so that a pair is never passed over by it
+/// that `weighted_dice` would score at the bar.
+pub(crate) fn dice_at_most(a: (f32, f32), b: (f32, f32), shared_content: f32) -> f32 {
+    let total = a.0 + b.0;
+    if total <= 0.0 {
+        return 0.0;
+    }
+    2.0 * (shared_content + a.1.min(b.1)) / total + 1e-3
 }
 
 /// Weighted Dice of two bags: twice the weight the two share over the weight
@@ -463,12 +705,20 @@ fn family(base: &str, head: &str) -> Option<Family> {
 /// assert_eq!(fold("Organisation"), fold("organization"));
 /// ```
 pub(crate) fn fold(word: &str) -> String {
-    let mut w: String = word
-        .chars()
-        .filter(|c| !matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
+    // most words are ASCII: lower-cased byte by byte (the same as
+    // `char::to_lowercase` there), without going through chars
+    let mut w: String = if word.is_ascii() {
+        word.bytes()
+            .filter(|&b| b != b'-')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect()
+    } else {
+        word.chars()
+            .filter(|c| !matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+            .map(|c| if c == '’' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     if let Some(stem) = w.strip_suffix("'s") {
         w.truncate(stem.len());
     }
@@ -491,7 +741,7 @@ pub(crate) fn fold(word: &str) -> String {
     }
     // -ise/-isation/-yse -> -ize/-ization/-yze, in any inflection
     for (gb, us) in [("isation", "ization"), ("ysation", "yzation")] {
-        if let Some(at) = w.find(gb) {
+        if let Some(at) = find(&w, gb) {
             w.replace_range(at..at + gb.len(), us);
         }
     }
@@ -505,7 +755,7 @@ pub(crate) fn fold(word: &str) -> String {
         }
     }
     // -our -> -or (labour, favourable, neighbours), after three letters or more
-    if let Some(at) = w.find("our")
+    if let Some(at) = find(&w, "our")
         && at >= 3
     {
         w.replace_range(at..at + 3, "or");
@@ -534,9 +784,19 @@ pub(crate) fn fold(word: &str) -> String {
     w
 }
 
+/// Where `pat` (ASCII) first stands in `w`: `str::find` gives the same, but
+/// prepares a general search for every call, which costs more than the
+/// search itself on a word. An ASCII byte never stands inside a longer
+/// character, so a match is always at a character boundary.
+fn find(w: &str, pat: &str) -> Option<usize> {
+    w.as_bytes()
+        .windows(pat.len())
+        .position(|x| x == pat.as_bytes())
+}
+
 /// The stems of a set of words, for tests.
 #[cfg(test)]
-pub(crate) fn stems_of(e: &mut Evidence, words: &[&str]) -> rustc_hash::FxHashSet<u32> {
+pub(crate) fn stems_of(e: &mut Evidence<'_>, words: &[&str]) -> rustc_hash::FxHashSet<u32> {
     words.iter().map(|w| e.stem_id(w)).collect()
 }
 
@@ -583,7 +843,6 @@ mod tests {
 
     #[test]
     fn rare_words_weigh_more_than_formulae_and_function_words() {
-        let mut e = Evidence::new();
         let clause = |t: &str| crate::parse::Clause {
             id: "OP1".into(),
             part: crate::parse::Part::Operative,
@@ -594,16 +853,15 @@ mod tests {
             footnotes: Vec::new(),
             children: Vec::new(),
         };
-        let a = e.bag(&clause(
-            "Demands that the Russian Federation immediately cease its use of force;",
-        ));
-        let b = e.bag(&clause(
-            "Calls upon the parties to cease their use of force;",
-        ));
-        // same formula and function words, nothing else in common
-        let c = e.bag(&clause(
-            "Calls upon the Secretary-General to report to the General Assembly;",
-        ));
+        // the clauses outlive the evidence, which keeps what it read of them
+        let clauses = [
+            clause("Demands that the Russian Federation immediately cease its use of force;"),
+            clause("Calls upon the parties to cease their use of force;"),
+            // same formula and function words, nothing else in common
+            clause("Calls upon the Secretary-General to report to the General Assembly;"),
+        ];
+        let mut e = Evidence::new();
+        let [a, b, c] = [0, 1, 2].map(|k| e.bag(&clauses[k]));
         let w = e.weights(&[&a, &b, &c]);
         let (ab, content) = weighted_dice(&a, &b, &w, &e);
         let (ac, _) = weighted_dice(&a, &c, &w, &e);

@@ -11,7 +11,7 @@
 //! come first served: a clause that answers one neighbour a little and
 //! another well goes to the one it answers well.
 
-use super::evidence::{Bag, Evidence, FAMILY_BONUS, same_family, weighted_dice};
+use super::evidence::{Bag, Evidence, FAMILY_BONUS, same_family, sharing, weighted_dice};
 use super::{Matching, in_order};
 use crate::parse::Clause;
 
@@ -33,6 +33,10 @@ const MAX_CELLS: usize = 250_000;
 /// past it are left as they are, so that no input costs more than a few
 /// tens of milliseconds here.
 const TOTAL_CELLS: usize = 1_000_000;
+/// Gaps of more cells than this find their candidate pairs through an index
+/// of content words ([`sharing`]); smaller ones score every cell, which
+/// costs less than building the index.
+const INDEX_ABOVE: usize = 64;
 
 /// The loose bar in a gap whose larger side holds `gap` clauses.
 ///
@@ -49,12 +53,12 @@ pub fn loose_bar(threshold: f32, gap: usize) -> f32 {
 /// Pairs what is free in each gap between consecutive pairs in order;
 /// `plain` gives the plain similarity kept on the link. Marks the pairs
 /// whose plain similarity is under `threshold` loose.
-pub(super) fn pair_in_gaps(
+pub(super) fn pair_in_gaps<'a>(
     m: &mut Matching,
-    old: &[&Clause],
-    new: &[&Clause],
+    old: &[&'a Clause],
+    new: &[&'a Clause],
     threshold: f32,
-    ev: &mut Evidence,
+    ev: &mut Evidence<'a>,
     plain: impl Fn(usize, usize) -> f32,
 ) {
     let anchors = in_order(&m.pairs());
@@ -87,10 +91,24 @@ pub(super) fn pair_in_gaps(
         .collect();
     let all: Vec<&Bag> = bags.iter().flat_map(|(a, b)| a.iter().chain(b)).collect();
     let weights = ev.weights(&all);
-    let ev = &*ev;
     for ((os, ns), (ob, nb)) in gaps.iter().zip(&bags) {
         let bar = loose_bar(threshold, os.len().max(ns.len()));
+        // in a large gap, only the cells whose clauses share enough content
+        // words are scored (the others could not pass): the rest of a
+        // 500-by-500 gap costs a lookup, not a comparison
+        let k = ns.len();
+        let candidates: Option<Vec<bool>> = (os.len() * k > INDEX_ABOVE).then(|| {
+            let mut ok = vec![false; os.len() * k];
+            for (i, j, _) in sharing(ob, nb, MIN_CONTENT, &weights, ev) {
+                ok[i * k + j] = true;
+            }
+            ok
+        });
+        let ev = &*ev;
         let score = |i: usize, j: usize| -> Option<f32> {
+            if candidates.as_ref().is_some_and(|ok| !ok[i * k + j]) {
+                return None;
+            }
             let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, ev);
             let s = s + if same_family(&ob[i], &nb[j]) {
                 FAMILY_BONUS
@@ -107,6 +125,7 @@ pub(super) fn pair_in_gaps(
             debug_assert!(s >= bar);
         }
     }
+    ev.recycle(weights);
 }
 
 /// The order-preserving set of pairs `(i, j)` of an `n` by `k` grid with the

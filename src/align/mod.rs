@@ -140,7 +140,7 @@ pub struct Alignment {
 }
 
 /// Aligns two resolutions.
-pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
+pub fn align<'a>(res: Pair<&'a Resolution>, opts: &AlignOptions) -> Alignment {
     use rayon::prelude::*;
     let deadline = Instant::now() + opts.deadline;
     let parts: Vec<Part> = Part::ALL
@@ -148,13 +148,13 @@ pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
         .filter(|&p| !(res.old.part(p).is_empty() && res.new.part(p).is_empty()))
         .collect();
     // the parts are independent; long texts align them on separate cores
-    let one = |part: Part| {
+    let one = |part: Part, stems: evidence::Stems<'a>| {
         let mut ctx = Ctx {
             interner: Interner::new(),
             opts: *opts,
             deadline,
             coarse: false,
-            evidence: evidence::Evidence::new(),
+            evidence: evidence::Evidence::with_stems(stems),
         };
         let old: Vec<&Clause> = res.old.part(part).iter().collect();
         let new: Vec<&Clause> = res.new.part(part).iter().collect();
@@ -162,17 +162,41 @@ pub fn align(res: Pair<&Resolution>, opts: &AlignOptions) -> Alignment {
         (PartAlignment { part, links }, ctx.coarse, ctx.evidence)
     };
     let large = res.old.clauses().count() + res.new.clauses().count() > PARALLEL_ABOVE;
+    // the words stemmed so far, when the parts are aligned one after the
+    // other: each part (and then the crossing pass) stems only new words
+    let mut stems = None;
     let done: Vec<(PartAlignment, bool, evidence::Evidence)> = if large {
-        parts.into_par_iter().map(one).collect()
+        parts
+            .into_par_iter()
+            .map(|p| one(p, evidence::Stems::new()))
+            .collect()
     } else {
-        parts.into_iter().map(one).collect()
+        parts
+            .into_iter()
+            .map(|p| {
+                let (pa, coarse, mut ev) =
+                    one(p, stems.take().unwrap_or_else(evidence::Stems::new));
+                stems = Some(ev.take_stems());
+                (pa, coarse, ev)
+            })
+            .collect()
     };
     let coarse = done.iter().any(|d| d.1);
     let mut evidence = None;
     let mut parts: Vec<PartAlignment> = Vec::with_capacity(done.len());
-    for (part, _, ev) in done {
-        // the preamble's stems serve the crossing pass
-        evidence.get_or_insert(ev);
+    for (part, _, mut ev) in done {
+        // the preamble's stem ids serve the crossing pass, with all the
+        // words read so far
+        match &mut evidence {
+            None => {
+                if let Some(stems) = stems.take() {
+                    ev.give_stems(stems);
+                }
+                evidence = Some(ev);
+            }
+            Some(first) if large => first.absorb_stems(&mut ev),
+            Some(_) => {}
+        }
         parts.push(part);
     }
     // then clauses that crossed between the preamble and the operative part
@@ -206,7 +230,7 @@ struct Info {
     own: u64,
 }
 
-struct Ctx {
+struct Ctx<'a> {
     interner: Interner,
     opts: AlignOptions,
     deadline: Instant,
@@ -214,7 +238,7 @@ struct Ctx {
     /// Stems of the words met so far, for the loose and crossing passes:
     /// one for the whole alignment, so that a word is stemmed once however
     /// many lists of clauses it appears in.
-    evidence: evidence::Evidence,
+    evidence: evidence::Evidence<'a>,
 }
 
 /// Hash of a clause's text and its sub-paragraphs' texts, as written.
@@ -263,7 +287,7 @@ fn hash_keys(keys: &[u32]) -> u64 {
     h.finish()
 }
 
-impl Ctx {
+impl<'a> Ctx<'a> {
     fn info(&mut self, c: &Clause) -> Info {
         let k = self.opts.keys;
         // about one word in six bytes, and a punctuation mark or a break to
@@ -299,7 +323,7 @@ impl Ctx {
     }
 
     /// Aligns one list of sibling clauses.
-    fn level(&mut self, old: &[&Clause], new: &[&Clause]) -> Vec<Link> {
+    fn level(&mut self, old: &[&'a Clause], new: &[&'a Clause]) -> Vec<Link> {
         let mut m = Matching::new(old.len(), new.len());
 
         // 1a. the same text, byte for byte (most clauses of two versions):
@@ -429,7 +453,7 @@ impl Ctx {
         // 4. splits and merges (before the far search, which would take the pieces)
         let mut groups: Vec<(Vec<usize>, Vec<usize>, f32)> = Vec::new();
         if !self.past_deadline() {
-            groups = score::splits_and_merges(&mut m, &oi, &ni, thr, &anchors, |i| &i.words);
+            groups = score::splits_and_merges(&mut m, &oi, &ni, thr, &anchors, |i| &i.sorted);
         }
 
         // 5. moved and reworded: anywhere, by rare words, with a higher bar

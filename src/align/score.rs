@@ -160,36 +160,49 @@ pub(super) fn indexed_pairs(
     out
 }
 
-/// A multiset of word keys with counts.
+/// A multiset of word keys with counts, sorted by key: built from sorted
+/// words and compared with sorted words by walking both, without hashing.
 #[derive(Default)]
-struct Bag(FxHashMap<u32, i32>);
+struct Bag(Vec<(u32, i32)>);
 
 impl Bag {
+    /// The bag of `words` (sorted).
     fn of(words: &[u32]) -> Bag {
-        let mut b = Bag::default();
+        debug_assert!(words.is_sorted());
+        let mut b: Vec<(u32, i32)> = Vec::with_capacity(words.len());
         for &w in words {
-            *b.0.entry(w).or_default() += 1;
+            match b.last_mut() {
+                Some(last) if last.0 == w => last.1 += 1,
+                _ => b.push((w, 1)),
+            }
         }
-        b
+        Bag(b)
     }
+    /// Takes one copy of each of `words` out (a count may go below zero).
     fn minus(&mut self, words: &[u32]) {
         for w in words {
-            if let Some(c) = self.0.get_mut(w) {
-                *c -= 1;
+            if let Ok(k) = self.0.binary_search_by_key(w, |e| e.0) {
+                self.0[k].1 -= 1;
             }
         }
     }
-    /// How many of `words` this bag still holds.
+    /// How many of `words` (sorted) this bag still holds: of each word, as
+    /// many copies as both have. Both sorted, one walk counts them (this is
+    /// asked of every free clause against every free neighbour).
     fn covers(&self, words: &[u32]) -> usize {
-        let mut used: FxHashMap<u32, i32> = FxHashMap::default();
+        debug_assert!(words.is_sorted());
         let mut n = 0;
-        for w in words {
-            let have = self.0.get(w).copied().unwrap_or(0);
-            let u = used.entry(*w).or_default();
-            if *u < have {
-                *u += 1;
-                n += 1;
+        let (mut k, mut p) = (0, 0);
+        while k < words.len() {
+            let w = words[k];
+            let run = words[k..].iter().take_while(|&&x| x == w).count();
+            while p < self.0.len() && self.0[p].0 < w {
+                p += 1;
             }
+            if p < self.0.len() && self.0[p].0 == w {
+                n += run.min(self.0[p].1.max(0) as usize);
+            }
+            k += run;
         }
         n
     }
@@ -229,7 +242,8 @@ fn absorb<'a>(
 
 /// Finds splits (one old clause whose words went into several consecutive
 /// new ones) and merges (the reverse). Returns `(old, new, similarity)`
-/// groups and marks their members in the matching.
+/// groups and marks their members in the matching. `words` gives a
+/// clause's words sorted (only their counts matter here).
 pub(super) fn splits_and_merges(
     m: &mut Matching,
     oi: &[Info],
