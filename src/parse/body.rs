@@ -487,17 +487,16 @@ pub(crate) fn paragraphs(lines: &[Line<'_>], vocab: &Vocabulary, lang: Lang) -> 
         && (unterminated * 4 > nonblank.len() || lowercase * 8 > nonblank.len());
     // the wrap width: how long lines run where a paragraph continues on
     // the next line (texts can mix wrapped and one-line paragraphs)
-    // (in characters: a line of "Timor‑Leste" is no longer for its bytes)
-    let width = {
-        let mut lens: Vec<usize> = if wrapped {
-            nonblank
-                .iter()
-                .filter(|l| !ends_terminal(&l.text))
-                .map(|l| chars(&l.text))
-                .collect()
-        } else {
-            Vec::new()
-        };
+    // (in characters: a line of "Timor‑Leste" is no longer for its bytes;
+    // only wrapped text asks for it)
+    let width = if !wrapped {
+        80
+    } else {
+        let mut lens: Vec<usize> = nonblank
+            .iter()
+            .filter(|l| !ends_terminal(&l.text))
+            .map(|l| chars(&l.text))
+            .collect();
         if lens.len() < 3 {
             lens = nonblank.iter().map(|l| chars(&l.text)).collect();
         }
