@@ -123,12 +123,11 @@ pub(super) fn link_across<'a>(
         if ob.len() != os.len() || nb.len() != ns.len() {
             continue; // too many to search (see MAX_CELLS)
         }
-        // only pairs sharing MIN_CONTENT content words can pass: found
-        // through an index, so that hundreds of clauses dropped and added
-        // are not all compared with each other
-        // and only those whose weighted Dice can reach the lowest bar
-        // (CONTAINED_DICE) are scored: most pairs of long lists share a few
-        // words and little weight
+        // only pairs sharing MIN_CONTENT content words can pass, found
+        // through an index so that hundreds of clauses dropped and added
+        // are not all compared with each other; of those, only pairs whose
+        // weighted Dice can reach the lowest bar are scored (most pairs of
+        // long lists share a few words and little weight)
         let bw = |b: &[Bag]| -> Vec<(f32, f32)> {
             b.iter().map(|b| bag_weights(b, &weights, &ev)).collect()
         };
@@ -142,7 +141,7 @@ pub(super) fn link_across<'a>(
             let (s, content) = weighted_dice(&ob[i], &nb[j], &weights, &ev);
             // under CONTAINED_DICE (below the bar) neither test can pass:
             // the share held is not worth computing
-            if content < MIN_CONTENT || s < CONTAINED_DICE.min(bar) {
+            if content < MIN_CONTENT || s < low {
                 continue;
             }
             let c = contained(&ob[i], &nb[j], &weights);
