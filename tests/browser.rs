@@ -380,6 +380,13 @@ fn resdiff_to(args: &[&str], out: &Path) -> i32 {
     o.status.code().unwrap()
 }
 
+/// The command line's one-line error for `args` run in `dir` (exit status 2).
+fn cli_error(dir: &Path, args: &[&str]) -> String {
+    let o = resdiff().args(args).current_dir(dir).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "{args:?}");
+    String::from_utf8_lossy(&o.stderr).trim().to_string()
+}
+
 fn url(p: &Path) -> String {
     format!("file://{}", p.display())
 }
@@ -743,6 +750,14 @@ impl Session<'_> {
         }
     }
 
+    /// Waits for the page's error line and returns it.
+    fn error(&self, what: &str) -> Value {
+        self.wait_for(
+            what,
+            "return document.getElementById('error').textContent||null",
+        )
+    }
+
     /// Opens the page and waits for its engine.
     fn open_page(&self, page: &Path) {
         self.goto(&url(page));
@@ -1061,25 +1076,12 @@ fn web_page_refuses_junk_and_keeps_markup_as_text() {
         std::fs::write(&junk, bytes).unwrap();
         let good = dir.join("good.txt");
         std::fs::copy(bundled("A-ES-11-L.10.txt"), &good).unwrap();
-        let o = resdiff()
-            .args(["compare", "junk.bin", "good.txt"])
-            .current_dir(&dir)
-            .output()
-            .unwrap();
-        assert_eq!(o.status.code(), Some(2));
-        let cli_error = String::from_utf8_lossy(&o.stderr).trim().to_string();
+        let cli = cli_error(&dir, &["compare", "junk.bin", "good.txt"]);
         b.open_page(&page);
         b.pick("#old", &junk);
         b.pick("#new", &good);
-        let e = b.wait_for(
-            "the error",
-            "const e=document.getElementById('error').textContent;return e||null",
-        );
-        assert_eq!(
-            e,
-            json!(cli_error),
-            "the page's error is the command line's"
-        );
+        let e = b.error("the error");
+        assert_eq!(e, json!(cli), "the page's error is the command line's");
         let r = b.js("return document.getElementById('result').children.length");
         assert_eq!(r, json!(0), "no result beside an error");
 
@@ -1089,26 +1091,13 @@ fn web_page_refuses_junk_and_keeps_markup_as_text() {
         let f = std::fs::File::create(&big).unwrap();
         f.set_len(resdiff::load::DEFAULT_MAX_BYTES + 4096).unwrap();
         drop(f);
-        let o = resdiff()
-            .args(["compare", "big.pdf", "good.txt"])
-            .current_dir(&dir)
-            .output()
-            .unwrap();
-        assert_eq!(o.status.code(), Some(2));
-        let cli_error = String::from_utf8_lossy(&o.stderr).trim().to_string();
-        assert!(cli_error.contains("input limit"), "{cli_error}");
+        let cli = cli_error(&dir, &["compare", "big.pdf", "good.txt"]);
+        assert!(cli.contains("input limit"), "{cli}");
         b.open_page(&page);
         b.pick("#new", &good);
         b.pick("#old", &big);
-        let e = b.wait_for(
-            "the size error",
-            "const e=document.getElementById('error').textContent;return e||null",
-        );
-        assert_eq!(
-            e,
-            json!(cli_error),
-            "the page's error is the command line's"
-        );
+        let e = b.error("the size error");
+        assert_eq!(e, json!(cli), "the page's error is the command line's");
         std::fs::remove_file(&big).unwrap();
 
         // a draft with markup in it: shown as text, nothing runs
@@ -1175,10 +1164,7 @@ fn web_page_refuses_junk_and_keeps_markup_as_text() {
 
         // a threshold outside 0 to 1: an error, the report gone
         b.js("const t=document.getElementById('threshold');t.value='1.5';t.dispatchEvent(new Event('change'))");
-        let e = b.wait_for(
-            "the threshold error",
-            "return document.getElementById('error').textContent||null",
-        );
+        let e = b.error("the threshold error");
         assert!(
             e.as_str().unwrap().contains("threshold"),
             "threshold error: {e}"
