@@ -577,3 +577,47 @@ fn footnotes_are_checked_across_language_versions() {
     assert_eq!(note.len(), 1, "{f:?}");
     assert_eq!(note[0].message, "figures differ: en has 75 where fr has 57");
 }
+
+/// The terminal table keeps its borders in line for Arabic: a lam-alef
+/// (`الأول`, `لا`) is two cells on a terminal, though unicode-width counts
+/// it as one ligature, at the width asked and with colour or without.
+#[test]
+fn arabic_table_rows_are_as_wide_as_the_table() {
+    use unicode_width::UnicodeWidthChar;
+    for color in ["never", "always"] {
+        let out = resdiff()
+            .args([
+                "compare",
+                &format!("{DIR}/ar-old.txt"),
+                &format!("{DIR}/ar-new.txt"),
+            ])
+            .args(["--format", "table", "--width", "120", "--color", color])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("الأول"), "the fixture holds a lam-alef");
+        // drawn width: characters' widths, escape sequences left out
+        let drawn = |l: &str| -> usize {
+            let mut n = 0;
+            let mut esc = false;
+            for c in l.chars() {
+                match (esc, c) {
+                    (false, '\u{1b}') => esc = true,
+                    (true, c) if ('@'..='~').contains(&c) && c != '[' => esc = false,
+                    (true, _) => {}
+                    (false, c) => n += c.width().unwrap_or(0),
+                }
+            }
+            n
+        };
+        let rows: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains('│') || l.contains('┆'))
+            .collect();
+        assert!(rows.len() > 10);
+        for r in &rows {
+            assert_eq!(drawn(r), 120, "--color {color}: {r}");
+        }
+    }
+}

@@ -124,7 +124,7 @@ pub fn render_batch(b: &Batch, opts: &RenderOptions, out: &mut dyn Write) -> io:
                 ]);
                 t.add_row(row);
             }
-            writeln!(out, "{t}")?;
+            writeln!(out, "{}", super::table::table_text(&t))?;
             lists(b, out, opts.width.max(60) as usize)
         }
         Format::Html | Format::Markdown | Format::Akn | Format::Docx => Err(io::Error::new(

@@ -68,6 +68,6 @@ pub(super) fn findings(
         ]);
     }
     t.set_constraints(super::table::columns(width, &[10, 10, 12], 1));
-    writeln!(out, "{t}")?;
+    writeln!(out, "{}", super::table::table_text(&t))?;
     writeln!(out, "{}", counts(findings))
 }

@@ -147,7 +147,7 @@ pub fn render_history(h: &History, opts: &RenderOptions, out: &mut dyn Write) ->
                 t.add_row(vec![theme.strong(&chain(l)), events(h, l, opts)]);
             }
             t.set_constraints(super::table::columns(width, &[first], 1));
-            writeln!(out, "{t}")?;
+            writeln!(out, "{}", super::table::table_text(&t))?;
             steps(h, width as usize, out)
         }
         Format::Html => super::html::history(h, opts, out),

@@ -356,7 +356,7 @@ fn table(m: &Rivals, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()
             &[ROW_COLUMN],
             m.drafts.len() as u16,
         ));
-        writeln!(out, "{t}")?;
+        writeln!(out, "{}", super::table::table_text(&t))?;
     } else {
         // one block per row: a heading line, then one line per draft
         let name_width = m

@@ -36,6 +36,76 @@ fn label_kind(c: &Change) -> LabelKind {
     }
 }
 
+/// A table as a terminal draws it. unicode-width, and so comfy-table,
+/// counts an Arabic lam-alef ligature (`لا`, `لأ`) as one column, but a
+/// terminal that does not shape Arabic (tmux, most emulators) draws its two
+/// letters in two cells: each cell holding one loses a padding space per
+/// pair, so that the borders stay in line.
+pub(crate) fn table_text(t: &Table) -> String {
+    let text = t.to_string();
+    if !text.contains('\u{0644}') {
+        return text; // no lam, no ligature
+    }
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.lines().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        // cells lie between the vertical borders of the presets used here
+        for (j, cell) in line.split(['│', '┆']).enumerate() {
+            if j > 0 {
+                out.push_str(&line[out_border(line, j)]);
+            }
+            out.push_str(drop_padding(cell, ligature_excess(cell)));
+        }
+    }
+    out
+}
+
+/// The `j`-th vertical border of `line` (from 1), as a slice of it.
+fn out_border(line: &str, j: usize) -> std::ops::Range<usize> {
+    let (at, c) = line
+        .char_indices()
+        .filter(|&(_, c)| c == '│' || c == '┆')
+        .nth(j - 1)
+        .expect("a border between cells");
+    at..at + c.len_utf8()
+}
+
+/// How many columns more a terminal draws `cell` in than unicode-width
+/// counts (escape sequences aside).
+fn ligature_excess(cell: &str) -> usize {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let plain = strip_ansi(cell);
+    let drawn: usize = plain.chars().map(|c| c.width().unwrap_or(0)).sum();
+    drawn.saturating_sub(plain.width())
+}
+
+/// `cell` without up to `n` of the spaces that pad it on the right.
+fn drop_padding(cell: &str, n: usize) -> &str {
+    let spaces = cell.len() - cell.trim_end_matches(' ').len();
+    &cell[..cell.len() - n.min(spaces)]
+}
+
+/// `s` without its terminal escape sequences (`ESC [ ... letter`).
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // the sequence ends at its final byte, '@' to '~'
+            for e in chars.by_ref() {
+                if ('@'..='~').contains(&e) && e != '[' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The left cell: ids, then the label, then a lead-word note, then the
 /// amendments behind it.
 fn label_cell(c: &Change, d: &ResolutionDiff, depth: usize, opts: &RenderOptions) -> String {
@@ -212,7 +282,7 @@ pub(super) fn diff(
     let shown = visible(&d.changes, opts);
     add_rows(&mut t, &shown, d, 0, opts);
     constrain(&mut t, label_width(&d.changes), opts);
-    writeln!(out, "{t}")?;
+    writeln!(out, "{}", table_text(&t))?;
     if opts.changes_only && shown.len() < d.changes.len() {
         writeln!(
             out,
@@ -320,7 +390,7 @@ pub(super) fn resolution(
     }
     let w = opts.width.max(40);
     t.set_constraints(columns(w, &[14, 18], 1));
-    writeln!(out, "{t}")?;
+    writeln!(out, "{}", table_text(&t))?;
     for f in &r.footnotes {
         let words: Vec<String> = f.text.split_whitespace().map(str::to_owned).collect();
         let mark = format!("{} ", f.mark);
