@@ -164,6 +164,9 @@ fn help_examples_on_the_bundled_drafts_run_as_written() {
         .filter(|s| s != "help")
         .collect();
     let mut ran = 0;
+    // the examples that add to the default library add to a scratch one,
+    // never to the library of whoever runs the tests
+    let data = tempfile::tempdir().unwrap();
     for sub in &subs {
         let help = resdiff().args([sub.as_str(), "--help"]).output().unwrap();
         let help = String::from_utf8(help.stdout).unwrap();
@@ -190,6 +193,7 @@ fn help_examples_on_the_bundled_drafts_run_as_written() {
             }
             let out = resdiff()
                 .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .env("XDG_DATA_HOME", data.path())
                 .args(&words[1..])
                 .output()
                 .unwrap();
