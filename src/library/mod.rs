@@ -1,49 +1,58 @@
 //! The library of past resolutions that `resdiff trace` looks in: every
 //! clause and sub-paragraph of the documents added, indexed in one folder.
 //!
-//! The index is [tantivy](https://docs.rs/tantivy)'s, embedded: no server,
-//! one folder, crash-safe commits (a commit replaces `meta.json` atomically,
-//! so an interrupted `library add` leaves the previous index as it was).
-//! tantivy is the Rust search library with BM25 ranking, on-disk postings
-//! and compressed stored fields, well kept and MIT-licensed; resdiff uses it
-//! with default features off (no stemmer, stop words or zstd), for the
-//! memory-mapped directory and LZ4 stored text only. The index finds a few
-//! candidate clauses per draft clause; resdiff's own similarity and word
-//! diff then judge them ([`crate::trace`]).
+//! The index is resdiff's own, a few hundred lines: it needs BM25 over the
+//! words of clauses, the clauses sharing a phrase's hash, stored text and
+//! atomic commits, and nothing else. A search engine crate (tantivy, used
+//! until 2026-12) did the same with seventy crates and two minutes more of
+//! a first build; see the README's Build section.
 //!
-//! Each document is stored as one `doc` record (path, content hash, symbol,
-//! date, title, adopted or draft) and one `clause` record per clause and
-//! sub-paragraph (its id, its own text, indexed for BM25, and hashed word
-//! shingles for phrase look-up, see [`shingles`]). Every record carries the
-//! document's content hash, so one delete removes a document whole.
+//! The folder holds immutable segment files ([`segment`]), one or more per
+//! `library add`, and `library.json`, which names the segments in use and
+//! the documents removed from each. A commit writes the new segments, then
+//! replaces `library.json` by a rename, so an interrupted `library add`
+//! leaves the previous library as it was. One writer at a time holds
+//! `write.lock`; readers never wait. When small segments pile up, or half
+//! of one is removed, they are merged into one.
+//!
+//! Every clause carries its document's content hash, so one removal takes a
+//! document whole, and a file added again with other content replaces it.
 
+mod segment;
 mod shingles;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions, Value,
-};
-use tantivy::{
-    DocAddress, DocSet, Index, IndexReader, IndexWriter, TERMINATED, TantivyDocument, Term,
-};
+use serde::{Deserialize, Serialize};
 
 use crate::load::{LoadOptions, load_bytes, read_path};
 use crate::parse::{Clause, Resolution, parse};
+use segment::{Builder, Prepared, Segment};
 
 pub use shingles::{PHRASE, SHINGLE, content_hash, phrase_words, shingle_hashes};
 
 /// Words of a draft clause that query the index: its rarest ones.
 const QUERY_TERMS: usize = 12;
 
-/// What a library folder's commits are tagged with; an index written by
-/// another layout is refused with a message instead of read wrongly.
-const FORMAT: &str = "resdiff-library 1";
+/// What `library.json` is tagged with; an index written in another layout
+/// is refused with a message instead of read wrongly.
+const FORMAT: &str = "resdiff-library 2";
+/// The file naming the segments in use.
+const MANIFEST: &str = "library.json";
+/// Held (an advisory lock) by the one process changing the library.
+const LOCK: &str = "write.lock";
+/// Postings (terms and shingles of clauses) a segment being built holds
+/// before it is written: about 50 MB of memory, whatever the size of an add.
+const FLUSH: usize = 4_000_000;
+/// Segments with fewer clauses are merged once there are more than
+/// [`MAX_SMALL`] of them.
+const SMALL: u32 = 100_000;
+const MAX_SMALL: usize = 8;
+/// BM25's parameters, the usual ones (Lucene's and tantivy's).
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
 
 /// Errors of the library.
 #[derive(Debug, thiserror::Error)]
@@ -126,46 +135,6 @@ pub struct StoredClause {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Fields {
-    kind: Field,
-    hash: Field,
-    path: Field,
-    symbol: Field,
-    date: Field,
-    title: Field,
-    adopted: Field,
-    clauses: Field,
-    id: Field,
-    text: Field,
-    shingle: Field,
-}
-
-fn schema() -> (Schema, Fields) {
-    let mut b = Schema::builder();
-    let stored_only = TextOptions::default().set_stored();
-    // BM25 needs term frequencies; positions would only grow the index
-    let text = TextOptions::default().set_stored().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer("default")
-            .set_index_option(IndexRecordOption::WithFreqs),
-    );
-    let fields = Fields {
-        kind: b.add_text_field("kind", STRING),
-        hash: b.add_text_field("hash", STRING | STORED),
-        path: b.add_text_field("path", STRING | STORED),
-        symbol: b.add_text_field("symbol", STRING | STORED),
-        date: b.add_text_field("date", stored_only.clone()),
-        title: b.add_text_field("title", stored_only.clone()),
-        adopted: b.add_u64_field("adopted", NumericOptions::default().set_stored()),
-        clauses: b.add_u64_field("clauses", NumericOptions::default().set_stored()),
-        id: b.add_text_field("id", stored_only),
-        text: b.add_text_field("text", text),
-        shingle: b.add_u64_field("shingle", NumericOptions::default().set_indexed()),
-    };
-    (b.build(), fields)
-}
-
 /// The default library folder: `$XDG_DATA_HOME/resdiff/library`, else
 /// `~/.local/share/resdiff/library`.
 pub fn default_path() -> Option<PathBuf> {
@@ -180,12 +149,32 @@ pub fn default_path() -> Option<PathBuf> {
     Some(data.join("resdiff").join("library"))
 }
 
+/// `library.json`: the segments in use, and in each the documents removed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Manifest {
+    format: String,
+    /// Counts commits; names new segments.
+    generation: u64,
+    segments: Vec<SegmentMeta>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SegmentMeta {
+    file: String,
+    /// Content hashes of its documents that were removed or replaced.
+    #[serde(default)]
+    deleted: BTreeSet<String>,
+}
+
 /// An open library.
 pub struct Library {
     dir: PathBuf,
-    index: Index,
-    reader: IndexReader,
-    f: Fields,
+    manifest: Manifest,
+    segments: Vec<Segment>,
+    /// Per segment, per document: not removed.
+    live: Vec<Vec<bool>>,
+    /// Per segment with removed documents, per clause: not removed.
+    live_clauses: Vec<Option<Vec<bool>>>,
 }
 
 impl std::fmt::Debug for Library {
@@ -240,7 +229,7 @@ pub fn all_clauses(r: &Resolution) -> Vec<&Clause> {
 impl Library {
     /// Opens the library at `dir`, or creates an empty one there.
     pub fn open_or_create(dir: &Path) -> Result<Library> {
-        if dir.join("meta.json").is_file() {
+        if dir.join(MANIFEST).is_file() || dir.join("meta.json").is_file() {
             return Library::open(dir);
         }
         let err = |e: &dyn std::fmt::Display| index_error(dir, e);
@@ -254,53 +243,103 @@ impl Library {
                 &"not a resdiff library, and not empty: choose another folder",
             ));
         }
-        let (schema, f) = schema();
-        let settings = tantivy::IndexSettings {
-            // larger blocks compress UN wording, which repeats, much better
-            docstore_blocksize: 1 << 16,
-            ..tantivy::IndexSettings::default()
+        let manifest = Manifest {
+            format: FORMAT.to_string(),
+            ..Manifest::default()
         };
-        let index = Index::builder()
-            .schema(schema)
-            .settings(settings)
-            .create_in_dir(dir)
-            .map_err(|e| err(&e))?;
-        let reader = index.reader().map_err(|e| err(&e))?;
-        Ok(Library {
-            dir: dir.to_path_buf(),
-            index,
-            reader,
-            f,
-        })
+        write_manifest(dir, &manifest).map_err(|e| err(&e))?;
+        Library::open(dir)
     }
 
     /// Opens the library at `dir`.
     pub fn open(dir: &Path) -> Result<Library> {
-        let err = |e: &dyn std::fmt::Display| index_error(dir, e);
-        if !dir.join("meta.json").is_file() {
-            return Err(err(
-                &"no library here: add documents first with `resdiff library add DIR`",
-            ));
+        let mut lib = Library {
+            dir: dir.to_path_buf(),
+            manifest: Manifest::default(),
+            segments: Vec::new(),
+            live: Vec::new(),
+            live_clauses: Vec::new(),
+        };
+        lib.reload()?;
+        Ok(lib)
+    }
+
+    /// Reads `library.json` and opens the segments it names. A segment
+    /// merged away by a writer between the two reads is looked up again.
+    fn reload(&mut self) -> Result<()> {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            self.manifest = self.read_manifest()?;
+            match self.open_segments() {
+                Err(e) if tries < 3 && e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(self.err(&e)),
+                Ok(segments) => {
+                    self.live = segments
+                        .iter()
+                        .zip(&self.manifest.segments)
+                        .map(|(s, m)| {
+                            s.docs
+                                .iter()
+                                .map(|d| !m.deleted.contains(&d.entry.hash))
+                                .collect()
+                        })
+                        .collect();
+                    self.live_clauses = segments
+                        .iter()
+                        .zip(&self.live)
+                        .map(|(s, live)| {
+                            live.contains(&false).then(|| {
+                                let mut l = vec![true; s.clauses as usize];
+                                for (d, _) in live.iter().enumerate().filter(|(_, l)| !**l) {
+                                    let doc = &s.docs[d];
+                                    l[doc.first as usize..(doc.first + doc.n) as usize].fill(false);
+                                }
+                                l
+                            })
+                        })
+                        .collect();
+                    self.segments = segments;
+                    return Ok(());
+                }
+            }
         }
-        let index = Index::open_in_dir(dir).map_err(|e| err(&e))?;
-        let metas = index.load_metas().map_err(|e| err(&e))?;
-        if metas.payload.as_deref().is_some_and(|p| p != FORMAT) {
-            return Err(err(&format!(
+    }
+
+    fn read_manifest(&self) -> Result<Manifest> {
+        let path = self.dir.join(MANIFEST);
+        if !path.is_file() {
+            return Err(self.err(&if self.dir.join("meta.json").is_file() {
+                "written by an earlier version of resdiff (a tantivy index): remove the folder and add the documents again"
+            } else {
+                "no library here: add documents first with `resdiff library add DIR`"
+            }));
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| self.err(&e))?;
+        let m: Manifest = serde_json::from_str(&text)
+            .map_err(|e| self.err(&format!("{MANIFEST} is damaged ({e})")))?;
+        if m.format != FORMAT {
+            return Err(self.err(&format!(
                 "written by another version of resdiff ({}): remove the folder and add the documents again",
-                metas.payload.as_deref().unwrap_or("?")
+                m.format
             )));
         }
-        let (_, f) = schema();
-        if index.schema() != schema().0 {
-            return Err(err(&"not a resdiff library (its index has other fields)"));
+        // a segment is a file of this folder, never a path elsewhere
+        if let Some(bad) = m.segments.iter().find(|s| !is_segment_name(&s.file)) {
+            return Err(self.err(&format!("{MANIFEST} is damaged (segment {:?})", bad.file)));
         }
-        let reader = index.reader().map_err(|e| err(&e))?;
-        Ok(Library {
-            dir: dir.to_path_buf(),
-            index,
-            reader,
-            f,
-        })
+        Ok(m)
+    }
+
+    fn open_segments(&self) -> std::io::Result<Vec<Segment>> {
+        self.manifest
+            .segments
+            .iter()
+            .map(|m| {
+                Segment::open(&self.dir.join(&m.file))
+                    .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", m.file)))
+            })
+            .collect()
     }
 
     /// The library folder.
@@ -312,36 +351,39 @@ impl Library {
         index_error(&self.dir, e)
     }
 
+    /// The live documents: (segment, document) pairs.
+    fn live_docs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.live.iter().enumerate().flat_map(|(s, docs)| {
+            docs.iter()
+                .enumerate()
+                .filter(|(_, live)| **live)
+                .map(move |(d, _)| (s, d))
+        })
+    }
+
     /// Every document, sorted by symbol (or file name), then path.
     pub fn list(&self) -> Result<Vec<Entry>> {
-        let searcher = self.reader.searcher();
-        let q = TermQuery::new(
-            Term::from_field_text(self.f.kind, "doc"),
-            IndexRecordOption::Basic,
-        );
-        let addrs = searcher
-            .search(&q, &DocSetCollector)
-            .map_err(|e| self.err(&e))?;
-        let mut out = Vec::with_capacity(addrs.len());
-        for a in addrs {
-            let d: TantivyDocument = searcher.doc(a).map_err(|e| self.err(&e))?;
-            out.push(self.entry_of(&d));
-        }
+        let mut out: Vec<Entry> = self
+            .live_docs()
+            .map(|(s, d)| self.segments[s].docs[d].entry.clone())
+            .collect();
         out.sort_by(|a, b| a.name().cmp(b.name()).then_with(|| a.path.cmp(&b.path)));
         Ok(out)
     }
 
-    fn entry_of(&self, d: &TantivyDocument) -> Entry {
-        let s = |f: Field| d.get_first(f).and_then(|v| v.as_str()).map(str::to_string);
-        let n = |f: Field| d.get_first(f).and_then(|v| v.as_u64()).unwrap_or(0);
-        Entry {
-            hash: s(self.f.hash).unwrap_or_default(),
-            path: s(self.f.path).unwrap_or_default(),
-            symbol: s(self.f.symbol),
-            date: s(self.f.date),
-            title: s(self.f.title),
-            adopted: n(self.f.adopted) == 1,
-            clauses: n(self.f.clauses),
+    /// Takes the writer's lock: one process changes a library at a time.
+    fn lock(&self) -> Result<std::fs::File> {
+        let f = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir.join(LOCK))
+            .map_err(|e| self.err(&e))?;
+        match f.try_lock() {
+            Ok(()) => Ok(f),
+            Err(std::fs::TryLockError::WouldBlock) => Err(self
+                .err(&"another resdiff is changing this library: try again when it has finished")),
+            Err(std::fs::TryLockError::Error(e)) => Err(self.err(&e)),
         }
     }
 
@@ -356,140 +398,169 @@ impl Library {
         opts: &LoadOptions,
         tick: &(dyn Fn() + Sync),
     ) -> Result<AddReport> {
+        let _lock = self.lock()?;
+        // what is committed now, not when this library was opened
+        self.reload()?;
         let existing = self.list()?;
         let by_hash: BTreeMap<&str, &Entry> =
             existing.iter().map(|e| (e.hash.as_str(), e)).collect();
         let by_path: BTreeMap<&str, &Entry> =
             existing.iter().map(|e| (e.path.as_str(), e)).collect();
-        let threads = rayon::current_num_threads().clamp(1, 4);
-        let mut writer: IndexWriter = self
-            .index
-            .writer_with_num_threads(threads, threads * 40_000_000)
-            .map_err(|e| self.err(&e))?;
         let claimed = std::sync::Mutex::new(std::collections::HashSet::<String>::new());
         enum Outcome {
-            Added(Entry, Option<String>),
+            Added(Entry, Vec<Prepared>, Option<String>),
             Unchanged,
             Skipped(Skipped),
         }
-        let outcomes: Vec<Outcome> = files
-            .par_iter()
-            .map(|p| {
-                let out = (|| {
-                    let (name, bytes) = match read_path(p, opts) {
-                        Ok(x) => x,
-                        Err(e) => return Ok(Outcome::Skipped(skipped(p, &e))),
-                    };
-                    let hash = content_hash(&bytes);
-                    if by_hash.contains_key(hash.as_str())
-                        || !claimed
-                            .lock()
-                            .map(|mut c| c.insert(hash.clone()))
-                            .unwrap_or(false)
-                    {
-                        return Ok(Outcome::Unchanged);
-                    }
-                    let res = match load_bytes(&name, bytes, opts).and_then(|d| parse(&d)) {
-                        Ok(r) => r,
-                        Err(e) => return Ok(Outcome::Skipped(skipped(p, &e))),
-                    };
-                    // kept as an absolute path: the same file added from another
-                    // folder, or as `./x` and `x`, is the same file
-                    let path = std::fs::canonicalize(p)
-                        .map(|c| c.display().to_string())
-                        .unwrap_or(name);
-                    let entry = self.write_document(&writer, &res, &hash, &path)?;
-                    let replaces = by_path.get(path.as_str()).map(|e| e.hash.clone());
-                    Ok(Outcome::Added(entry, replaces))
-                })();
-                tick();
-                out
-            })
-            .collect::<Result<_>>()?;
         let mut report = AddReport::default();
-        for o in outcomes {
-            match o {
-                Outcome::Added(e, replaces) => {
-                    if let Some(old) = replaces {
-                        writer.delete_term(Term::from_field_text(self.f.hash, &old));
-                        report.replaced += 1;
+        let mut replaced = Vec::new();
+        let mut writer = SegmentWriter::new(self);
+        // a few hundred files at a time: memory stays bounded by FLUSH
+        for chunk in files.chunks(256) {
+            let outcomes: Vec<Outcome> = chunk
+                .par_iter()
+                .map(|p| {
+                    let out = (|| {
+                        let (name, bytes) = match read_path(p, opts) {
+                            Ok(x) => x,
+                            Err(e) => return Outcome::Skipped(skipped(p, &e)),
+                        };
+                        let hash = content_hash(&bytes);
+                        if by_hash.contains_key(hash.as_str())
+                            || !claimed
+                                .lock()
+                                .map(|mut c| c.insert(hash.clone()))
+                                .unwrap_or(false)
+                        {
+                            return Outcome::Unchanged;
+                        }
+                        let res = match load_bytes(&name, bytes, opts).and_then(|d| parse(&d)) {
+                            Ok(r) => r,
+                            Err(e) => return Outcome::Skipped(skipped(p, &e)),
+                        };
+                        // kept as an absolute path: the same file added from another
+                        // folder, or as `./x` and `x`, is the same file
+                        let path = std::fs::canonicalize(p)
+                            .map(|c| c.display().to_string())
+                            .unwrap_or(name);
+                        let (entry, clauses) = prepare(&res, &hash, &path);
+                        let replaces = by_path.get(path.as_str()).map(|e| e.hash.clone());
+                        Outcome::Added(entry, clauses, replaces)
+                    })();
+                    tick();
+                    out
+                })
+                .collect();
+            for o in outcomes {
+                match o {
+                    Outcome::Added(e, clauses, replaces) => {
+                        if let Some(old) = replaces {
+                            replaced.push(old);
+                            report.replaced += 1;
+                        }
+                        writer.push(e.clone(), clauses)?;
+                        report.added.push(e);
                     }
-                    report.added.push(e);
+                    Outcome::Unchanged => report.unchanged += 1,
+                    Outcome::Skipped(s) => report.skipped.push(s),
                 }
-                Outcome::Unchanged => report.unchanged += 1,
-                Outcome::Skipped(s) => report.skipped.push(s),
             }
         }
+        let written = writer.finish()?;
         if !report.added.is_empty() {
-            let mut commit = writer.prepare_commit().map_err(|e| self.err(&e))?;
-            commit.set_payload(FORMAT);
-            commit.commit().map_err(|e| self.err(&e))?;
+            let mut m = self.manifest.clone();
+            m.generation += 1;
+            self.mark_deleted(&mut m, &replaced);
+            m.segments
+                .extend(written.into_iter().map(|file| SegmentMeta {
+                    file,
+                    deleted: BTreeSet::new(),
+                }));
+            self.commit(m)?;
+            self.merge_small()?;
         }
-        writer.wait_merging_threads().map_err(|e| self.err(&e))?;
-        self.reader.reload().map_err(|e| self.err(&e))?;
         Ok(report)
     }
 
-    /// Adds one parsed document's records to the writer.
-    fn write_document(
-        &self,
-        writer: &IndexWriter,
-        res: &Resolution,
-        hash: &str,
-        path: &str,
-    ) -> Result<Entry> {
-        let f = &self.f;
-        let clauses = all_clauses(res);
-        let entry = Entry {
-            hash: hash.to_string(),
-            path: path.to_string(),
-            symbol: res.header.symbol.clone(),
-            date: date_of(res),
-            title: res.header.title.clone(),
-            adopted: is_adopted(res),
-            clauses: clauses.len() as u64,
+    /// Marks documents removed in every segment holding them.
+    fn mark_deleted(&self, m: &mut Manifest, hashes: &[String]) {
+        for (seg, meta) in self.segments.iter().zip(&mut m.segments) {
+            for d in &seg.docs {
+                if hashes.contains(&d.entry.hash) {
+                    meta.deleted.insert(d.entry.hash.clone());
+                }
+            }
+        }
+    }
+
+    /// Replaces `library.json`, then removes the segment files no longer
+    /// named (merged away, or left by an interrupted add). Holds the lock.
+    fn commit(&mut self, m: Manifest) -> Result<()> {
+        write_manifest(&self.dir, &m).map_err(|e| self.err(&e))?;
+        let named: BTreeSet<&str> = m.segments.iter().map(|s| s.file.as_str()).collect();
+        if let Ok(rd) = std::fs::read_dir(&self.dir) {
+            for e in rd.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if (is_segment_name(&name) && !named.contains(name.as_str()))
+                    || name.ends_with(".tmp")
+                {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
+        self.reload()
+    }
+
+    /// Merges the small segments into one once there are many of them, and
+    /// any segment half of whose documents were removed. Holds the lock.
+    fn merge_small(&mut self) -> Result<()> {
+        let half_gone = |i: usize| {
+            let live = self.live[i].iter().filter(|l| **l).count();
+            live * 2 < self.live[i].len()
         };
-        let mut d = TantivyDocument::default();
-        d.add_text(f.kind, "doc");
-        d.add_text(f.hash, hash);
-        d.add_text(f.path, path);
-        if let Some(s) = &entry.symbol {
-            d.add_text(f.symbol, s);
+        let picked: Vec<usize> = (0..self.segments.len())
+            .filter(|&i| self.segments[i].clauses < SMALL || half_gone(i))
+            .collect();
+        if picked.len() <= MAX_SMALL && !picked.iter().any(|&i| half_gone(i)) {
+            return Ok(());
         }
-        if let Some(s) = &entry.date {
-            d.add_text(f.date, s);
-        }
-        if let Some(s) = &entry.title {
-            d.add_text(f.title, s);
-        }
-        d.add_u64(f.adopted, u64::from(entry.adopted));
-        d.add_u64(f.clauses, entry.clauses);
-        writer.add_document(d).map_err(|e| self.err(&e))?;
-        for c in clauses {
-            if c.text.trim().is_empty() {
-                continue;
+        let mut writer = SegmentWriter::new(self);
+        for &i in &picked {
+            let seg = &self.segments[i];
+            for (d, doc) in seg.docs.iter().enumerate() {
+                if !self.live[i][d] {
+                    continue;
+                }
+                let mut clauses = Vec::with_capacity(doc.n as usize);
+                for ord in doc.first..doc.first + doc.n {
+                    let (_, id, text) = seg.clause(ord).map_err(|e| self.err(&e))?;
+                    clauses.push(Prepared::new(id, text));
+                }
+                writer.push(doc.entry.clone(), clauses)?;
             }
-            let mut d = TantivyDocument::default();
-            d.add_text(f.kind, "clause");
-            d.add_text(f.hash, hash);
-            d.add_text(f.id, &c.id);
-            d.add_text(f.text, &c.text);
-            let words = phrase_words(&c.text);
-            let mut hs = shingle_hashes(&words, shingles::STEP);
-            hs.sort_unstable();
-            hs.dedup();
-            for h in hs {
-                d.add_u64(f.shingle, h);
-            }
-            writer.add_document(d).map_err(|e| self.err(&e))?;
         }
-        Ok(entry)
+        let written = writer.finish()?;
+        let mut m = self.manifest.clone();
+        m.generation += 1;
+        let mut k = 0;
+        m.segments.retain(|_| {
+            k += 1;
+            !picked.contains(&(k - 1))
+        });
+        m.segments
+            .extend(written.into_iter().map(|file| SegmentMeta {
+                file,
+                deleted: BTreeSet::new(),
+            }));
+        self.commit(m)
     }
 
     /// Removes the documents whose path, symbol or content hash is `key`
     /// (a path is also matched as given relative to the working folder).
     /// Returns the entries removed.
     pub fn remove(&mut self, keys: &[String]) -> Result<Vec<Entry>> {
+        let _lock = self.lock()?;
+        self.reload()?;
         let all = self.list()?;
         let wanted = |e: &Entry| {
             keys.iter().any(|k| {
@@ -508,29 +579,129 @@ impl Library {
         if gone.is_empty() {
             return Ok(gone);
         }
-        let mut writer: IndexWriter = self
-            .index
-            .writer_with_num_threads(1, 15_000_000)
-            .map_err(|e| self.err(&e))?;
-        for e in &gone {
-            writer.delete_term(Term::from_field_text(self.f.hash, &e.hash));
-        }
-        let mut commit = writer.prepare_commit().map_err(|e| self.err(&e))?;
-        commit.set_payload(FORMAT);
-        commit.commit().map_err(|e| self.err(&e))?;
-        writer.wait_merging_threads().map_err(|e| self.err(&e))?;
-        self.reader.reload().map_err(|e| self.err(&e))?;
+        let mut m = self.manifest.clone();
+        m.generation += 1;
+        let hashes: Vec<String> = gone.iter().map(|e| e.hash.clone()).collect();
+        self.mark_deleted(&mut m, &hashes);
+        self.commit(m)?;
+        self.merge_small()?;
         Ok(gone)
     }
 
     /// A searcher over the library as last committed.
     pub fn searcher(&self) -> Searcher<'_> {
+        let mut by_hash = HashMap::new();
+        for (s, d) in self.live_docs() {
+            by_hash
+                .entry(self.segments[s].docs[d].entry.hash.as_str())
+                .or_insert((s, d));
+        }
+        let clauses: u64 = self.segments.iter().map(|s| u64::from(s.clauses)).sum();
+        let tokens: u64 = self.segments.iter().map(|s| s.tokens).sum();
         Searcher {
             lib: self,
-            searcher: self.reader.searcher(),
-            entries: Default::default(),
+            by_hash,
+            clauses,
+            avg_len: if clauses == 0 {
+                1.0
+            } else {
+                (tokens as f64 / clauses as f64).max(1.0) as f32
+            },
+            scores: Default::default(),
         }
     }
+}
+
+/// A document's entry and its clauses, ready to index.
+fn prepare(res: &Resolution, hash: &str, path: &str) -> (Entry, Vec<Prepared>) {
+    let clauses = all_clauses(res);
+    let entry = Entry {
+        hash: hash.to_string(),
+        path: path.to_string(),
+        symbol: res.header.symbol.clone(),
+        date: date_of(res),
+        title: res.header.title.clone(),
+        adopted: is_adopted(res),
+        clauses: clauses.len() as u64,
+    };
+    let prepared = clauses
+        .into_iter()
+        .filter(|c| !c.text.trim().is_empty())
+        .map(|c| Prepared::new(c.id.clone(), c.text.clone()))
+        .collect();
+    (entry, prepared)
+}
+
+/// Builds the segments of one commit, writing each when it is full.
+struct SegmentWriter<'a> {
+    lib: &'a Library,
+    generation: u64,
+    builder: Builder,
+    written: Vec<String>,
+}
+
+impl<'a> SegmentWriter<'a> {
+    fn new(lib: &'a Library) -> SegmentWriter<'a> {
+        SegmentWriter {
+            lib,
+            generation: lib.manifest.generation + 1,
+            builder: Builder::default(),
+            written: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, entry: Entry, clauses: Vec<Prepared>) -> Result<()> {
+        self.builder.push(entry, clauses);
+        if self.builder.postings() >= FLUSH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        if self.builder.is_empty() {
+            return Ok(());
+        }
+        let name = format!("seg-{:06}-{}.rdx", self.generation, self.written.len());
+        std::mem::take(&mut self.builder)
+            .write(&self.lib.dir.join(&name))
+            .map_err(|e| self.lib.err(&format!("{name}: {e}")))?;
+        self.written.push(name);
+        Ok(())
+    }
+
+    /// The segment files written, named in order.
+    fn finish(mut self) -> Result<Vec<String>> {
+        self.flush()?;
+        Ok(self.written)
+    }
+}
+
+/// `seg-000001-0.rdx`: a segment's file name, and never a path.
+fn is_segment_name(name: &str) -> bool {
+    name.starts_with("seg-")
+        && name.ends_with(".rdx")
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+}
+
+/// Writes `library.json` beside itself and renames it into place: readers
+/// see the old manifest or the new one, never half of one.
+fn write_manifest(dir: &Path, m: &Manifest) -> std::io::Result<()> {
+    use std::io::Write;
+    let tmp = dir.join(format!("{MANIFEST}.tmp"));
+    let mut f = std::fs::File::create(&tmp)?;
+    let mut text = serde_json::to_string_pretty(m).map_err(std::io::Error::other)?;
+    text.push('\n');
+    f.write_all(text.as_bytes())?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, dir.join(MANIFEST))?;
+    // the rename itself reaches the disk with the folder (not on every system)
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 fn skipped(p: &Path, e: &crate::Error) -> Skipped {
@@ -554,110 +725,140 @@ fn index_error(dir: &Path, e: &dyn std::fmt::Display) -> Error {
     }
 }
 
-/// A clause found in the library, with where it is.
+/// A clause found in the library, with where it is: a segment and a clause
+/// in it, in the order of the library's commits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Hit(DocAddress);
+pub struct Hit {
+    segment: u32,
+    clause: u32,
+}
 
-/// Look-ups in the library as of one commit. Document entries are cached.
+/// Look-ups in the library as of one commit.
 pub struct Searcher<'a> {
     lib: &'a Library,
-    searcher: tantivy::Searcher,
-    entries: std::cell::RefCell<std::collections::HashMap<String, Option<Entry>>>,
+    /// Live documents by content hash: (segment, document).
+    by_hash: HashMap<&'a str, (usize, usize)>,
+    /// Clauses in all, and their mean length in terms, for BM25.
+    clauses: u64,
+    avg_len: f32,
+    /// BM25 scores being summed, one per clause of a segment.
+    scores: std::cell::RefCell<Vec<f32>>,
 }
 
 impl Searcher<'_> {
-    /// The clauses whose wording best matches `text` by BM25, best first.
+    fn is_live(&self, segment: usize, clause: u32) -> bool {
+        self.lib.live_clauses[segment]
+            .as_ref()
+            .is_none_or(|l| l[clause as usize])
+    }
+
+    /// The clauses whose wording best matches `text` by BM25, best first
+    /// (at equal scores, the earlier added first).
     pub fn similar(&self, text: &str, limit: usize) -> Result<Vec<Hit>> {
-        let f = self.lib.f;
-        let mut analyzer = self
-            .lib
-            .index
-            .tokenizer_for_field(f.text)
-            .map_err(|e| self.lib.err(&e))?;
-        let mut stream = analyzer.token_stream(text);
-        let mut terms = std::collections::BTreeSet::new();
-        while let Some(t) = stream.next() {
-            terms.insert(t.text.clone());
-        }
-        if terms.is_empty() {
-            return Ok(Vec::new());
-        }
+        let lib = self.lib;
+        let lower = text.to_lowercase();
+        let terms: BTreeSet<&str> = segment::terms(&lower).collect();
         // the rarest words only: they decide which clauses are candidates,
         // while the commonest ("the", "of", "Decides") rank little and cost
         // the most to scan; resdiff's similarity, which then ranks the
         // candidates, counts every word
-        let mut by_freq: Vec<(u64, String)> = terms
+        let mut by_freq: Vec<(u64, &str)> = terms
             .into_iter()
             .map(|t| {
-                let n = self
-                    .searcher
-                    .doc_freq(&Term::from_field_text(f.text, &t))
-                    .unwrap_or(0);
+                let n = lib.segments.iter().map(|s| u64::from(s.df(t))).sum();
                 (n, t)
             })
             .filter(|(n, _)| *n > 0)
             .collect();
         by_freq.sort();
         by_freq.truncate(QUERY_TERMS);
-        let terms: Vec<String> = by_freq.into_iter().map(|(_, t)| t).collect();
-        if terms.is_empty() {
-            return Ok(Vec::new());
-        }
-        let clauses: Vec<(Occur, Box<dyn Query>)> = terms
-            .into_iter()
-            .map(|t| {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_text(f.text, &t),
-                    IndexRecordOption::WithFreqs,
-                ));
-                (Occur::Should, q)
-            })
+        let n = self.clauses as f64;
+        let idf: Vec<f32> = by_freq
+            .iter()
+            .map(|(df, _)| (1.0 + (n - *df as f64 + 0.5) / (*df as f64 + 0.5)).ln() as f32)
             .collect();
-        let q = BooleanQuery::new(clauses);
-        let top = self
-            .searcher
-            .search(&q, &TopDocs::with_limit(limit).order_by_score())
-            .map_err(|e| self.lib.err(&e))?;
-        Ok(top.into_iter().map(|(_, a)| Hit(a)).collect())
+        // the best `limit` so far, the worst on top: (score, hit) ordered so
+        // that a lower score, then a later hit, is greater
+        let mut best: std::collections::BinaryHeap<(std::cmp::Reverse<u32>, Hit)> =
+            std::collections::BinaryHeap::with_capacity(limit + 1);
+        // one score per clause of a segment, and the clauses scored, reset
+        // after each segment: no hashing per posting
+        let mut acc = self.scores.borrow_mut();
+        let mut touched: Vec<u32> = Vec::new();
+        for (s, seg) in lib.segments.iter().enumerate() {
+            let need = acc.len().max(seg.clauses as usize);
+            acc.resize(need, 0.0);
+            for ((_, t), idf) in by_freq.iter().zip(&idf) {
+                seg.each_posting(t, |clause, tf, len| {
+                    let tf = tf as f32;
+                    let norm = K1 * (1.0 - B + B * len as f32 / self.avg_len);
+                    let score = &mut acc[clause as usize];
+                    if *score == 0.0 {
+                        touched.push(clause);
+                    }
+                    *score += idf * tf * (K1 + 1.0) / (tf + norm);
+                })
+                .map_err(|e| lib.err(&e))?;
+            }
+            let live = &lib.live_clauses[s];
+            for c in touched.drain(..) {
+                let score = std::mem::take(&mut acc[c as usize]);
+                if limit == 0 || !live.as_ref().is_none_or(|l| l[c as usize]) {
+                    continue;
+                }
+                // a positive float's bits order as the float does
+                let entry = (
+                    std::cmp::Reverse(score.to_bits()),
+                    Hit {
+                        segment: s as u32,
+                        clause: c,
+                    },
+                );
+                if best.len() == limit && best.peek().is_some_and(|worst| entry >= *worst) {
+                    continue;
+                }
+                best.push(entry);
+                if best.len() > limit {
+                    best.pop();
+                }
+            }
+        }
+        Ok(best.into_sorted_vec().into_iter().map(|(_, h)| h).collect())
     }
 
     /// The clauses holding the most of these shingle hashes, with how many
     /// each holds, most first; each hash contributes at most `per_hash`
-    /// clauses (a shingle of boilerplate is everywhere).
+    /// clauses (a shingle of boilerplate is everywhere), not counting those
+    /// of documents `skip` leaves out (the draft's own copies).
     pub fn sharing(
         &self,
         hashes: &[u64],
         per_hash: usize,
         limit: usize,
+        skip: &dyn Fn(&Entry) -> bool,
     ) -> Result<Vec<(Hit, u32)>> {
-        let f = self.lib.f;
+        let lib = self.lib;
         let mut counts: BTreeMap<Hit, u32> = BTreeMap::new();
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = BTreeSet::new();
         for &h in hashes {
             if !seen.insert(h) {
                 continue;
             }
-            let term = Term::from_field_u64(f.shingle, h);
             let mut taken = 0;
-            for (ord, seg) in self.searcher.segment_readers().iter().enumerate() {
-                let inv = seg
-                    .inverted_index(f.shingle)
-                    .map_err(|e| self.lib.err(&e))?;
-                let Some(mut postings) = inv
-                    .read_postings(&term, IndexRecordOption::Basic)
-                    .map_err(|e| self.lib.err(&e))?
-                else {
-                    continue;
-                };
-                let mut doc = postings.doc();
-                while doc != TERMINATED && taken < per_hash {
-                    if !seg.is_deleted(doc) {
-                        *counts
-                            .entry(Hit(DocAddress::new(ord as u32, doc)))
-                            .or_default() += 1;
+            for (s, seg) in lib.segments.iter().enumerate() {
+                for clause in seg.shingle(h).map_err(|e| lib.err(&e))? {
+                    if taken == per_hash {
+                        break;
+                    }
+                    let doc = seg.doc_of(clause).map(|d| &seg.docs[d].entry);
+                    if self.is_live(s, clause) && !doc.is_some_and(skip) {
+                        let hit = Hit {
+                            segment: s as u32,
+                            clause,
+                        };
+                        *counts.entry(hit).or_default() += 1;
                         taken += 1;
                     }
-                    doc = postings.advance();
                 }
             }
         }
@@ -669,65 +870,30 @@ impl Searcher<'_> {
 
     /// The stored clause of a hit.
     pub fn clause(&self, hit: Hit) -> Result<StoredClause> {
-        let f = self.lib.f;
-        let d: TantivyDocument = self.searcher.doc(hit.0).map_err(|e| self.lib.err(&e))?;
-        let s = |fl: Field| {
-            d.get_first(fl)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
+        let lib = self.lib;
+        let seg = lib
+            .segments
+            .get(hit.segment as usize)
+            .ok_or_else(|| lib.err(&"no such clause"))?;
+        let (doc, id, text) = seg.clause(hit.clause).map_err(|e| lib.err(&e))?;
         Ok(StoredClause {
-            hash: s(f.hash),
-            id: s(f.id),
-            text: s(f.text),
+            hash: seg.docs[doc as usize].entry.hash.clone(),
+            id,
+            text,
         })
     }
 
     /// The document with this content hash.
     pub fn entry(&self, hash: &str) -> Result<Option<Entry>> {
-        if let Some(e) = self.entries.borrow().get(hash) {
-            return Ok(e.clone());
-        }
-        let f = self.lib.f;
-        let q = BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.kind, "doc"),
-                    IndexRecordOption::Basic,
-                )) as Box<dyn Query>,
-            ),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.hash, hash),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-        ]);
-        let found = self
-            .searcher
-            .search(&q, &DocSetCollector)
-            .map_err(|e| self.lib.err(&e))?;
-        let entry = match found.into_iter().min() {
-            Some(a) => {
-                let d: TantivyDocument = self.searcher.doc(a).map_err(|e| self.lib.err(&e))?;
-                Some(self.lib.entry_of(&d))
-            }
-            None => None,
-        };
-        self.entries
-            .borrow_mut()
-            .insert(hash.to_string(), entry.clone());
-        Ok(entry)
+        Ok(self
+            .by_hash
+            .get(hash)
+            .map(|&(s, d)| self.lib.segments[s].docs[d].entry.clone()))
     }
 
     /// How many documents the library holds.
     pub fn documents(&self) -> u64 {
-        let f = self.lib.f;
-        let term = Term::from_field_text(f.kind, "doc");
-        self.searcher.doc_freq(&term).unwrap_or(0)
+        self.by_hash.len() as u64
     }
 }
 

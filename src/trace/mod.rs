@@ -290,14 +290,17 @@ impl Tracer<'_, '_> {
             return Ok(c.clone());
         }
         let stored = self.lib.clause(hit)?;
-        let entry = self.lib.entry(&stored.hash)?.filter(|e| {
-            e.hash != self.draft_hash
-                && !(self.draft_symbol.is_some()
-                    && e.symbol.as_deref().map(normal_symbol) == self.draft_symbol)
-        });
+        let entry = self.lib.entry(&stored.hash)?.filter(|e| !self.is_own(e));
         let c = entry.map(|e| (e, stored.id, stored.text));
         self.loaded.insert(hit, c.clone());
         Ok(c)
+    }
+
+    /// The draft itself, or another copy of it (its PDF beside its text).
+    fn is_own(&self, e: &Entry) -> bool {
+        e.hash == self.draft_hash
+            || (self.draft_symbol.is_some()
+                && e.symbol.as_deref().map(normal_symbol) == self.draft_symbol)
     }
 
     fn sorted_words(&mut self, text: &str) -> Vec<u32> {
@@ -404,9 +407,11 @@ impl Tracer<'_, '_> {
         }
         // more candidates: the clauses sharing the most shingles
         let mut extra = Vec::new();
-        for (hit, _) in self
-            .lib
-            .sharing(&shingle_hashes(&words, 1), 64, PHRASE_CANDIDATES)?
+        for (hit, _) in
+            self.lib
+                .sharing(&shingle_hashes(&words, 1), 64, PHRASE_CANDIDATES, &|e| {
+                    self.is_own(e)
+                })?
         {
             if seen.contains(&hit) {
                 continue;
