@@ -282,7 +282,8 @@ pub(crate) fn is_intl_meeting_line(line: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:[0-9]{1,5}(?:e|ème|re|ª|a|\.ª|-е|-я)?[ 	]+(?:séance(?:[ 	]+plénière)?|sesión(?:[ 	]+plenaria)?|пленарное[ 	]+заседание|заседание)|الجلسة(?:[ 	]+العامة)?[ 	]+[0-9]{1,5}|第[0-9]{1,5}次(?:全体)?会议)$").unwrap()
     });
-    !line.is_ascii() && line.len() < 80 && RE.is_match(line.trim())
+    // the length first: it is asked of every line of a text
+    line.len() < 80 && !line.is_ascii() && RE.is_match(line.trim())
 }
 
 /// The letters sub-paragraphs are numbered with, in order, for languages
