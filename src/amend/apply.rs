@@ -943,11 +943,12 @@ fn kind_of(label: &str, letter_before: Option<&str>) -> Kind {
     Kind::Letter
 }
 
-static MARKER_NUM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^[0-9]{1,3}(?: ?(?:bis|ter|quater|quinquies|sexies))?\.[ \t]+").unwrap()
+static MARKER_NUM: std::sync::LazyLock<regex_lite::Regex> = std::sync::LazyLock::new(|| {
+    regex_lite::Regex::new(r"^[0-9]{1,3}(?: ?(?:bis|ter|quater|quinquies|sexies))?\.[ \t]+")
+        .unwrap()
 });
-static MARKER_SUB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\(([A-Za-z]{1,5}|[0-9]{1,2})(?: ?(bis))?\)[ \t]+").unwrap()
+static MARKER_SUB: std::sync::LazyLock<regex_lite::Regex> = std::sync::LazyLock::new(|| {
+    regex_lite::Regex::new(r"^\(([A-Za-z]{1,5}|[0-9]{1,2})(?: ?(bis))?\)[ \t]+").unwrap()
 });
 
 /// Builds the new clauses a list of quotations makes: each quotation one

@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::{
     Amendment, ClauseRef, Instruction, InstructionError, Number, Op, Place, Target, WordAnchor,
@@ -588,7 +588,7 @@ fn skeleton(text: &str) -> std::result::Result<Skeleton, String> {
     let mut refs = Vec::new();
     let mut bad: Option<String> = None;
     let s = REF
-        .replace_all(&s, |c: &regex::Captures| {
+        .replace_all(&s, |c: &regex_lite::Captures| {
             if c.name("only").is_some() && c.name("the").is_none() {
                 // "a new operative paragraph": a kind, not a reference
                 return c[0].to_string();
@@ -621,7 +621,7 @@ fn skeleton(text: &str) -> std::result::Result<Skeleton, String> {
     })
 }
 
-fn clause_ref(c: &regex::Captures) -> std::result::Result<ClauseRef, String> {
+fn clause_ref(c: &regex_lite::Captures) -> std::result::Result<ClauseRef, String> {
     let part = match c.name("pa").or(c.name("pb")).map(|m| m.as_str()) {
         Some("preambular") => Part::Preamble,
         _ => Part::Operative,
@@ -692,7 +692,7 @@ fn loc(token: &str, sk: &Skeleton) -> std::result::Result<Target, String> {
 
 /// The quotation of the `k`-th unnamed group (from 1) of a match: the
 /// quoted words of a form, in the order they are written.
-fn quote(sk: &Skeleton, re: &Regex, c: &regex::Captures, k: usize) -> String {
+fn quote(sk: &Skeleton, re: &Regex, c: &regex_lite::Captures, k: usize) -> String {
     let group = re
         .capture_names()
         .enumerate()
@@ -707,7 +707,7 @@ fn quote(sk: &Skeleton, re: &Regex, c: &regex::Captures, k: usize) -> String {
     sk.quotes.get(n).cloned().unwrap_or_default()
 }
 
-fn quotes_of(sk: &Skeleton, c: &regex::Captures) -> Vec<String> {
+fn quotes_of(sk: &Skeleton, c: &regex_lite::Captures) -> Vec<String> {
     static Q: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«q(\d+)»").unwrap());
     let span = c.name("qs").map_or("", |m| m.as_str());
     Q.captures_iter(span)
