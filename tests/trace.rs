@@ -395,6 +395,38 @@ fn every_format_names_the_sources() {
 }
 
 #[test]
+fn the_table_keeps_each_class_word_whole_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    add(&lib, &[&bundled("")]);
+    for width in ["80", "200"] {
+        let (code, out, err) = run(
+            &[
+                "trace",
+                "-f",
+                "table",
+                "--width",
+                width,
+                "--color",
+                "never",
+                "resolutions/A-RES-ES-11-8.txt",
+            ],
+            &lib,
+        );
+        assert_eq!(code, 0, "{err}");
+        // the first column of each row: the clause id, then its class
+        let first: Vec<&str> = out
+            .lines()
+            .filter_map(|l| l.strip_prefix("│ "))
+            .map(|l| l.split('┆').next().unwrap_or("").trim())
+            .collect();
+        for class in ["verbatim", "adapted"] {
+            assert!(first.contains(&class), "{width}: {class} broken: {first:?}");
+        }
+    }
+}
+
+#[test]
 fn an_interrupted_add_leaves_the_previous_library() {
     let dir = tempfile::tempdir().unwrap();
     let (first, many) = (dir.path().join("first"), dir.path().join("many"));

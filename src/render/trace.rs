@@ -222,7 +222,8 @@ fn table(t: &Trace, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()>
     for c in &t.clauses {
         rows(&mut tb, c, 0, theme);
     }
-    let (left, mid) = if narrow { (9, 18) } else { (10, 26) };
+    // the left column holds "verbatim" (8 columns) unbroken at any width
+    let (left, mid) = if narrow { (10, 18) } else { (10, 26) };
     tb.set_constraints(vec![
         ColumnConstraint::UpperBoundary(Width::Fixed(left)),
         ColumnConstraint::UpperBoundary(Width::Fixed(mid)),
