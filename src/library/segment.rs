@@ -318,6 +318,15 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+/// A little-endian integer from exactly its bytes (callers slice them).
+fn le_u64(b: &[u8]) -> u64 {
+    u64::from_le_bytes(b.try_into().unwrap_or([0; 8]))
+}
+
+fn le_u32(b: &[u8]) -> u32 {
+    u32::from_le_bytes(b.try_into().unwrap_or([0; 4]))
+}
+
 fn damaged() -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, "a damaged index segment")
 }
@@ -430,8 +439,8 @@ impl Segment {
         if &footer[FOOTER - 8..] != MAGIC {
             return Err(damaged());
         }
-        let u64_at = |i: usize| u64::from_le_bytes(footer[i..i + 8].try_into().unwrap_or([0; 8]));
-        let u32_at = |i: usize| u32::from_le_bytes(footer[i..i + 4].try_into().unwrap_or([0; 4]));
+        let u64_at = |i: usize| le_u64(&footer[i..i + 8]);
+        let u32_at = |i: usize| le_u32(&footer[i..i + 4]);
         let mut starts = [0u64; SECTIONS];
         for (k, s) in starts.iter_mut().enumerate() {
             *s = u64_at(k * 8);
@@ -485,12 +494,7 @@ impl Segment {
         let bytes = seg.read(starts[2], starts[3] - starts[2])?;
         seg.blocks = bytes
             .chunks_exact(16)
-            .map(|c| {
-                let n = |r: std::ops::Range<usize>| {
-                    u64::from_le_bytes(c[r].try_into().unwrap_or([0; 8]))
-                };
-                (n(0..8), n(8..16))
-            })
+            .map(|c| (le_u64(&c[..8]), le_u64(&c[8..])))
             .collect();
         let store = starts[2] - starts[1];
         let (Some(&first), Some(&last)) = (seg.blocks.first(), seg.blocks.last()) else {
@@ -527,10 +531,7 @@ impl Segment {
             seg.terms.push(t);
         }
         let bytes = seg.read(starts[9], starts[10] - starts[9])?;
-        seg.sparse = bytes
-            .chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
-            .collect();
+        seg.sparse = bytes.chunks_exact(8).map(le_u64).collect();
         let sorted_terms = seg.terms.windows(2).all(|w| w[0].term < w[1].term);
         if seg.docs.len() != ndocs as usize || seg.terms.len() != nterms as usize || !sorted_terms {
             return Err(damaged());
@@ -599,10 +600,7 @@ impl Segment {
         let bytes = self.read(self.starts[8] + (first * ENTRY) as u64, (n * ENTRY) as u64)?;
         let entry = |i: usize| {
             let e = &bytes[i * ENTRY..(i + 1) * ENTRY];
-            (
-                u64::from_le_bytes(e[..8].try_into().unwrap_or([0; 8])),
-                u64::from(u32::from_le_bytes(e[8..].try_into().unwrap_or([0; 4]))),
-            )
+            (le_u64(&e[..8]), u64::from(le_u32(&e[8..])))
         };
         let Some(i) = (0..n).find(|&i| entry(i).0 == h) else {
             return Ok(Vec::new());
@@ -612,7 +610,7 @@ impl Segment {
             entry(i - 1).1
         } else if first > 0 {
             let prev = self.read(self.starts[8] + (first * ENTRY - 4) as u64, 4)?;
-            u64::from(u32::from_le_bytes(prev[..].try_into().unwrap_or([0; 4])))
+            u64::from(le_u32(&prev))
         } else {
             0
         };
@@ -640,8 +638,7 @@ impl Segment {
             return Err(damaged());
         }
         let at = self.read(self.starts[3] + u64::from(ord) * 8, 16)?;
-        let from = u64::from_le_bytes(at[..8].try_into().unwrap_or([0; 8]));
-        let to = u64::from_le_bytes(at[8..].try_into().unwrap_or([0; 8]));
+        let (from, to) = (le_u64(&at[..8]), le_u64(&at[8..]));
         // the block holding the record, which is never split
         let b = self.blocks.partition_point(|&(_, r)| r <= from);
         if b == 0 || b >= self.blocks.len() || from > to || to > self.blocks[b].1 {
