@@ -87,7 +87,7 @@ fn plural(n: usize, word: &str) -> String {
 
 fn list(dir: &std::path::Path) -> Result<u8> {
     let lib = Library::open(dir)?;
-    let entries = lib.list()?;
+    let entries = lib.list();
     let mut s = String::new();
     for e in &entries {
         s.push_str(&format!(
@@ -124,7 +124,6 @@ pub fn trace(args: TraceArgs) -> Result<u8> {
     let hash = content_hash(&bytes);
     let draft = parse::parse(&load_bytes(&name, bytes, &lopts)?)?;
     let lib = Library::open(&folder(args.library.clone())?)?;
-    let searcher = lib.searcher();
     let opts = TraceOptions {
         top: args.top.max(1),
         threshold: args
@@ -132,7 +131,7 @@ pub fn trace(args: TraceArgs) -> Result<u8> {
             .or(config::get().threshold)
             .unwrap_or(resdiff::align::DEFAULT_THRESHOLD),
     };
-    let t = trace_draft(&draft, &hash, &searcher, &opts)?;
+    let t = trace_draft(&draft, &hash, &lib, &opts)?;
     let mut ropts = render_options(&args.output, false);
     if ropts.format == Format::Akn {
         bail!("--format akn writes the structure of one draft: use it with `resdiff show`");

@@ -173,8 +173,6 @@ pub struct Library {
     segments: Vec<Segment>,
     /// Per segment, per document: not removed.
     live: Vec<Vec<bool>>,
-    /// Per segment with removed documents, per clause: not removed.
-    live_clauses: Vec<Option<Vec<bool>>>,
 }
 
 impl std::fmt::Debug for Library {
@@ -258,7 +256,6 @@ impl Library {
             manifest: Manifest::default(),
             segments: Vec::new(),
             live: Vec::new(),
-            live_clauses: Vec::new(),
         };
         lib.reload()?;
         Ok(lib)
@@ -283,20 +280,6 @@ impl Library {
                                 .iter()
                                 .map(|d| !m.deleted.contains(&d.entry.hash))
                                 .collect()
-                        })
-                        .collect();
-                    self.live_clauses = segments
-                        .iter()
-                        .zip(&self.live)
-                        .map(|(s, live)| {
-                            live.contains(&false).then(|| {
-                                let mut l = vec![true; s.clauses as usize];
-                                for (d, _) in live.iter().enumerate().filter(|(_, l)| !**l) {
-                                    let doc = &s.docs[d];
-                                    l[doc.first as usize..(doc.first + doc.n) as usize].fill(false);
-                                }
-                                l
-                            })
                         })
                         .collect();
                     self.segments = segments;
@@ -362,13 +345,13 @@ impl Library {
     }
 
     /// Every document, sorted by symbol (or file name), then path.
-    pub fn list(&self) -> Result<Vec<Entry>> {
+    pub fn list(&self) -> Vec<Entry> {
         let mut out: Vec<Entry> = self
             .live_docs()
             .map(|(s, d)| self.segments[s].docs[d].entry.clone())
             .collect();
         out.sort_by(|a, b| a.name().cmp(b.name()).then_with(|| a.path.cmp(&b.path)));
-        Ok(out)
+        out
     }
 
     /// Takes the writer's lock: one process changes a library at a time.
@@ -401,7 +384,7 @@ impl Library {
         let _lock = self.lock()?;
         // what is committed now, not when this library was opened
         self.reload()?;
-        let existing = self.list()?;
+        let existing = self.list();
         let by_hash: BTreeMap<&str, &Entry> =
             existing.iter().map(|e| (e.hash.as_str(), e)).collect();
         let by_path: BTreeMap<&str, &Entry> =
@@ -561,7 +544,7 @@ impl Library {
     pub fn remove(&mut self, keys: &[String]) -> Result<Vec<Entry>> {
         let _lock = self.lock()?;
         self.reload()?;
-        let all = self.list()?;
+        let all = self.list();
         let wanted = |e: &Entry| {
             keys.iter().any(|k| {
                 e.hash == *k
@@ -590,17 +573,40 @@ impl Library {
 
     /// A searcher over the library as last committed.
     pub fn searcher(&self) -> Searcher<'_> {
+        self.searcher_without(&|_| false)
+    }
+
+    /// A searcher that never finds the documents `hide` names: a draft's
+    /// own copies (its PDF beside its text), which are no source of it and
+    /// must not take a candidate's place either.
+    pub fn searcher_without(&self, hide: &dyn Fn(&Entry) -> bool) -> Searcher<'_> {
         let mut by_hash = HashMap::new();
-        for (s, d) in self.live_docs() {
-            by_hash
-                .entry(self.segments[s].docs[d].entry.hash.as_str())
-                .or_insert((s, d));
+        let mut visible = Vec::with_capacity(self.segments.len());
+        for (s, seg) in self.segments.iter().enumerate() {
+            let hidden: Vec<&segment::Doc> = (seg.docs.iter().enumerate())
+                .filter(|&(d, doc)| !self.live[s][d] || hide(&doc.entry))
+                .map(|(_, doc)| doc)
+                .collect();
+            // a mask only where some clauses are hidden
+            visible.push((!hidden.is_empty()).then(|| {
+                let mut v = vec![true; seg.clauses as usize];
+                for doc in hidden {
+                    v[doc.first as usize..(doc.first + doc.n) as usize].fill(false);
+                }
+                v
+            }));
+            for (d, doc) in seg.docs.iter().enumerate() {
+                if self.live[s][d] && !hide(&doc.entry) {
+                    by_hash.entry(doc.entry.hash.as_str()).or_insert((s, d));
+                }
+            }
         }
         let clauses: u64 = self.segments.iter().map(|s| u64::from(s.clauses)).sum();
         let tokens: u64 = self.segments.iter().map(|s| s.tokens).sum();
         Searcher {
             lib: self,
             by_hash,
+            visible,
             clauses,
             avg_len: if clauses == 0 {
                 1.0
@@ -736,8 +742,11 @@ pub struct Hit {
 /// Look-ups in the library as of one commit.
 pub struct Searcher<'a> {
     lib: &'a Library,
-    /// Live documents by content hash: (segment, document).
+    /// The documents it finds by content hash: (segment, document).
     by_hash: HashMap<&'a str, (usize, usize)>,
+    /// Per segment, per clause: found (not removed, not hidden); `None`
+    /// when every clause of the segment is.
+    visible: Vec<Option<Vec<bool>>>,
     /// Clauses in all, and their mean length in terms, for BM25.
     clauses: u64,
     avg_len: f32,
@@ -746,10 +755,10 @@ pub struct Searcher<'a> {
 }
 
 impl Searcher<'_> {
-    fn is_live(&self, segment: usize, clause: u32) -> bool {
-        self.lib.live_clauses[segment]
+    fn is_visible(&self, segment: usize, clause: u32) -> bool {
+        self.visible[segment]
             .as_ref()
-            .is_none_or(|l| l[clause as usize])
+            .is_none_or(|v| v[clause as usize])
     }
 
     /// The clauses whose wording best matches `text` by BM25, best first
@@ -800,10 +809,9 @@ impl Searcher<'_> {
                 })
                 .map_err(|e| lib.err(&e))?;
             }
-            let live = &lib.live_clauses[s];
             for c in touched.drain(..) {
                 let score = std::mem::take(&mut acc[c as usize]);
-                if limit == 0 || !live.as_ref().is_none_or(|l| l[c as usize]) {
+                if limit == 0 || !self.is_visible(s, c) {
                     continue;
                 }
                 // a positive float's bits order as the float does
@@ -828,14 +836,12 @@ impl Searcher<'_> {
 
     /// The clauses holding the most of these shingle hashes, with how many
     /// each holds, most first; each hash contributes at most `per_hash`
-    /// clauses (a shingle of boilerplate is everywhere), not counting those
-    /// of documents `skip` leaves out (the draft's own copies).
+    /// clauses (a shingle of boilerplate is everywhere).
     pub fn sharing(
         &self,
         hashes: &[u64],
         per_hash: usize,
         limit: usize,
-        skip: &dyn Fn(&Entry) -> bool,
     ) -> Result<Vec<(Hit, u32)>> {
         let lib = self.lib;
         let mut counts: BTreeMap<Hit, u32> = BTreeMap::new();
@@ -850,8 +856,7 @@ impl Searcher<'_> {
                     if taken == per_hash {
                         break;
                     }
-                    let doc = seg.doc_of(clause).map(|d| &seg.docs[d].entry);
-                    if self.is_live(s, clause) && !doc.is_some_and(skip) {
+                    if self.is_visible(s, clause) {
                         let hit = Hit {
                             segment: s as u32,
                             clause,
@@ -883,15 +888,14 @@ impl Searcher<'_> {
         })
     }
 
-    /// The document with this content hash.
-    pub fn entry(&self, hash: &str) -> Result<Option<Entry>> {
-        Ok(self
-            .by_hash
+    /// The document with this content hash, if this searcher finds it.
+    pub fn entry(&self, hash: &str) -> Option<Entry> {
+        self.by_hash
             .get(hash)
-            .map(|&(s, d)| self.lib.segments[s].docs[d].entry.clone()))
+            .map(|&(s, d)| self.lib.segments[s].docs[d].entry.clone())
     }
 
-    /// How many documents the library holds.
+    /// How many documents this searcher finds.
     pub fn documents(&self) -> u64 {
         self.by_hash.len() as u64
     }

@@ -657,13 +657,6 @@ impl Segment {
         Ok((doc, d.str()?, d.str()?))
     }
 
-    /// The document a clause belongs to.
-    pub fn doc_of(&self, ord: u32) -> Option<usize> {
-        let i = self.docs.partition_point(|d| d.first <= ord);
-        i.checked_sub(1)
-            .filter(|&i| ord < self.docs[i].first + self.docs[i].n)
-    }
-
     /// A block of the store, decompressed (the last few are kept).
     fn block(&self, b: usize) -> io::Result<std::rc::Rc<Vec<u8>>> {
         if let Some((_, block)) = self.cache.borrow().iter().find(|(k, _)| *k == b) {

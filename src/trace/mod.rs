@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::align::dice;
 use crate::diff::{Segment, word_diff};
-use crate::library::{self, Entry, Hit, PHRASE, Searcher, phrase_words, shingle_hashes};
+use crate::library::{self, Entry, Hit, Library, PHRASE, Searcher, phrase_words, shingle_hashes};
 use crate::parse::{Clause, Resolution};
 use crate::tokens::{Interner, KeyOptions};
 
@@ -235,14 +235,20 @@ struct Candidate {
 pub fn trace(
     draft: &Resolution,
     draft_hash: &str,
-    lib: &Searcher<'_>,
+    lib: &Library,
     opts: &TraceOptions,
 ) -> library::Result<Trace> {
+    // the draft itself, or another copy of it (its PDF beside its text),
+    // is never found: it would be its own verbatim source
+    let symbol = draft.header.symbol.as_deref().map(normal_symbol);
+    let own = |e: &Entry| {
+        e.hash == draft_hash
+            || (symbol.is_some() && e.symbol.as_deref().map(normal_symbol) == symbol)
+    };
+    let searcher = lib.searcher_without(&own);
     let mut t = Tracer {
-        lib,
+        lib: &searcher,
         opts,
-        draft_hash,
-        draft_symbol: draft.header.symbol.as_deref().map(normal_symbol),
         interner: Interner::new(),
         loaded: HashMap::new(),
     };
@@ -275,10 +281,9 @@ fn normal_symbol(s: &str) -> String {
 struct Tracer<'a, 'l> {
     lib: &'a Searcher<'l>,
     opts: &'a TraceOptions,
-    draft_hash: &'a str,
-    draft_symbol: Option<String>,
     interner: Interner,
-    /// Library clauses loaded so far, `None` for the draft's own.
+    /// Library clauses loaded so far (`None`: a clause whose document the
+    /// index does not list, passed over).
     loaded: HashMap<Hit, Option<(Entry, String, String)>>,
 }
 
@@ -290,17 +295,10 @@ impl Tracer<'_, '_> {
             return Ok(c.clone());
         }
         let stored = self.lib.clause(hit)?;
-        let entry = self.lib.entry(&stored.hash)?.filter(|e| !self.is_own(e));
+        let entry = self.lib.entry(&stored.hash);
         let c = entry.map(|e| (e, stored.id, stored.text));
         self.loaded.insert(hit, c.clone());
         Ok(c)
-    }
-
-    /// The draft itself, or another copy of it (its PDF beside its text).
-    fn is_own(&self, e: &Entry) -> bool {
-        e.hash == self.draft_hash
-            || (self.draft_symbol.is_some()
-                && e.symbol.as_deref().map(normal_symbol) == self.draft_symbol)
     }
 
     fn sorted_words(&mut self, text: &str) -> Vec<u32> {
@@ -407,11 +405,9 @@ impl Tracer<'_, '_> {
         }
         // more candidates: the clauses sharing the most shingles
         let mut extra = Vec::new();
-        for (hit, _) in
-            self.lib
-                .sharing(&shingle_hashes(&words, 1), 64, PHRASE_CANDIDATES, &|e| {
-                    self.is_own(e)
-                })?
+        for (hit, _) in self
+            .lib
+            .sharing(&shingle_hashes(&words, 1), 64, PHRASE_CANDIDATES)?
         {
             if seen.contains(&hit) {
                 continue;
