@@ -87,16 +87,12 @@ pub fn resolution_text(r: &Resolution) -> String {
 
 /// Names as a list reads: "A", "A and B", "A, B and C".
 pub(crate) fn join_names(s: &[String]) -> String {
-    match s {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
+    join_names_in(s, crate::parse::Lang::En)
 }
 
 /// [`join_names`] as the other languages write a list: `Belgique, Chili et
 /// France`, `Bélgica, Chile y Francia`, `比利时、智利和法国`, `بلجيكا وشيلي وفرنسا`.
-fn join_names_in(s: &[String], lang: crate::parse::Lang) -> String {
+pub(crate) fn join_names_in(s: &[String], lang: crate::parse::Lang) -> String {
     use crate::parse::Lang;
     let (sep, and) = match lang {
         Lang::Fr => (", ", " et "),

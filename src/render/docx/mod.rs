@@ -186,24 +186,7 @@ pub fn resolution(res: &Resolution, opts: &DocxOptions) -> io::Result<Vec<u8>> {
 /// resolution`, `A, B et C : projet de résolution`, `A وB وC: مشروع قرار`,
 /// `A、B和C：决议草案`.
 fn sponsors_line(names: &[String], kind: &str, lang: Lang) -> String {
-    let list = match lang {
-        Lang::En => crate::render::text::join_names(names),
-        Lang::Ar => names.join(" و"),
-        _ => {
-            let (comma, and) = match lang {
-                Lang::Fr => (", ", " et "),
-                Lang::Es => (", ", " y "),
-                Lang::Ru => (", ", " и "),
-                _ => ("、", "和"),
-            };
-            match names.split_last() {
-                Some((last, rest)) if !rest.is_empty() => {
-                    format!("{}{and}{last}", rest.join(comma))
-                }
-                _ => names.join(comma),
-            }
-        }
-    };
+    let list = crate::render::text::join_names_in(names, lang);
     match lang {
         Lang::Zh => format!("{list}：{kind}"),
         Lang::Fr => format!("{list} : {kind}"),
