@@ -621,3 +621,37 @@ fn arabic_table_rows_are_as_wide_as_the_table() {
         }
     }
 }
+
+#[test]
+fn sponsors_are_listed_with_each_languages_separator() {
+    // the header's sponsors, one by one (the added one marked), in every
+    // view a person reads: the table, HTML, Markdown and `show`
+    for (lang, listed) in [
+        ("zh", "比利时、智利、法国"),
+        ("ar", "بلجيكا، شيلي، فرنسا"),
+        ("fr", "Belgique, Chili, France"),
+    ] {
+        let old = format!("{DIR}/{lang}-old.txt");
+        let new = format!("{DIR}/{lang}-new.txt");
+        for (cmd, format) in [
+            ("compare", "table"),
+            ("compare", "html"),
+            ("compare", "markdown"),
+            ("show", "table"),
+            ("show", "html"),
+        ] {
+            let mut c = resdiff();
+            c.arg(cmd).arg(&old);
+            if cmd == "compare" {
+                c.arg(&new);
+            }
+            let out = c
+                .args(["--format", format, "--width", "200", "--color", "never"])
+                .current_dir(root())
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.contains(listed), "{lang} {cmd} {format}: {text}");
+        }
+    }
+}

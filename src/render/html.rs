@@ -581,8 +581,10 @@ fn header_rows(d: &ResolutionDiff) -> String {
         v.map(escape)
             .unwrap_or_else(|| "<span class=\"none\">—</span>".to_string())
     };
-    let sponsors = |list: &[String], changed: &[String], tag: &str| {
-        let s = list
+    let sponsors = |r: &Resolution, changed: &[String], tag: &str| {
+        let s = r
+            .header
+            .sponsors
             .iter()
             .map(|s| {
                 if changed.contains(s) {
@@ -592,7 +594,7 @@ fn header_rows(d: &ResolutionDiff) -> String {
                 }
             })
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(super::list_separator(r.lang));
         if s.is_empty() {
             "<span class=\"none\">—</span>".to_string()
         } else {
@@ -617,14 +619,14 @@ fn header_rows(d: &ResolutionDiff) -> String {
                     s,
                     "<tr><th scope=\"row\">Sponsors</th><td colspan=\"2\"><details><summary>{} delegations, the same in both</summary>{}</details></td></tr>",
                     oh.sponsors.len(),
-                    escape(&oh.sponsors.join(", "))
+                    escape(&oh.sponsors.join(super::list_separator(d.old.lang)))
                 );
             }
             HeaderRow::Sponsors => row(
                 &mut s,
                 "Sponsors",
-                sponsors(&oh.sponsors, &d.header.sponsors_removed, "del"),
-                sponsors(&nh.sponsors, &d.header.sponsors_added, "ins"),
+                sponsors(&d.old, &d.header.sponsors_removed, "del"),
+                sponsors(&d.new, &d.header.sponsors_added, "ins"),
             ),
             HeaderRow::File => row(
                 &mut s,
@@ -852,7 +854,7 @@ pub(super) fn resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> 
     let _ = writeln!(b, "<h1>{}</h1>", escape(&name));
     let h = &r.header;
     b.push_str("<table class=\"docs\">\n<caption class=\"vh\">The document</caption>\n<tbody>\n");
-    let sponsors = (!h.sponsors.is_empty()).then(|| h.sponsors.join(", "));
+    let sponsors = (!h.sponsors.is_empty()).then(|| h.sponsors.join(super::list_separator(r.lang)));
     for (k, v) in [
         ("Symbol", &h.symbol),
         ("Document", &h.kind),

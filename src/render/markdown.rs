@@ -243,8 +243,10 @@ pub(super) fn diff(
     let mut row = |name: &str, o: String, n: String| {
         let _ = writeln!(s, "| {name} | {o} | {n} |");
     };
-    let sponsors = |list: &[String], changed: &[String], m: &str| {
-        list.iter()
+    let sponsors = |r: &Resolution, changed: &[String], m: &str| {
+        r.header
+            .sponsors
+            .iter()
             .map(|x| {
                 if changed.contains(x) {
                     format!("{m}{}{m}", escape(x, false))
@@ -253,7 +255,7 @@ pub(super) fn diff(
                 }
             })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(super::list_separator(r.lang))
     };
     // a long list that did not change is folded below the table
     let folded = oh.sponsors == nh.sponsors && oh.sponsors.len() > FOLD_SPONSORS_ABOVE;
@@ -279,8 +281,8 @@ pub(super) fn diff(
             ),
             HeaderRow::Sponsors => row(
                 "Sponsors",
-                sponsors(&oh.sponsors, &d.header.sponsors_removed, "~~"),
-                sponsors(&nh.sponsors, &d.header.sponsors_added, "**"),
+                sponsors(&d.old, &d.header.sponsors_removed, "~~"),
+                sponsors(&d.new, &d.header.sponsors_added, "**"),
             ),
             HeaderRow::File => row(
                 "File",
@@ -294,7 +296,7 @@ pub(super) fn diff(
             s,
             "\n<details><summary>Sponsors ({}, the same in both)</summary>\n\n{}\n\n</details>",
             oh.sponsors.len(),
-            escape(&oh.sponsors.join(", "), false)
+            escape(&oh.sponsors.join(super::list_separator(d.old.lang)), false)
         );
     }
     let shown = visible(&d.changes, opts);

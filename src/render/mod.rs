@@ -464,6 +464,18 @@ pub(crate) fn sponsor_changes(h: &crate::diff::HeaderDiff) -> Option<String> {
 /// folded in HTML and Markdown headers, so the first screen shows what changed.
 pub(crate) const FOLD_SPONSORS_ABOVE: usize = 8;
 
+/// How a language separates the items of a list shown one by one (the
+/// sponsors of a header, each of which may be marked): `, `, but `、` in
+/// Chinese and `، ` in Arabic.
+pub(crate) fn list_separator(lang: crate::parse::Lang) -> &'static str {
+    use crate::parse::Lang;
+    match lang {
+        Lang::Zh => "、",
+        Lang::Ar => "، ",
+        Lang::En | Lang::Fr | Lang::Es | Lang::Ru => ", ",
+    }
+}
+
 /// The name a document goes by in headings: its symbol, else its file name.
 pub(crate) fn doc_name(r: &Resolution) -> String {
     r.header

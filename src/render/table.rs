@@ -254,7 +254,8 @@ pub(super) fn diff(
         t.add_row(vec![theme.dim("title"), opt(&oh.title), opt(&nh.title)]);
     }
     if !oh.sponsors.is_empty() || !nh.sponsors.is_empty() {
-        let mark = |list: &[String], changed: &[String], del: bool| {
+        let mark = |r: &Resolution, changed: &[String], del: bool| {
+            let list = &r.header.sponsors;
             list.iter()
                 .map(|s| {
                     if changed.contains(s) {
@@ -268,12 +269,12 @@ pub(super) fn diff(
                     }
                 })
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(super::list_separator(r.lang))
         };
         t.add_row(vec![
             theme.dim("sponsors"),
-            mark(&oh.sponsors, &d.header.sponsors_removed, true),
-            mark(&nh.sponsors, &d.header.sponsors_added, false),
+            mark(&d.old, &d.header.sponsors_removed, true),
+            mark(&d.new, &d.header.sponsors_added, false),
         ]);
     }
     if oh.date.is_some() || nh.date.is_some() {
@@ -348,7 +349,7 @@ pub(super) fn resolution(
         ("title", h.title.clone()),
         (
             "sponsors",
-            (!h.sponsors.is_empty()).then(|| h.sponsors.join(", ")),
+            (!h.sponsors.is_empty()).then(|| h.sponsors.join(super::list_separator(r.lang))),
         ),
         ("date", h.date.clone()),
         ("session", h.session.clone()),
