@@ -583,10 +583,14 @@ impl Library {
         let mut by_hash = HashMap::new();
         let mut visible = Vec::with_capacity(self.segments.len());
         for (s, seg) in self.segments.iter().enumerate() {
-            let hidden: Vec<&segment::Doc> = (seg.docs.iter().enumerate())
-                .filter(|&(d, doc)| !self.live[s][d] || hide(&doc.entry))
-                .map(|(_, doc)| doc)
-                .collect();
+            let mut hidden: Vec<&segment::Doc> = Vec::new();
+            for (d, doc) in seg.docs.iter().enumerate() {
+                if self.live[s][d] && !hide(&doc.entry) {
+                    by_hash.entry(doc.entry.hash.as_str()).or_insert((s, d));
+                } else {
+                    hidden.push(doc);
+                }
+            }
             // a mask only where some clauses are hidden
             visible.push((!hidden.is_empty()).then(|| {
                 let mut v = vec![true; seg.clauses as usize];
@@ -595,11 +599,6 @@ impl Library {
                 }
                 v
             }));
-            for (d, doc) in seg.docs.iter().enumerate() {
-                if self.live[s][d] && !hide(&doc.entry) {
-                    by_hash.entry(doc.entry.hash.as_str()).or_insert((s, d));
-                }
-            }
         }
         let clauses: u64 = self.segments.iter().map(|s| u64::from(s.clauses)).sum();
         let tokens: u64 = self.segments.iter().map(|s| s.tokens).sum();

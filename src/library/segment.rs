@@ -165,6 +165,7 @@ impl Builder {
         let mut w = Out {
             w: BufWriter::with_capacity(1 << 16, file),
             at: 0,
+            scratch: Vec::with_capacity(10),
         };
         w.bytes(MAGIC)?;
         let mut starts = [0u64; SECTIONS];
@@ -292,6 +293,8 @@ impl Builder {
 struct Out {
     w: BufWriter<File>,
     at: u64,
+    /// A varint's bytes, kept from one to the next.
+    scratch: Vec<u8>,
 }
 
 impl Out {
@@ -300,9 +303,12 @@ impl Out {
         self.w.write_all(b)
     }
     fn varint(&mut self, v: u64) -> io::Result<()> {
-        let mut b = Vec::with_capacity(10);
+        let mut b = std::mem::take(&mut self.scratch);
+        b.clear();
         put_varint(&mut b, v);
-        self.bytes(&b)
+        let done = self.bytes(&b);
+        self.scratch = b;
+        done
     }
     fn str(&mut self, s: &str) -> io::Result<()> {
         self.varint(s.len() as u64)?;
